@@ -1,0 +1,55 @@
+/* co2calc — common definitions: export macro, status codes, error detail. */
+#ifndef CO2CALC_COMMON_H
+#define CO2CALC_COMMON_H
+
+#include <stddef.h>
+
+#if defined(CO2_BUILDING_LIBRARY) && defined(__GNUC__)
+#define CO2_API __attribute__((visibility("default")))
+#else
+#define CO2_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Status of every fallible call. Values are never renumbered; new ones are appended. */
+typedef enum co2_status {
+	CO2_OK = 0,
+	CO2_ERR_INVALID = 1,   /* a value is out of range or inconsistent with another */
+	CO2_ERR_NOT_FOUND = 2, /* a named entry (hardware, region, ...) does not exist */
+	CO2_ERR_AMBIGUOUS = 3, /* a name matches several entries */
+	CO2_ERR_PARSE = 4,     /* a file or buffer is not well-formed */
+	CO2_ERR_IO = 5,        /* reading or writing a file failed */
+	CO2_ERR_NOMEM = 6,     /* out of memory */
+	CO2_ERR_SCHEMA = 7     /* a data file has an unsupported schema version */
+} co2_status;
+
+/* Caller-owned error detail. Fill with co2_error_clear(); every fallible call writes it
+ * on failure. line and column are 1-based; 0 when they do not apply. */
+typedef struct co2_error {
+	co2_status status;
+	char message[768];
+	char file[256];
+	char field[96];
+	int line;
+	int column;
+} co2_error;
+
+/* A double field left unset in a co2_run: the library chooses the value. */
+#define CO2_UNSET (-1.0)
+
+/* Short English name of a status ("invalid value", ...). Never NULL. */
+CO2_API const char *co2_status_str(co2_status status);
+
+/* Reset an error to CO2_OK with empty strings. NULL is accepted. */
+CO2_API void co2_error_clear(co2_error *err);
+
+/* Free memory the library returned to the caller (report text, ...). NULL is a no-op. */
+CO2_API void co2_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,208 @@
+/* co2calc — the data base: hardware, providers, regions, locations, equivalents.
+ *
+ * A co2_db is filled by the loaders, then only read: lookups never change it, so one
+ * database may be shared between threads once loading is done. Every pointer a lookup
+ * returns points into the database and stays valid until co2_db_close(). */
+#ifndef CO2CALC_DB_H
+#define CO2CALC_DB_H
+
+#include <stdbool.h>
+#include "co2calc/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct co2_db co2_db;
+
+/* The edition every method falls back to: the project's curated data. */
+#define CO2_EDITION_DEFAULT "co2calc"
+
+typedef struct co2_edition {
+	const char *id;     /* "co2calc", "mlco2-impact", "green-algorithms-3.0", ... */
+	const char *date;   /* "YYYY-MM-DD" */
+	const char *title;  /* of the first file that declared it */
+	const char *source;
+	const char *license;
+} co2_edition;
+
+typedef struct co2_hardware {
+	const char *name;
+	const char *kind;        /* "gpu", "tpu", "cpu", "npu", "soc" */
+	double power_w;          /* per device; per package for CPUs */
+	const char *power_type;  /* "tdp", "measured-average", "board-power" */
+	int cores;               /* 0 when unknown */
+	double power_per_core_w; /* CO2_UNSET when the data gives none */
+	double memory_gb;        /* CO2_UNSET when unknown */
+	const char *const *aliases;
+	size_t n_aliases;
+	const char *source;
+	int year;
+	const char *note;        /* NULL when none */
+	bool uncertain;
+	const char *edition;
+	const char *file;        /* "<builtin>/co2calc/accelerators.yaml", or a path */
+} co2_hardware;
+
+typedef struct co2_provider {
+	const char *id;          /* "gcp" */
+	const char *name;        /* "Google Cloud Platform" */
+	double pue;              /* CO2_UNSET when the data gives none */
+	const char *pue_source;
+	int pue_year;
+	double offset_percent;   /* CO2_UNSET when unknown */
+	const char *source;
+	int year;
+	const char *edition;
+	const char *file;
+} co2_provider;
+
+typedef struct co2_location {
+	const char *code;        /* "TW", "US-OR", "WORLD" */
+	const char *name;
+	double intensity_g_per_kwh;
+	const char *const *aliases;
+	size_t n_aliases;
+	const char *source;
+	int year;
+	const char *edition;
+	const char *file;
+} co2_location;
+
+typedef struct co2_region {
+	const char *id;          /* "gcp:asia-east1" */
+	const char *provider;    /* "gcp" */
+	const char *name;        /* NULL when none */
+	const char *location;    /* location code, NULL when none */
+	double intensity_g_per_kwh; /* CO2_UNSET: take the location's */
+	double pue;              /* CO2_UNSET: take the provider's */
+	const char *pue_source;
+	int pue_year;
+	double offset_percent;   /* CO2_UNSET: take the provider's */
+	const char *const *aliases;
+	size_t n_aliases;
+	const char *source;
+	int year;
+	const char *edition;
+	const char *file;
+} co2_region;
+
+typedef struct co2_instance {
+	const char *id;          /* "aws:p4d.24xlarge" */
+	const char *hardware;    /* hardware name */
+	double count;
+	const char *source;
+	int year;
+	const char *edition;
+	const char *file;
+} co2_instance;
+
+typedef struct co2_constant {
+	const char *name;        /* "memory_w_per_gb", "pue_unknown", ... */
+	double value;
+	const char *unit;
+	const char *source;
+	int year;
+	const char *edition;
+	const char *file;
+} co2_constant;
+
+typedef struct co2_equivalent_def {
+	const char *id;          /* "car_km" */
+	const char *label;       /* "km driven by an average car" */
+	const char *unit;
+	double kg_per_unit;
+	int decimals;            /* -1 when rounding is by significant digits */
+	int significant;         /* -1 when rounding is by decimals */
+	const char *source;
+	int year;
+	const char *note;
+	const char *edition;
+	const char *file;
+} co2_equivalent_def;
+
+/* ---- opening and loading ------------------------------------------------------- */
+
+/* A new, empty database. The caller owns *out and frees it with co2_db_close(). */
+CO2_API co2_status co2_db_new(co2_db **out, co2_error *err);
+
+/* Parse one YAML data file held in memory. name is what errors call it
+ * ("<builtin>/co2calc/regions.yaml" or a path). Entries whose name already exists in
+ * the same edition replace the earlier ones, so later files override. On failure the
+ * database is left as it was before the call. */
+CO2_API co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf,
+                                      size_t len, co2_error *err);
+
+/* Load one file, or every *.yaml file under a directory (sorted by path, recursively). */
+CO2_API co2_status co2_db_load_path(co2_db *db, const char *path, co2_error *err);
+
+/* Load the data compiled into the library. */
+CO2_API co2_status co2_db_load_builtin(co2_db *db, co2_error *err);
+
+/* co2_db_new() + co2_db_load_builtin(). */
+CO2_API co2_status co2_db_open_default(co2_db **out, co2_error *err);
+
+/* Free a database. NULL is a no-op. */
+CO2_API void co2_db_close(co2_db *db);
+
+/* Names of the files loaded, in load order (for "what was loaded" messages). */
+CO2_API size_t co2_db_file_count(const co2_db *db);
+CO2_API const char *co2_db_file_name(const co2_db *db, size_t i);
+
+/* Names of the built-in data files and their bytes (for `data check` and tests). */
+CO2_API size_t co2_builtin_count(void);
+CO2_API const char *co2_builtin_name(size_t i);
+CO2_API const unsigned char *co2_builtin_data(size_t i, size_t *len);
+
+/* ---- lookup --------------------------------------------------------------------
+ * edition: the edition to search first (NULL means CO2_EDITION_DEFAULT); a name not in
+ * it is then searched in CO2_EDITION_DEFAULT. Names are matched ignoring case, spaces
+ * and punctuation, through aliases, and with vendor words ("NVIDIA", "Tesla", "(R)",
+ * "CPU @ 2.40GHz") optional. An unknown name fails with CO2_ERR_NOT_FOUND and a message
+ * naming the closest entries; a name matching several fails with CO2_ERR_AMBIGUOUS and
+ * lists them. */
+CO2_API co2_status co2_db_find_hardware(const co2_hardware **out, const co2_db *db,
+                                        const char *edition, const char *name,
+                                        co2_error *err);
+CO2_API co2_status co2_db_find_region(const co2_region **out, const co2_db *db,
+                                      const char *edition, const char *name, co2_error *err);
+CO2_API co2_status co2_db_find_location(const co2_location **out, const co2_db *db,
+                                        const char *edition, const char *name,
+                                        co2_error *err);
+CO2_API co2_status co2_db_find_instance(const co2_instance **out, const co2_db *db,
+                                        const char *edition, const char *name,
+                                        co2_error *err);
+/* Exact id ("gcp") in the edition, then in the default one; NULL when absent. */
+CO2_API const co2_provider *co2_db_provider(const co2_db *db, const char *edition,
+                                            const char *id);
+/* Exact name ("memory_w_per_gb") in the edition, then in the default one; NULL when absent. */
+CO2_API const co2_constant *co2_db_constant(const co2_db *db, const char *edition,
+                                            const char *name);
+/* The edition with this id, or NULL. */
+CO2_API const co2_edition *co2_db_edition(const co2_db *db, const char *id);
+
+/* ---- listing: every entry of one kind, all editions, in load order ------------- */
+CO2_API const co2_edition *co2_db_editions(const co2_db *db, size_t *n);
+CO2_API const co2_hardware *co2_db_hardware_list(const co2_db *db, size_t *n);
+CO2_API const co2_provider *co2_db_providers(const co2_db *db, size_t *n);
+CO2_API const co2_region *co2_db_regions(const co2_db *db, size_t *n);
+CO2_API const co2_location *co2_db_locations(const co2_db *db, size_t *n);
+CO2_API const co2_instance *co2_db_instances(const co2_db *db, size_t *n);
+CO2_API const co2_constant *co2_db_constants(const co2_db *db, size_t *n);
+/* Comparison figures of every edition (each method uses its own edition's set). */
+CO2_API const co2_equivalent_def *co2_db_equivalents(const co2_db *db, size_t *n);
+
+/* ---- checking ------------------------------------------------------------------ */
+
+/* Receives one problem found by co2_db_check(): the file it is in and a message. */
+typedef void (*co2_diag_fn)(void *ctx, const char *file, const char *message);
+
+/* Look for figures outside plausible ranges (power 1-2000 W, intensity 0-1500 g/kWh,
+ * PUE 1.0-3.0), references to entries that do not exist, and names or aliases shared
+ * by two entries. Returns the number of problems; fn (may be NULL) gets each one. */
+CO2_API size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,171 @@
+/* co2calc — the estimate: a declared run in, energy and CO2eq with every factor out.
+ *
+ *   power_W    = sum_g count_g * power_g * utilization_g + memory_GB * memory_W_per_GB
+ *   energy_kWh = power_W * hours * PUE * repeats / 1000
+ *   co2_kg     = energy_kWh * intensity_kg_per_kWh
+ */
+#ifndef CO2CALC_ESTIMATE_H
+#define CO2CALC_ESTIMATE_H
+
+#include "co2calc/common.h"
+#include "co2calc/db.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum co2_method {
+	CO2_METHOD_DEFAULT = 0,          /* the formula on the project's newest data, with PUE */
+	CO2_METHOD_MLCO2 = 1,            /* ML CO2 Impact (Lacoste et al. 2019) */
+	CO2_METHOD_GREEN_ALGORITHMS = 2  /* Green Algorithms v3.0 (Lannelongue et al. 2021) */
+} co2_method;
+
+typedef enum co2_role {
+	CO2_ROLE_AUTO = 0,    /* from the hardware's kind */
+	CO2_ROLE_ACCELERATOR, /* GPU, TPU, ...: count devices */
+	CO2_ROLE_CPU          /* count = cores; power per core */
+} co2_role;
+
+#define CO2_MAX_DEVICES 8
+
+/* One group of identical devices. */
+typedef struct co2_device {
+	const char *name;      /* hardware or instance name; NULL with power_w alone */
+	double count;          /* devices (cores for a CPU group); CO2_UNSET: 1, or from the instance */
+	double utilization;    /* (0, 1]; CO2_UNSET: 1 */
+	double power_w;        /* per device (per core for CPUs); CO2_UNSET: from the data */
+	double device_hours;   /* in place of count x hours; CO2_UNSET when not given */
+	co2_role role;
+} co2_device;
+
+#define CO2_RUN_VERSION 1
+
+/* A declared run. Fill with co2_run_init(); new fields are only ever appended. String
+ * pointers are borrowed: they must stay valid during co2_estimate(). */
+typedef struct co2_run {
+	unsigned version;
+	co2_device devices[CO2_MAX_DEVICES];
+	size_t n_devices;
+	double hours;               /* wall-clock hours; CO2_UNSET with device_hours/energy */
+	double memory_gb;           /* CO2_UNSET: none counted */
+	const char *region;         /* "gcp:asia-east1" */
+	const char *location;       /* "FR", "US-CA" */
+	double intensity_g_per_kwh; /* overrides region/location intensity */
+	double pue;                 /* overrides the data centre's PUE */
+	double repeats;             /* times the run was done; CO2_UNSET: 1 */
+	double energy_kwh;          /* measured IT energy, in place of power x time */
+	co2_method method;
+	const char *edition;        /* NULL: the method's own edition */
+	const char *name;           /* label of the run (model name); may be NULL */
+	const char *training_type;  /* "pre-training", "fine-tuning", ...; may be NULL */
+} co2_run;
+
+/* A run with every field unset and method CO2_METHOD_DEFAULT. */
+CO2_API co2_run co2_run_init(void);
+
+/* Append a device group (count CO2_UNSET means 1). CO2_ERR_INVALID when full. */
+CO2_API co2_status co2_run_add_device(co2_run *run, const char *name, double count,
+                                      double utilization);
+
+/* ---- the result ---------------------------------------------------------------- */
+
+#define CO2_MAX_FACTORS 24
+#define CO2_MAX_PARTS (CO2_MAX_DEVICES + 1)
+#define CO2_MAX_EQUIVALENTS 16
+
+/* One input of the computation and where it came from. Strings are static or point
+ * into the database. */
+typedef struct co2_factor {
+	const char *name;    /* "power:Google TPU v2", "pue", "intensity", "memory_w_per_gb" */
+	double value;
+	const char *unit;    /* "W", "g/kWh", "", "W/GB", "h" */
+	const char *source;  /* a URL or citation; "user" for a declared value */
+	int year;            /* 0 for a declared value */
+	const char *note;    /* NULL or a remark (e.g. "measured average, not TDP") */
+} co2_factor;
+
+typedef enum co2_part_kind { CO2_PART_DEVICE = 0, CO2_PART_CPU, CO2_PART_MEMORY } co2_part_kind;
+
+/* One line of the power budget. */
+typedef struct co2_part {
+	co2_part_kind kind;
+	const char *label;     /* hardware name, "custom device", "memory" */
+	double count;          /* devices, cores or GB */
+	double unit_power_w;   /* per device, core or GB */
+	double utilization;
+	double power_w;        /* count * unit_power_w * utilization */
+	double device_hours;   /* count * hours (or the declared device-hours) */
+	double energy_kwh;     /* IT energy of this part, before PUE and repeats */
+} co2_part;
+
+typedef struct co2_equivalent {
+	const char *id;        /* "car_km" */
+	const char *label;
+	const char *unit;
+	double value;          /* rounded as the data says */
+} co2_equivalent;
+
+/* A range for later uncertainty work; low == central == high today. */
+typedef struct co2_range {
+	double low, central, high;
+} co2_range;
+
+#define CO2_RESULT_VERSION 1
+
+/* The result: a plain struct the caller owns. Its strings point into the database or
+ * are static, so it must not outlive the database. */
+typedef struct co2_result {
+	unsigned version;
+	co2_method method;
+	const char *method_name;     /* "default", "mlco2", "green-algorithms" */
+	const char *edition;         /* edition the run used */
+	const char *edition_date;
+
+	double hours;                /* wall-clock hours; 0 when only device-hours or energy */
+	double power_w;              /* IT power draw */
+	double it_energy_kwh;        /* power x time (or declared), one repeat */
+	double pue;
+	double repeats;
+	double overhead_energy_kwh;  /* facility overhead: (PUE - 1) x IT energy x repeats */
+	double energy_kwh;           /* total, what co2 is computed from */
+	double intensity_g_per_kwh;  /* as used (after the method's rounding) */
+	double co2_kg;
+	double offset_percent;       /* the provider's offset share; CO2_UNSET when unknown */
+
+	const char *provider;        /* provider id or NULL */
+	const char *provider_name;
+	const char *region;          /* region id or NULL */
+	const char *location;        /* location code or NULL */
+	const char *location_name;
+
+	co2_part parts[CO2_MAX_PARTS];
+	size_t n_parts;
+	co2_factor factors[CO2_MAX_FACTORS];
+	size_t n_factors;
+	co2_equivalent equivalents[CO2_MAX_EQUIVALENTS];
+	size_t n_equivalents;
+
+	/* Room for later work: filled with the central value today. */
+	co2_range co2_range_kg;
+	double embodied_kg;          /* CO2_UNSET until embodied carbon is modelled */
+	double market_co2_kg;        /* CO2_UNSET until market-based figures are modelled */
+} co2_result;
+
+/* Compute a run. On failure *res is unspecified and err says which field is wrong. */
+CO2_API co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res,
+                                co2_error *err);
+
+/* "default", "mlco2", "green-algorithms". */
+CO2_API const char *co2_method_name(co2_method method);
+/* Parse a method name (also "ml-co2", "ga", "green_algorithms"); CO2_ERR_INVALID otherwise. */
+CO2_API co2_status co2_method_parse(co2_method *out, const char *name, co2_error *err);
+/* The edition a method uses unless the run pins one. */
+CO2_API const char *co2_method_edition(co2_method method);
+
+/* The comparison figure with this id in the result, or NULL. */
+CO2_API const co2_equivalent *co2_result_equivalent(const co2_result *res, const char *id);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""Check the data files under data/ (schema in data/SCHEMA.md).
+
+usage: python3 scripts/check-data.py [DATA_DIR]
+
+Reads the YAML subset the data files use (a mapping of scalars and of sequences of
+flat mappings; strings double-quoted; flow sequences of strings) and checks:
+  - header and entry keys are the schema's, with the required ones present;
+  - every entry has a non-empty source and a year <= 2026;
+  - names, ids, codes and aliases are unique within an edition and section, compared
+    lowercase with only letters and digits kept;
+  - a region's location exists in its edition (or in the co2calc edition), an
+    instance's hardware exists likewise;
+  - power 1-2000 W, intensity 0-1500 g/kWh, PUE 1.0-3.0, offset 0-100;
+  - the figures the reference tables are known to hold.
+Exits 1 on any error. Python 3 standard library only.
+"""
+
+import collections
+import json
+import os
+import re
+import sys
+
+MAX_YEAR = 2026
+HEADER = {"schema", "edition", "edition_date", "title", "source", "year", "license"}
+SECTIONS = {
+    "hardware": ({"name", "kind", "power_w", "power_type", "source", "year"},
+                 {"cores", "power_per_core_w", "memory_gb", "aliases", "note", "uncertain"}),
+    "providers": ({"id", "name", "source", "year"},
+                  {"pue", "pue_source", "pue_year", "offset_percent"}),
+    "regions": ({"id", "source", "year"},
+                {"name", "location", "intensity_g_per_kwh", "pue", "pue_source", "pue_year",
+                 "offset_percent", "aliases"}),
+    "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"}, {"aliases"}),
+    "instances": ({"id", "hardware", "count", "source", "year"}, set()),
+    "constants": ({"name", "value", "unit", "source", "year"}, set()),
+    "equivalents": ({"id", "label", "unit", "kg_per_unit", "source", "year"},
+                    {"decimals", "significant", "note"}),
+}
+KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations": "code",
+            "instances": "id", "constants": "name", "equivalents": "id"}
+KINDS = {"gpu", "tpu", "cpu", "npu", "soc"}
+POWER_TYPES = {"tdp", "measured-average", "board-power"}
+
+errors = []
+
+
+def err(where, msg):
+    errors.append("%s: %s" % (where, msg))
+
+
+def norm(s):
+    return re.sub(r"[^0-9a-z]", "", str(s).lower())
+
+
+def scalar(text, where):
+    t = text.strip()
+    if t.startswith('"'):
+        try:
+            return json.loads(t)
+        except ValueError:
+            err(where, "bad double-quoted string: %s" % t)
+            return t
+    if t.startswith("["):
+        try:
+            v = json.loads(t)
+        except ValueError:
+            err(where, "bad flow sequence: %s" % t)
+            return []
+        if not all(isinstance(x, str) for x in v):
+            err(where, "flow sequence of non-strings: %s" % t)
+        return v
+    t = re.sub(r"\s+#.*$", "", t)
+    if t in ("true", "false"):
+        return t == "true"
+    if re.match(r"^-?[0-9]+$", t):
+        return int(t)
+    if re.match(r"^-?[0-9]*\.[0-9]+([eE][-+]?[0-9]+)?$|^-?[0-9]+[eE][-+]?[0-9]+$", t):
+        return float(t)
+    return t
+
+
+def parse(path):
+    doc = collections.OrderedDict()
+    section = None
+    entry = None
+    with open(path, encoding="utf-8") as f:
+        for no, line in enumerate(f, 1):
+            where = "%s:%d" % (path, no)
+            if "\t" in line:
+                err(where, "tab character")
+            s = line.rstrip("\n")
+            if not s.strip() or s.lstrip().startswith("#"):
+                continue
+            m = re.match(r"^([a-z_]+):\s*(.*)$", s)
+            if m:
+                key, rest = m.groups()
+                if key in doc:
+                    err(where, "duplicate key %s" % key)
+                if rest == "":
+                    doc[key] = []
+                    section = key
+                else:
+                    doc[key] = scalar(rest, where)
+                    section = None
+                entry = None
+                continue
+            m = re.match(r"^  - ([a-z_0-9]+):\s*(.*)$", s)
+            if m and section is not None:
+                entry = collections.OrderedDict()
+                entry["_line"] = where
+                doc[section].append(entry)
+                entry[m.group(1)] = scalar(m.group(2), where)
+                continue
+            m = re.match(r"^    ([a-z_0-9]+):\s*(.*)$", s)
+            if m and entry is not None:
+                if m.group(1) in entry:
+                    err(where, "duplicate key %s" % m.group(1))
+                entry[m.group(1)] = scalar(m.group(2), where)
+                continue
+            err(where, "line not understood: %r" % s)
+    return doc
+
+
+def is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def check_entry(sec, e, where):
+    req, opt = SECTIONS[sec]
+    for k in e:
+        if k != "_line" and k not in req and k not in opt:
+            err(where, "unknown key %s in %s" % (k, sec))
+    for k in req:
+        if k not in e:
+            err(where, "missing %s" % k)
+    src = e.get("source")
+    if not isinstance(src, str) or not src.strip():
+        err(where, "source must be a non-empty string")
+    elif src != src.strip() or "  " in src:
+        err(where, "stray whitespace in source")
+    y = e.get("year")
+    if not isinstance(y, int) or isinstance(y, bool) or not 1900 <= y <= MAX_YEAR:
+        err(where, "bad year %r" % (y,))
+    if sec == "constants" and not isinstance(e.get("unit"), str):
+        err(where, "unit must be a string (empty for a ratio)")
+    for k in ("name", "label", "note", "id", "code", "hardware", "location",
+              "pue_source", "kind", "power_type"):
+        if k in e and (not isinstance(e[k], str) or not e[k].strip()):
+            err(where, "%s must be a non-empty string" % k)
+        elif k in e and e[k] != e[k].strip():
+            err(where, "stray whitespace in %s" % k)
+    if "aliases" in e and not isinstance(e["aliases"], list):
+        err(where, "aliases must be a flow sequence")
+    if sec == "hardware":
+        p = e.get("power_w")
+        if not is_num(p) or not 1 <= p <= 2000:
+            err(where, "power_w %r outside 1-2000 W" % (p,))
+        if e.get("kind") not in KINDS:
+            err(where, "bad kind %r" % e.get("kind"))
+        if e.get("power_type") not in POWER_TYPES:
+            err(where, "bad power_type %r" % e.get("power_type"))
+        if "cores" in e and (not isinstance(e["cores"], int) or e["cores"] < 1):
+            err(where, "bad cores %r" % e["cores"])
+        for k in ("power_per_core_w", "memory_gb"):
+            if k in e and (not is_num(e[k]) or e[k] <= 0):
+                err(where, "bad %s %r" % (k, e[k]))
+        if "uncertain" in e and not isinstance(e["uncertain"], bool):
+            err(where, "uncertain must be true/false")
+        if e.get("uncertain") and "note" not in e:
+            err(where, "uncertain entry without a note")
+    if "intensity_g_per_kwh" in e:
+        v = e["intensity_g_per_kwh"]
+        if not is_num(v) or not 0 <= v <= 1500:
+            err(where, "intensity %r outside 0-1500 g/kWh" % (v,))
+    if "pue" in e:
+        v = e["pue"]
+        if not is_num(v) or not 1.0 <= v <= 3.0:
+            err(where, "PUE %r outside 1.0-3.0" % (v,))
+        if not e.get("pue_source") or not isinstance(e.get("pue_year"), int):
+            err(where, "pue without pue_source/pue_year")
+        elif e["pue_year"] > MAX_YEAR:
+            err(where, "pue_year in the future")
+    elif "pue_source" in e or "pue_year" in e:
+        err(where, "pue_source/pue_year without pue")
+    if "offset_percent" in e:
+        v = e["offset_percent"]
+        if not is_num(v) or not 0 <= v <= 100:
+            err(where, "offset_percent %r outside 0-100" % (v,))
+    if sec == "regions" and "location" not in e and "intensity_g_per_kwh" not in e:
+        err(where, "region with neither location nor intensity")
+    if sec == "regions" and ":" not in e.get("id", ""):
+        err(where, "region id must be provider:region")
+    if sec == "instances":
+        c = e.get("count")
+        if not is_num(c) or c <= 0:
+            err(where, "bad count %r" % (c,))
+    if sec == "constants":
+        if not is_num(e.get("value")):
+            err(where, "constant value must be a number")
+        if e.get("name") not in ("memory_w_per_gb", "pue_unknown", "pue_personal_computer"):
+            err(where, "unknown constant %r" % e.get("name"))
+    if sec == "equivalents":
+        if ("decimals" in e) == ("significant" in e):
+            err(where, "exactly one of decimals / significant")
+        for k in ("decimals", "significant"):
+            if k in e and (not isinstance(e[k], int) or e[k] < 0):
+                err(where, "bad %s" % k)
+        if not is_num(e.get("kg_per_unit")) or e["kg_per_unit"] <= 0:
+            err(where, "bad kg_per_unit")
+
+
+def main(argv):
+    root = argv[1] if len(argv) > 1 else os.path.join(
+        os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+    files = []
+    for d, _, fs in os.walk(root):
+        for f in fs:
+            if f.endswith(".yaml"):
+                files.append(os.path.join(d, f))
+    files.sort()
+    editions = collections.defaultdict(lambda: collections.defaultdict(list))
+    dates = {}
+    for path in files:
+        doc = parse(path)
+        rel = os.path.relpath(path, root)
+        for k in HEADER:
+            if k not in doc:
+                err(rel, "header: missing %s" % k)
+        for k in doc:
+            if k not in HEADER and k not in SECTIONS:
+                err(rel, "unknown top-level key %s" % k)
+        if doc.get("schema") != "1.0":
+            err(rel, "schema must be \"1.0\"")
+        ed = doc.get("edition")
+        if os.path.basename(os.path.dirname(path)) != ed:
+            err(rel, "edition %r does not match its directory" % ed)
+        if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", str(doc.get("edition_date"))):
+            err(rel, "bad edition_date")
+        if dates.setdefault(ed, doc.get("edition_date")) != doc.get("edition_date"):
+            err(rel, "edition_date differs between files of edition %s" % ed)
+        if not isinstance(doc.get("year"), int) or doc["year"] > MAX_YEAR:
+            err(rel, "header: bad year")
+        for sec in SECTIONS:
+            if sec in doc:
+                if not isinstance(doc[sec], list) or not doc[sec]:
+                    err(rel, "section %s empty or not a sequence" % sec)
+                    continue
+                for e in doc[sec]:
+                    check_entry(sec, e, e["_line"])
+                    e["_file"] = rel
+                    editions[ed][sec].append(e)
+
+    # uniqueness per edition and section
+    for ed, secs in editions.items():
+        for sec, entries in secs.items():
+            seen = {}
+            for e in entries:
+                keys = [e.get(KEYFIELD[sec], "")] + list(e.get("aliases", []))
+                if sec == "locations":
+                    keys.append(e.get("name", ""))
+                own = set()
+                for i, k in enumerate(keys):
+                    n = norm(k)
+                    if not n:
+                        err(e["_line"], "empty lookup key %r" % k)
+                        continue
+                    if n in own:
+                        if sec == "locations" and i == len(keys) - 1:
+                            continue  # a location's name may equal its own alias
+                        err(e["_line"], "%r repeats another spelling of the same entry" % k)
+                        continue
+                    own.add(n)
+                    if n in seen:
+                        err(e["_line"], "%s %r collides with %r (%s)"
+                            % (sec, k, seen[n][0], seen[n][1]))
+                    else:
+                        seen[n] = (k, e["_line"])
+
+    def names(ed, sec, field):
+        return {e[field] for e in editions.get(ed, {}).get(sec, [])}
+
+    # cross references
+    for ed, secs in editions.items():
+        locs = names(ed, "locations", "code") | names("co2calc", "locations", "code")
+        hws = names(ed, "hardware", "name") | names("co2calc", "hardware", "name")
+        provs = names(ed, "providers", "id") | names("co2calc", "providers", "id")
+        for e in secs.get("regions", []):
+            if "location" in e and e["location"] not in locs:
+                err(e["_line"], "region %s: unknown location %s" % (e["id"], e["location"]))
+            if e["id"].split(":")[0] not in provs:
+                err(e["_line"], "region %s: unknown provider" % e["id"])
+        for e in secs.get("instances", []):
+            if e["hardware"] not in hws:
+                err(e["_line"], "instance %s: unknown hardware %r" % (e["id"], e["hardware"]))
+
+    # reference figures
+    def find(ed, sec, field, value):
+        for e in editions.get(ed, {}).get(sec, []):
+            if e.get(field) == value:
+                return e
+        return None
+
+    def expect(ed, sec, field, key_value, **want):
+        e = find(ed, sec, field, key_value)
+        if e is None:
+            err(ed, "missing %s %s" % (sec, key_value))
+            return
+        for k, v in want.items():
+            if e.get(k) != v:
+                err(ed, "%s %s: %s is %r, expected %r" % (sec, key_value, k, e.get(k), v))
+
+    expect("mlco2-impact", "hardware", "name", "TPUv2 Chip", power_w=221,
+           power_type="measured-average")
+    expect("mlco2-impact", "hardware", "name", "TPUv3 Chip", power_w=283)
+    expect("mlco2-impact", "regions", "id", "gcp:asia-east1", intensity_g_per_kwh=557)
+    expect("green-algorithms-3.0", "hardware", "name", "TPU v2", power_w=280)
+    expect("green-algorithms-3.0", "regions", "id", "gcp:asia-east1", location="TW", pue=1.13)
+    expect("green-algorithms-3.0", "locations", "code", "TW", intensity_g_per_kwh=509)
+    expect("green-algorithms-3.0", "constants", "name", "memory_w_per_gb", value=0.3725)
+    expect("green-algorithms-3.0", "constants", "name", "pue_unknown", value=1.56)
+    expect("green-algorithms-2.2", "constants", "name", "pue_unknown", value=1.67)
+    expect("green-algorithms-3.0", "hardware", "name", "Any GPU", power_w=200)
+    expect("co2calc", "locations", "code", "WORLD")
+
+    # equivalents of ML CO2 Impact: 11.88 kg and 47.52 kg
+    def fmt(kg, e):
+        x = kg / e["kg_per_unit"]
+        if "decimals" in e:
+            return round(x, e["decimals"])
+        from math import floor, log10
+        return round(x, e["significant"] - 1 - floor(log10(abs(x)))) if x else 0
+
+    want = {"car_km": (48, 192), "coal_kg": (5.95, 23.8), "tree_seedlings": (0.2, 0.79)}
+    for eid, (a, b) in want.items():
+        e = find("mlco2-impact", "equivalents", "id", eid)
+        if e is None:
+            err("mlco2-impact", "missing equivalent %s" % eid)
+            continue
+        got = (fmt(11.88, e), fmt(47.52, e))
+        if abs(got[0] - a) > 1e-9 or abs(got[1] - b) > 1e-9:
+            err("mlco2-impact", "equivalent %s gives %r, expected %r" % (eid, got, (a, b)))
+
+    counts = []
+    for ed in sorted(editions):
+        counts.append("%s: %s" % (ed, ", ".join("%s %d" % (s, len(v))
+                                                for s, v in sorted(editions[ed].items()))))
+    print("\n".join(counts))
+    for e in errors:
+        print("error: " + e, file=sys.stderr)
+    if errors:
+        print("%d error(s)" % len(errors), file=sys.stderr)
+        return 1
+    print("ok: %d files" % len(files))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

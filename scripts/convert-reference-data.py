@@ -1,0 +1,1382 @@
+#!/usr/bin/env python3
+"""Build co2calc's generated data files from the public reference tables.
+
+usage: python3 scripts/convert-reference-data.py [REFERENCE_DIR]
+
+REFERENCE_DIR defaults to /work/shared/reference-data (a copy of the tables of ML CO2
+Impact, Green Algorithms and CodeCarbon, see its README). The script writes YAML files
+under data/ (schema in data/SCHEMA.md). Only the figures (with their sources and years)
+are taken from those tables. The output is deterministic: run it again with the same
+input and the files come out byte for byte the same, so they can be committed.
+
+Hand-curated files (data/co2calc/accelerators.yaml, data/co2calc/equivalents.yaml,
+data/mlco2-impact/equivalents.yaml) are not written here; this script only reads the
+names in accelerators.yaml so that no generated CPU entry takes one of them.
+
+Python 3 standard library only.
+"""
+
+import csv
+import collections
+import decimal
+import json
+import os
+import re
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(REPO, "data")
+DEFAULT_REF = "/work/shared/reference-data"
+
+SCHEMA_VERSION = "1.0"
+
+MLCO2_URL = "https://github.com/mlco2/impact"
+GA_URL = "https://github.com/GreenAlgorithms/green-algorithms-tool"
+CC_URL = "https://github.com/mlco2/codecarbon"
+GA_CREDIT = ("Green Algorithms data: Lannelongue, L., Grealey, J., Inouye, M., Green "
+             "Algorithms: Quantifying the Carbon Footprint of Computation. Adv. Sci. 2021 "
+             "(https://doi.org/10.1002/advs.202100707), CC-BY 4.0")
+
+WARNINGS = []
+
+
+def warn(msg):
+    WARNINGS.append(msg)
+
+
+# --------------------------------------------------------------------------------------
+# text helpers
+
+_WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
+
+
+def clean(s):
+    """Strip stray whitespace (incl. NBSP and zero-width spaces) and collapse runs."""
+    if s is None:
+        return ""
+    return _WS.sub(" ", s).strip()
+
+
+def norm(s):
+    """Lookup key: lowercase, letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", s.lower())
+
+
+def num(s):
+    """A number from a table cell, or None for empty / NaN / unparseable cells."""
+    if s is None:
+        return None
+    if isinstance(s, (int, float)):
+        f = float(s)
+    else:
+        t = clean(s)
+        if t == "" or t.lower() in ("nan", "unk", "none", "n/a"):
+            return None
+        try:
+            f = float(t)
+        except ValueError:
+            return None
+    if f != f or f in (float("inf"), float("-inf")):
+        return None
+    return f
+
+
+def plain(x):
+    """int when integral, else the float; rounding noise removed."""
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, int):
+        return x
+    x = float(x)
+    if x == int(x) and abs(x) < 1e15:
+        return int(x)
+    return float(repr(x))
+
+
+_YEAR = re.compile(r"(?<![0-9])(19[5-9][0-9]|20[0-2][0-9])(?![0-9])")
+_ARXIV = re.compile(r"arxiv\.org/(?:abs|pdf)/([0-9]{2})([0-9]{2})\.[0-9]{4,5}", re.I)
+MAX_YEAR = 2026
+
+
+def years_in(text):
+    out = [int(y) for y in _YEAR.findall(text or "")]
+    for yy, _mm in _ARXIV.findall(text or ""):
+        out.append(2000 + int(yy))
+    return [y for y in out if y <= MAX_YEAR]
+
+
+def data_year(text):
+    """Year the figures are from, when the text says so explicitly."""
+    t = text or ""
+    m = re.search(r"data from (?:[A-Za-z]+ )?((?:19|20)[0-9]{2})", t, re.I)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"based on ((?:19|20)[0-9]{2}) (?:data|national)", t, re.I)
+    if m:
+        return int(m.group(1))
+    m = re.search(r"using ((?:19|20)[0-9]{2})/([0-9]{2}) data", t, re.I)
+    if m:
+        return int(m.group(1)[:2] + m.group(2))
+    return None
+
+
+def year_from(text, default):
+    """Explicit data year, else the newest year named in the text, else default."""
+    y = data_year(text)
+    if y:
+        return y
+    ys = years_in(text)
+    return max(ys) if ys else default
+
+
+# --------------------------------------------------------------------------------------
+# YAML output (the subset the schema needs: mappings, sequences of mappings, flow
+# sequences of strings; every string double-quoted)
+
+def yq(s):
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif o < 0x20 or 0x7F <= o < 0xA0 or ch in "\u2028\u2029\ufeff" or 0xD800 <= o < 0xE000:
+            out.append("\\u%04x" % o)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def ynum(x):
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, int):
+        return str(x)
+    x = plain(x)
+    if isinstance(x, int):
+        return str(x)
+    r = repr(x)
+    if "e" in r or "E" in r:
+        r = format(decimal.Decimal(r), "f")
+    return r
+
+
+def yval(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return ynum(v)
+    if isinstance(v, str):
+        return yq(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(yq(x) for x in v) + "]"
+    raise TypeError(repr(v))
+
+
+HEADER_KEYS = ["schema", "edition", "edition_date", "title", "source", "year", "license"]
+ENTRY_KEYS = {
+    "hardware": ["name", "kind", "power_w", "power_type", "cores", "power_per_core_w",
+                 "memory_gb", "aliases", "source", "year", "note", "uncertain"],
+    "providers": ["id", "name", "pue", "pue_source", "pue_year", "offset_percent",
+                  "source", "year"],
+    "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_source",
+                "pue_year", "offset_percent", "aliases", "source", "year"],
+    "locations": ["code", "name", "aliases", "intensity_g_per_kwh", "source", "year"],
+    "instances": ["id", "hardware", "count", "source", "year"],
+    "constants": ["name", "value", "unit", "source", "year"],
+    "equivalents": ["id", "label", "unit", "kg_per_unit", "decimals", "significant",
+                    "source", "year", "note"],
+}
+
+
+def write_yaml(path, comments, header, sections):
+    """sections: list of (section_name, entries). Entries are dicts; a key '#' holds
+    comment lines written above the entry."""
+    lines = []
+    for c in comments:
+        lines.append(("# " + c).rstrip())
+    for k in HEADER_KEYS:
+        lines.append("%s: %s" % (k, yval(header[k])))
+    for name, entries in sections:
+        lines.append("")
+        lines.append("%s:" % name)
+        keys = ENTRY_KEYS[name]
+        for e in entries:
+            extra = set(e) - set(keys) - {"#"}
+            if extra:
+                raise SystemExit("internal: unknown keys %s in %s" % (sorted(extra), name))
+            for c in e.get("#", []):
+                lines.append(("  # " + c).rstrip())
+            first = True
+            for k in keys:
+                if k not in e or e[k] is None or e[k] == [] or e[k] == "":
+                    continue
+                lines.append("%s%s: %s" % ("  - " if first else "    ", k, yval(e[k])))
+                first = False
+    text = "\n".join(lines) + "\n"
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return text
+
+
+def header(edition, edition_date, title, source, license_, entries):
+    years = [e["year"] for es in entries for e in es if isinstance(e.get("year"), int)]
+    return {
+        "schema": SCHEMA_VERSION, "edition": edition, "edition_date": edition_date,
+        "title": title, "source": source, "year": max(years) if years else int(edition_date[:4]),
+        "license": license_,
+    }
+
+
+# --------------------------------------------------------------------------------------
+# reading tables
+
+def read_csv(path, skip=0):
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    rows = rows[skip:]
+    hdr = [clean(h) for h in rows[0]]
+    out = []
+    for r in rows[1:]:
+        if not any(clean(c) for c in r):
+            continue
+        r = list(r) + [""] * (len(hdr) - len(r))
+        out.append({h: r[i] for i, h in enumerate(hdr) if h})
+    return out
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def most_common(values):
+    c = collections.Counter(values)
+    best = max(c.values())
+    # deterministic tie-break: the value seen first
+    for v in values:
+        if c[v] == best:
+            return v
+
+
+def add_aliases(entry, candidates, taken):
+    """Append candidate aliases whose lookup key is new for this entry and not taken by
+    another entry; taken maps key -> owner name."""
+    own = {norm(entry.get("name") or entry.get("code") or entry.get("id"))}
+    own.update(norm(a) for a in entry.get("aliases", []))
+    owner = entry.get("name") or entry.get("code") or entry.get("id")
+    for a in candidates:
+        a = clean(a)
+        k = norm(a)
+        if not k or k in own:
+            continue
+        if k in taken and taken[k] != owner:
+            continue
+        entry.setdefault("aliases", []).append(a)
+        own.add(k)
+        taken[k] = owner
+
+
+def claim(entries, keyname):
+    """Map lookup key -> owner for the names/codes/ids of entries."""
+    taken = {}
+    for e in entries:
+        taken[norm(e[keyname])] = e[keyname]
+        for a in e.get("aliases", []):
+            taken[norm(a)] = e[keyname]
+    return taken
+
+
+# ======================================================================================
+# ML CO2 Impact
+
+MLCO2_DATE = "2026-03-09"
+MLCO2_YEAR = 2019
+
+# Rows added to gpus.csv after the 2019 tables: their figures cannot predate the
+# product, so year = launch year of the product (the row itself names no year).
+MLCO2_HW_YEAR = {
+    "H100 SXM": 2022, "H100 NVL": 2023, "A100 PCIe 40/80GB": 2020, "A100 SXM4 80 GB": 2020,
+    "A10G": 2021, "RTX 3080": 2020, "RTX 3080 TI": 2021, "RTX 3090": 2020, "RTX 4090": 2022,
+    "RTX A5000": 2021, "RTX A6000": 2020, "L4": 2023, "L40S": 2023, "AMD EPYC 7763": 2021,
+    "Intel Xeon Gold 5220": 2019, "AMD EPYC 7282": 2019, "AMD EPYC 7702": 2019,
+}
+
+# Other spellings (nvidia-smi product names, vendor names) for gpus.csv rows.
+MLCO2_HW_ALIASES = {
+    "H100 SXM": ["H100 SXM5", "NVIDIA H100 80GB HBM3"],
+    "H100 NVL": ["NVIDIA H100 NVL"],
+    "A100 PCIe 40/80GB": ["A100 PCIe 40GB", "A100 PCIe 80GB", "NVIDIA A100-PCIE-40GB",
+                          "NVIDIA A100 80GB PCIe"],
+    "A100 SXM4 80 GB": ["NVIDIA A100-SXM4-80GB"],
+    "A10G": ["NVIDIA A10G"],
+    "AMD RX480": ["Radeon RX 480"],
+    "GTX 1080 Ti": ["GeForce GTX 1080 Ti"],
+    "GTX 1080": ["GeForce GTX 1080"],
+    "GTX 750": ["GeForce GTX 750"],
+    "GTX TITAN X": ["GeForce GTX TITAN X"],
+    "RTX 2080 Ti": ["GeForce RTX 2080 Ti"],
+    "RTX 2080": ["GeForce RTX 2080"],
+    "RTX 8000": ["Quadro RTX 8000"],
+    "T4": ["Tesla T4"],
+    "Tesla P100": ["Tesla P100-PCIE-16GB"],
+    "TPUv2 Chip": ["TPU v2", "TPUv2", "tpu-v2", "Google TPU v2"],
+    "TPUv3 Chip": ["TPU v3", "TPUv3", "tpu-v3", "Google TPU v3"],
+    "RTX 3080": ["GeForce RTX 3080"],
+    "RTX 3080 TI": ["GeForce RTX 3080 Ti"],
+    "RTX 3090": ["GeForce RTX 3090"],
+    "RTX 4090": ["GeForce RTX 4090"],
+    "RTX A5000": ["NVIDIA RTX A5000"],
+    "RTX A6000": ["NVIDIA RTX A6000"],
+    "Intel Xeon E5-2699": ["Intel Xeon E5-2699 v3"],
+    "Intel Xeon E5-2630v4": ["Intel Xeon E5-2630 v4"],
+    "Intel Xeon E5-2650": ["Intel Xeon E5-2650 v4"],
+    "L4": ["NVIDIA L4"],
+    "L40S": ["NVIDIA L40S"],
+}
+
+MLCO2_HW_NOTES = {
+    "GTX 750": "ML CO2 Impact lists 250 W, 1111 TFLOPS32 and 24 GB for this card; these "
+               "figures are kept as published, they look wrong for a GeForce GTX 750 "
+               "(about 55 W, 1 GB or 2 GB)",
+    "Tesla V100-PCIE-16GB": "ML CO2 Impact's figure kept as published (NVIDIA's datasheet "
+                            "gives 250 W for V100 PCIe and 300 W for V100 SXM2)",
+    "Tesla V100-SXM2-16GB": "ML CO2 Impact's figure kept as published (NVIDIA's datasheet "
+                            "gives 300 W for V100 SXM2)",
+    "A100 PCIe 40/80GB": "one row for both memory sizes; 250 W is the 40GB card's TDP "
+                         "(the 80GB PCIe card is 300 W); memory_gb is the smaller size",
+    "Tesla K80": "K80 board power (two GK210 GPUs on one board; nvidia-smi shows each as "
+                 "a GPU)",
+}
+
+# instances.csv: number of GPUs per instance type, and which V100 each p3 has.
+MLCO2_INSTANCE_COUNT = {
+    "p3.2xlarge": 1, "p3.8xlarge": 4, "p3.16xlarge": 8, "p3dn.24xlarge": 8,
+    "p2.xlarge": 1, "p2.8xlarge": 8, "p2.16xlarge": 16,
+    "g4dn.xlarge": 1, "g4dn.2xlarge": 1, "g4dn.4xlarge": 1, "g4dn.8xlarge": 1,
+    "g4dn.16xlarge": 1, "g4dn.12xlarge": 4, "g4dn.metal": 8,
+}
+MLCO2_INSTANCE_HW = {  # instances.csv gpu column -> gpus.csv name
+    ("Tesla V100", "p3dn.24xlarge"): "Tesla V100-SXM2-32GB",
+    ("Tesla V100", None): "Tesla V100-SXM2-16GB",
+    ("Tesla K80", None): "Tesla K80",
+    ("T4", None): "T4",
+}
+
+# impact.csv sources that are a bare word: written out with what they refer to.
+MLCO2_SHORT_SOURCES = {
+    "eGRID": "eGRID 2016 (https://www.epa.gov/egrid)",
+    "eGRID (seem to be in the SRMW grid)":
+        "eGRID 2016 (https://www.epa.gov/egrid), SRMW subregion",
+    "Hydro-Québec":
+        "Hydro-Québec (https://www.sciencedirect.com/science/article/pii/S1364032120307206)",
+    "electricitymap": "Electricity Maps (https://app.electricitymaps.com)",
+    "Calculated from IESO": "Calculated from IESO data (https://www.ieso.ca)",
+}
+
+
+def mlco2_hardware(ref):
+    rows = read_csv(os.path.join(ref, "mlco2-impact", "gpus.csv"))
+    out = []
+    for r in rows:
+        name = clean(r["name"])
+        kind = clean(r["type"]).lower()
+        power = num(r["tdp_watts"])
+        if power is None:
+            warn("mlco2 gpus.csv: %s has no power, skipped" % name)
+            continue
+        src = clean(r["source"])
+        if not src and clean(r.get("memory", "")).startswith("http"):
+            # the A10G row has one cell too few: memory (24) and source sit one column
+            # to the left of their headers
+            src = clean(r["memory"])
+            r = dict(r, memory=r["GFLOPS16/W"])
+        e = {"name": name, "kind": kind, "power_w": plain(power),
+             "power_type": "tdp", "memory_gb": None,
+             "year": MLCO2_HW_YEAR.get(name, MLCO2_YEAR)}
+        mem = num(r.get("memory"))
+        if mem is not None:
+            e["memory_gb"] = plain(mem)
+        if kind == "tpu":
+            e["power_type"] = "measured-average"
+            m = re.search(r"https?://\S+", src)
+            url = m.group(0) if m else src
+            e["source"] = "Patterson et al. 2021, Carbon Emissions and Large Neural " \
+                          "Network Training, %s" % url
+            e["note"] = ("average measured power per chip from Patterson et al. 2021 "
+                         "(arXiv:2104.10350), not TDP")
+            e["year"] = year_from(src, MLCO2_YEAR)
+        else:
+            e["source"] = src if src.startswith("http") else \
+                ("https://www." + src if src == "techpowerup.com" else src)
+        if name in MLCO2_HW_NOTES:
+            e["note"] = MLCO2_HW_NOTES[name]
+        out.append(e)
+    taken = claim(out, "name")
+    for e in out:
+        add_aliases(e, MLCO2_HW_ALIASES.get(e["name"], []), taken)
+    return out
+
+
+def mlco2_regions(ref):
+    rows = read_csv(os.path.join(ref, "mlco2-impact", "impact.csv"))
+    provs = collections.OrderedDict()
+    for r in rows:
+        p = clean(r["provider"])
+        provs.setdefault(p, {"name": clean(r["providerName"]), "offsets": []})
+        o = num(r["offsetRatio"])
+        if o is not None:
+            provs[p]["offsets"].append(plain(o))
+    providers = []
+    for p, v in provs.items():
+        e = {"id": p, "name": v["name"],
+             "source": "ML CO2 Impact impact.csv (%s)" % MLCO2_URL, "year": MLCO2_YEAR}
+        if v["offsets"]:
+            e["offset_percent"] = most_common(v["offsets"])
+        providers.append(e)
+
+    regions = []
+    for r in rows:
+        p = clean(r["provider"])
+        code = clean(r["region"])
+        comments = []
+        if not code:
+            # Scaleway's row has no region code; its Paris region is fr-par.
+            if p == "scaleway" and clean(r["regionName"]) == "Paris":
+                code = "fr-par"
+                comments.append("impact.csv gives no region code for this row; Scaleway "
+                                "calls its Paris region fr-par")
+            else:
+                warn("mlco2 impact.csv: row without region code skipped: %r" % r)
+                continue
+        name = clean(r["regionName"])
+        if not name:
+            place = [x.strip(" ,") for x in (clean(r["city"]), clean(r["state"])) if x.strip(" ,")]
+            country = clean(r["country"])
+            name = country + (" (%s)" % ", ".join(place) if place else "")
+        src = clean(r["source"])
+        comment = clean(r.get("comment", ""))
+        if src in MLCO2_SHORT_SOURCES:
+            src = MLCO2_SHORT_SOURCES[src]
+        elif src == "100% carbon-free energy":
+            src = "100%% carbon-free energy, as stated by the provider (%s)" % \
+                clean(r["PUE source"])
+        elif not src:
+            src = "ML CO2 Impact impact.csv (%s), no source given" % MLCO2_URL
+        year = year_from(src, MLCO2_YEAR)
+        m = re.search(r"\b[a-z]{3}([0-9]{2})-[a-z]{3}([0-9]{2})\b", comment)
+        if m:  # "average for oct21-oct22"
+            year = 2000 + int(m.group(2))
+            src += ", %s" % comment
+        if comment and not m and comment != "Datacenter-specific":
+            comments.append("impact.csv comment: " + comment)
+        e = {"#": comments, "id": "%s:%s" % (p, code), "name": name,
+             "intensity_g_per_kwh": plain(num(r["impact"])),
+             "source": src, "year": year, "_code": code}
+        o = num(r["offsetRatio"])
+        if o is not None:
+            e["offset_percent"] = plain(o)
+        pue = num(r["PUE"])
+        if pue is not None:
+            e["pue"] = plain(pue)
+            e["pue_source"] = clean(r["PUE source"])
+            e["pue_year"] = MLCO2_YEAR
+        regions.append(e)
+    bare_alias(regions)
+    return providers, regions
+
+
+def bare_alias(regions):
+    """Add the bare region code as alias where its lookup key is unique in the file."""
+    keys = collections.Counter(norm(e["_code"]) for e in regions)
+    ids = {norm(e["id"]) for e in regions}
+    for e in regions:
+        code = e.pop("_code")
+        k = norm(code)
+        if keys[k] == 1 and k not in ids:
+            e.setdefault("aliases", []).append(code)
+
+
+def mlco2_instances(ref, hardware):
+    rows = read_csv(os.path.join(ref, "mlco2-impact", "instances.csv"))
+    names = {e["name"] for e in hardware}
+    out = []
+    for r in rows:
+        iid = clean(r["id"])
+        gpu = clean(r["gpu"])
+        hw = MLCO2_INSTANCE_HW.get((gpu, iid)) or MLCO2_INSTANCE_HW.get((gpu, None))
+        if hw not in names:
+            raise SystemExit("mlco2 instance %s: no hardware %r" % (iid, hw))
+        out.append({"id": "%s:%s" % (clean(r["provider"]), iid), "hardware": hw,
+                    "count": MLCO2_INSTANCE_COUNT[iid], "source": clean(r["source"]),
+                    "year": MLCO2_YEAR})
+    return out
+
+
+def mlco2_locations(ref):
+    rows = read_csv(os.path.join(ref, "mlco2-impact", "2021-10-27yearly_averages.csv"))
+    zones = collections.OrderedDict()
+    for r in rows:
+        zones.setdefault(clean(r["zone_key"]), []).append(r)
+    out = []
+    for code, rs in zones.items():
+        rs = [r for r in rs if num(r["carbon_intensity_avg"]) is not None]
+        if not rs:
+            warn("mlco2 yearly averages: %s has no intensity in any year, skipped" % code)
+            continue
+        r = max(rs, key=lambda x: int(x["year"]))
+        country, zone = clean(r["Country"]), clean(r["Zone Name"])
+        name = "%s, %s" % (zone, country) if zone and zone != country else country
+        out.append({"code": code, "name": name,
+                    "intensity_g_per_kwh": plain(round(num(r["carbon_intensity_avg"]), 1)),
+                    "source": "Electricity Maps yearly averages via ML CO2 Impact "
+                              "(%s)" % MLCO2_URL,
+                    "year": int(r["year"])})
+    return out
+
+
+def build_mlco2(ref):
+    d = os.path.join(DATA, "mlco2-impact")
+    ed = ("mlco2-impact", MLCO2_DATE)
+    lic = "MIT"
+    cm = ["Generated by scripts/convert-reference-data.py from ML CO2 Impact (Lacoste et al.",
+          "2019, arXiv:1910.09700), %s commit d0d3ee5 (2026-03-09), MIT licence." % MLCO2_URL,
+          "Do not edit by hand: fix the converter and re-run it."]
+    hw = mlco2_hardware(ref)
+    write_yaml(os.path.join(d, "hardware.yaml"), cm,
+               header(*ed, "ML CO2 Impact hardware (gpus.csv)", MLCO2_URL, lic, [hw]),
+               [("hardware", hw)])
+    provs, regs = mlco2_regions(ref)
+    write_yaml(os.path.join(d, "regions.yaml"), cm,
+               header(*ed, "ML CO2 Impact cloud providers and regions (impact.csv)",
+                      MLCO2_URL, lic, [provs, regs]),
+               [("providers", provs), ("regions", regs)])
+    inst = mlco2_instances(ref, hw)
+    write_yaml(os.path.join(d, "instances.yaml"), cm,
+               header(*ed, "ML CO2 Impact cloud instances (instances.csv)", MLCO2_URL, lic,
+                      [inst]),
+               [("instances", inst)])
+    locs = mlco2_locations(ref)
+    write_yaml(os.path.join(d, "locations.yaml"), cm,
+               header(*ed, "Electricity Maps yearly averages shipped with ML CO2 Impact "
+                      "(2021-10-27yearly_averages.csv)", MLCO2_URL, lic, [locs]),
+               [("locations", locs)])
+    return {"hardware": hw, "providers": provs, "regions": regs, "instances": inst,
+            "locations": locs}
+
+
+# ======================================================================================
+# Green Algorithms
+
+GA_DATE = "2025-02-05"
+GA_EDITION_YEAR = {"3.0": 2024, "2.2": 2022}
+
+GA_PROVIDER_IDS = {"gcp": "gcp", "aws": "aws", "azure": "azure", "OVHcloud": "ovh",
+                   "Oracle": "oracle"}
+GA_PROVIDER_NAMES = {"ovh": "OVHcloud", "oracle": "Oracle Cloud Infrastructure"}
+
+# GA location codes are GA's own for a few entries; vendor words for CPU names.
+GA_CPU_VENDOR = [
+    (r"^(Xeon|Core|Celeron|Pentium|Atom)\b", "Intel "),
+    (r"^(Ryzen|Athlon|EPYC|FX-|A[0-9]+-)", "AMD "),
+]
+
+
+def ga_read(ref, ver, name):
+    return read_csv(os.path.join(ref, "green-algorithms", "v" + ver, name), skip=1)
+
+
+def ga_cpu_vendor_name(model):
+    if model.startswith("AMD ") and re.match(r"AMD [0-9]{4}$", model):
+        return "AMD EPYC " + model[4:]
+    for pat, vendor in GA_CPU_VENDOR:
+        if re.match(pat, model):
+            return vendor + model
+    return None
+
+
+def ga_hardware(ref, ver):
+    ey = GA_EDITION_YEAR[ver]
+    out = []
+    for r in ga_read(ref, ver, "TDP_cpu.csv"):
+        model = clean(r["model"])
+        tdp = num(r["TDP"])
+        if tdp is None:
+            warn("GA v%s TDP_cpu.csv: %r has no TDP (per core %s W), skipped"
+                 % (ver, model, clean(r["TDP_per_core"])))
+            continue
+        src = clean(r["source"])
+        e = {"name": model, "kind": "cpu", "power_w": plain(tdp), "power_type": "tdp",
+             "source": src, "year": year_from(src, ey)}
+        cores = num(r["n_cores"])
+        if cores is not None:
+            e["cores"] = int(cores)
+        ppc = clean(r["TDP_per_core"])
+        if num(ppc) is not None:
+            e["power_per_core_w"] = float(ppc) if "." in ppc else int(ppc)
+        out.append(e)
+    for r in ga_read(ref, ver, "TDP_gpu.csv"):
+        model = clean(r["model"])
+        tdp = num(r["TDP"])
+        src = clean(r["source"])
+        kind = "tpu" if model.upper().startswith("TPU") else "gpu"
+        e = {"name": model, "kind": kind, "power_type": "tdp"}
+        if model == "Any":
+            e["name"] = "Any GPU"
+            e["power_w"] = plain(num(r["TDP_per_core"]))
+            e["source"] = "Green Algorithms TDP_gpu.csv, row 'Any' (%s)" % GA_URL
+            e["note"] = ("Green Algorithms' default power for an unknown GPU "
+                         "(TDP_per_core column of the 'Any' row)")
+        elif tdp is None:
+            warn("GA v%s TDP_gpu.csv: %r has no TDP, skipped" % (ver, model))
+            continue
+        elif tdp > 2000:
+            warn("GA v%s TDP_gpu.csv: %r (%s W) is a whole pod, not a device, skipped"
+                 % (ver, model, plain(tdp)))
+            continue
+        else:
+            e["power_w"] = plain(tdp)
+            e["source"] = src if src.startswith("http") else "https://www." + src \
+                if src == "techpowerup.com" else src
+        e["year"] = year_from(src, ey)
+        if kind == "tpu" and "2104.10350" in src:
+            e["note"] = ("Green Algorithms' figure; Patterson et al. 2021 (arXiv:2104.10350) "
+                         "report 221 W measured average for TPU v2 (ML CO2 Impact uses that)")
+        out.append(e)
+    # aliases: without vendor words, or with them for GA's bare CPU names
+    taken = claim(out, "name")
+    for e in out:
+        n = e["name"]
+        cands = []
+        if e["kind"] == "cpu":
+            v = ga_cpu_vendor_name(n)
+            if v:
+                cands.append(v)
+        else:
+            s = n
+            if s.startswith("NVIDIA "):
+                s = s[len("NVIDIA "):]
+                cands.append(s)
+            if s.startswith("Tesla "):
+                cands.append(s[len("Tesla "):])
+            if s.startswith(("GTX ", "RTX ")):
+                cands.append("GeForce " + s)
+            if n.startswith("TPU "):
+                cands.append("Google " + n)
+        add_aliases(e, cands, taken)
+    return out
+
+
+def ga_location_name(r):
+    code = clean(r["location"])
+    country, region = clean(r["countryName"]), clean(r["regionName"])
+    if code == "WORLD":
+        return "World"
+    if region and region != "Any":
+        return "%s, %s" % (region, country) if "-" in code else region
+    return country
+
+
+def ga_locations(ref, ver):
+    ey = GA_EDITION_YEAR[ver]
+    out = []
+    for r in ga_read(ref, ver, "CI_aggregated.csv"):
+        code = clean(r["location"])
+        ci = num(r["carbonIntensity"])
+        if not code or ci is None:
+            warn("GA v%s CI_aggregated.csv: row without code/intensity skipped: %r" % (ver, r))
+            continue
+        src = clean(r["source"])
+        comments = clean(r["comments"])
+        year = data_year(comments) or data_year(src)
+        if not year:
+            ys = years_in(comments) + years_in(src)
+            year = max(ys) if ys else ey
+        e = {"code": code, "name": ga_location_name(r), "intensity_g_per_kwh": plain(ci),
+             "source": src, "year": year}
+        if comments and not re.match(r"^Data from", comments):
+            e["#"] = ["CI_aggregated.csv comment: " + comments]
+        out.append(e)
+    return out
+
+
+def ga_regions(ref, ver, loc_codes, fallback_codes):
+    ey = GA_EDITION_YEAR[ver]
+    names = {clean(r["provider"]): clean(r["providerName"])
+             for r in ga_read(ref, ver, "providersNamesCodes.csv")}
+    pue = collections.OrderedDict()
+    unknown = None
+    for r in ga_read(ref, ver, "defaults_PUE.csv"):
+        p = clean(r["provider"])
+        if p == "Unknown":
+            unknown = r
+            continue
+        pue[GA_PROVIDER_IDS.get(p, p.lower())] = r
+    offsets = {clean(r["provider"]): num(r["offsetRatio"])
+               for r in ga_read(ref, ver, "servers_offset.csv")}
+    providers = []
+    ids = list(names) + [p for p in pue if p not in names]
+    for pid in ids:
+        e = {"id": pid, "name": names.get(pid) or GA_PROVIDER_NAMES.get(pid, pid),
+             "source": "Green Algorithms v%s providersNamesCodes.csv, defaults_PUE.csv, "
+                       "servers_offset.csv (%s)" % (ver, GA_URL),
+             "year": ey}
+        if pid in pue:
+            r = pue[pid]
+            e["pue"] = plain(num(r["PUE"]))
+            e["pue_source"] = clean(r["source"])
+            e["pue_year"] = year_from(clean(r["source"]), ey)
+        if offsets.get(pid) is not None:
+            e["offset_percent"] = plain(offsets[pid])
+        providers.append(e)
+    skipped = [p for p in offsets if p not in ids]
+    if skipped:
+        warn("GA v%s servers_offset.csv: %s are local clusters without data centres, "
+             "not written as providers" % (ver, ", ".join(skipped)))
+
+    regions = []
+    for r in ga_read(ref, ver, "cloudProviders_datacenters.csv"):
+        p, n = clean(r["provider"]), clean(r["Name"])
+        loc = clean(r["location"])
+        src = clean(r["source_datacentre"])
+        e = {"id": "%s:%s" % (p, n), "name": clean(r["location_freeForm"]) or None,
+             "source": src, "year": year_from(src, ey), "_code": n}
+        if loc:
+            if loc not in loc_codes:
+                raise SystemExit("GA v%s region %s: unknown location %s" % (ver, e["id"], loc))
+            e["location"] = loc
+        else:
+            # Qatar Central (Doha) has no location in the table; QA comes from co2calc.
+            guess = {"Doha": "QA"}.get(clean(r["location_freeForm"]))
+            if guess and guess in fallback_codes:
+                e["location"] = guess
+                e["#"] = ["cloudProviders_datacenters.csv gives no location code for this "
+                          "row; %s (%s) is taken from the co2calc edition"
+                          % (guess, clean(r["location_freeForm"]))]
+            else:
+                warn("GA v%s region %s has no location" % (ver, e["id"]))
+        pv = num(r["PUE"])
+        if pv is not None:
+            e["pue"] = plain(pv)
+            e["pue_source"] = clean(r["source_PUE"])
+            e["pue_year"] = year_from(clean(r["source_PUE"]), ey)
+        regions.append(e)
+    bare_alias(regions)
+
+    consts = []
+    consts_ref = {clean(r["variable"]): r for r in ga_read(ref, ver, "referenceValues.csv")}
+    mp = consts_ref["memoryPower"]
+    urls = re.findall(r"https?://\S+", clean(mp["source"]))
+    consts.append({"name": "memory_w_per_gb", "value": plain(num(mp["value"])), "unit": "W/GB",
+                   "source": " and ".join(urls), "year": year_from(clean(mp["source"]), ey)})
+    if unknown is not None:
+        s = clean(unknown["source"])
+        consts.append({"name": "pue_unknown", "value": plain(num(unknown["PUE"])), "unit": "",
+                       "source": s, "year": year_from(s, ey)})
+    consts.append({"name": "pue_personal_computer", "value": 1.0, "unit": "",
+                   "source": "Green Algorithms paper, Lannelongue et al. 2021 "
+                             "(https://doi.org/10.1002/advs.202100707): PUE 1 for a "
+                             "personal computer",
+                   "year": 2021})
+    for c in consts:
+        if c["unit"] == "":
+            c["unit"] = "ratio"
+    return providers, regions, consts, consts_ref
+
+
+GA_EQUIVALENTS = [
+    # id, variable, label, unit, per-unit divisor note
+    ("car_eu_km", "passengerCar_EU_perkm", "km driven by an average European passenger car", "km"),
+    ("car_us_km", "passengerCar_US_perkm", "km driven by an average US passenger car", "km"),
+    ("train_km", "train_perkm", "km by train", "km"),
+    ("flight_economy_km", "flight_economy_perkm", "km flown in economy class", "km"),
+    ("flight_paris_london", "flight_PAR-LON", "flights Paris-London (economy)", "flights"),
+    ("flight_nyc_sf", "flight_NY-SF", "flights New York-San Francisco (economy)", "flights"),
+    ("tree_months", "tree_month", "tree-months (CO2 absorbed by a tree in a month)",
+     "tree-months"),
+    ("streaming_hours", "streaming_netflix_perhour", "hours of video streaming", "hours"),
+]
+
+
+def ga_equivalents(ref, ver, consts_ref):
+    ey = GA_EDITION_YEAR[ver]
+    out = []
+    for eid, var, label, unit in GA_EQUIVALENTS:
+        r = consts_ref[var]
+        text = clean(r["source"])
+        m = re.search(r"same source as (\w+)", text)
+        if m:
+            text = clean(consts_ref[m.group(1)]["source"])
+        urls = re.findall(r"https?://[^\s)]+", text)
+        g = num(r["value"])
+        e = {"id": eid, "label": label, "unit": unit,
+             "kg_per_unit": plain(float(decimal.Decimal(clean(r["value"])) / 1000)),
+             "significant": 3, "source": " and ".join(urls) if urls else text,
+             "year": year_from(text, ey),
+             "note": "%s g CO2e per %s (Green Algorithms referenceValues.csv, %s)"
+                     % (plain(g), unit.rstrip("s") if unit != "km" else "km", var)}
+        m = re.search(r"more like ([0-9]+-[0-9]+g)", text)
+        if m:
+            e["note"] += "; Green Algorithms adds: more like %s" % m.group(1)
+        out.append(e)
+    return out
+
+
+def build_ga(ref, ver, fallback_codes):
+    d = os.path.join(DATA, "green-algorithms-" + ver)
+    ed = ("green-algorithms-" + ver, GA_DATE)
+    lic = "CC-BY-4.0"
+    cm = ["Generated by scripts/convert-reference-data.py from the Green Algorithms v%s" % ver,
+          "tables, %s commit 30df2fe (2025-02-05), data/v%s/." % (GA_URL, ver),
+          GA_CREDIT + ".",
+          "Do not edit by hand: fix the converter and re-run it."]
+    t = "Green Algorithms v%s (Lannelongue, Grealey & Inouye 2021): " % ver
+    hw = ga_hardware(ref, ver)
+    write_yaml(os.path.join(d, "hardware.yaml"), cm,
+               header(*ed, t + "CPUs and GPUs (TDP_cpu.csv, TDP_gpu.csv)", GA_URL, lic, [hw]),
+               [("hardware", hw)])
+    locs = ga_locations(ref, ver)
+    write_yaml(os.path.join(d, "locations.yaml"), cm,
+               header(*ed, t + "carbon intensity by location (CI_aggregated.csv)", GA_URL,
+                      lic, [locs]),
+               [("locations", locs)])
+    provs, regs, consts, cref = ga_regions(ref, ver, {l["code"] for l in locs}, fallback_codes)
+    write_yaml(os.path.join(d, "regions.yaml"), cm,
+               header(*ed, t + "cloud providers and data centres", GA_URL, lic, [provs, regs]),
+               [("providers", provs), ("regions", regs)])
+    write_yaml(os.path.join(d, "constants.yaml"), cm,
+               header(*ed, t + "constants (referenceValues.csv, defaults_PUE.csv)", GA_URL,
+                      lic, [consts]),
+               [("constants", consts)])
+    eq = ga_equivalents(ref, ver, cref)
+    write_yaml(os.path.join(d, "equivalents.yaml"), cm,
+               header(*ed, t + "comparison figures (referenceValues.csv)", GA_URL, lic, [eq]),
+               [("equivalents", eq)])
+    return {"hardware": hw, "locations": locs, "providers": provs, "regions": regs,
+            "constants": consts, "equivalents": eq}
+
+
+# ======================================================================================
+# co2calc (curated, newest)
+
+CO2CALC_DATE = "2026-11-24"
+
+ALPHA3_TO_2 = {
+    "ABW": "AW", "AFG": "AF", "AGO": "AO", "ALB": "AL", "ARE": "AE", "ARG": "AR", "ARM": "AM",
+    "ASM": "AS", "ATG": "AG", "AUS": "AU", "AUT": "AT", "AZE": "AZ", "BDI": "BI", "BEL": "BE",
+    "BEN": "BJ", "BFA": "BF", "BGD": "BD", "BGR": "BG", "BHR": "BH", "BHS": "BS", "BIH": "BA",
+    "BLR": "BY", "BLZ": "BZ", "BMU": "BM", "BOL": "BO", "BRA": "BR", "BRB": "BB", "BRN": "BN",
+    "BTN": "BT", "BWA": "BW", "CAF": "CF", "CAN": "CA", "CHE": "CH", "CHL": "CL", "CHN": "CN",
+    "CIV": "CI", "CMR": "CM", "COD": "CD", "COG": "CG", "COK": "CK", "COL": "CO", "COM": "KM",
+    "CPV": "CV", "CRI": "CR", "CUB": "CU", "CYM": "KY", "CYP": "CY", "CZE": "CZ", "DEU": "DE",
+    "DJI": "DJ", "DMA": "DM", "DNK": "DK", "DOM": "DO", "DZA": "DZ", "ECU": "EC", "EGY": "EG",
+    "ERI": "ER", "ESH": "EH", "ESP": "ES", "EST": "EE", "ETH": "ET", "FIN": "FI", "FJI": "FJ",
+    "FLK": "FK", "FRA": "FR", "FRO": "FO", "GAB": "GA", "GBR": "GB", "GEO": "GE", "GHA": "GH",
+    "GIB": "GI", "GIN": "GN", "GLP": "GP", "GMB": "GM", "GNB": "GW", "GNQ": "GQ", "GRC": "GR",
+    "GRD": "GD", "GRL": "GL", "GTM": "GT", "GUF": "GF", "GUM": "GU", "GUY": "GY", "HKG": "HK",
+    "HND": "HN", "HRV": "HR", "HTI": "HT", "HUN": "HU", "IDN": "ID", "IND": "IN", "IRL": "IE",
+    "IRN": "IR", "IRQ": "IQ", "ISL": "IS", "ISR": "IL", "ITA": "IT", "JAM": "JM", "JOR": "JO",
+    "JPN": "JP", "KAZ": "KZ", "KEN": "KE", "KGZ": "KG", "KHM": "KH", "KIR": "KI", "KNA": "KN",
+    "KOR": "KR", "KWT": "KW", "LAO": "LA", "LBN": "LB", "LBR": "LR", "LBY": "LY", "LCA": "LC",
+    "LKA": "LK", "LSO": "LS", "LTU": "LT", "LUX": "LU", "LVA": "LV", "MAC": "MO", "MAR": "MA",
+    "MDA": "MD", "MDG": "MG", "MDV": "MV", "MEX": "MX", "MKD": "MK", "MLI": "ML", "MLT": "MT",
+    "MMR": "MM", "MNE": "ME", "MNG": "MN", "MOZ": "MZ", "MRT": "MR", "MSR": "MS", "MTQ": "MQ",
+    "MUS": "MU", "MWI": "MW", "MYS": "MY", "NAM": "NA", "NCL": "NC", "NER": "NE", "NGA": "NG",
+    "NIC": "NI", "NLD": "NL", "NOR": "NO", "NPL": "NP", "NRU": "NR", "NZL": "NZ", "OMN": "OM",
+    "PAK": "PK", "PAN": "PA", "PER": "PE", "PHL": "PH", "PNG": "PG", "POL": "PL", "PRI": "PR",
+    "PRK": "KP", "PRT": "PT", "PRY": "PY", "PSE": "PS", "PYF": "PF", "QAT": "QA", "REU": "RE",
+    "ROU": "RO", "RUS": "RU", "RWA": "RW", "SAU": "SA", "SDN": "SD", "SEN": "SN", "SGP": "SG",
+    "SHN": "SH", "SLB": "SB", "SLE": "SL", "SLV": "SV", "SOM": "SO", "SPM": "PM", "SRB": "RS",
+    "SSD": "SS", "STP": "ST", "SUR": "SR", "SVK": "SK", "SVN": "SI", "SWE": "SE", "SWZ": "SZ",
+    "SYC": "SC", "SYR": "SY", "TCA": "TC", "TCD": "TD", "TGO": "TG", "THA": "TH", "TJK": "TJ",
+    "TKM": "TM", "TLS": "TL", "TON": "TO", "TTO": "TT", "TUN": "TN", "TUR": "TR", "TWN": "TW",
+    "TZA": "TZ", "UGA": "UG", "UKR": "UA", "URY": "UY", "USA": "US", "UZB": "UZ", "VCT": "VC",
+    "VEN": "VE", "VGB": "VG", "VIR": "VI", "VNM": "VN", "VUT": "VU", "WSM": "WS", "YEM": "YE",
+    "ZAF": "ZA", "ZMB": "ZM", "ZWE": "ZW",
+}
+
+# GA codes that differ from ISO 3166-2 in co2calc: (co2calc code, GA code kept as alias)
+CO2CALC_GA_CODE = {"CA-MT": "CA-MB"}
+# Where GA points a region at CN-HK (HK Electric), co2calc uses HK (whole territory).
+CO2CALC_REGION_LOC_REMAP = {"CN-HK": "HK"}
+
+SHORT_COUNTRY = {"United States of America": "United States", "Russian Federation": "Russia"}
+
+EMBER_SRC = "Ember / Our World in Data energy mix via CodeCarbon (%s)" % CC_URL
+
+
+def co2calc_locations(ref, ga_locs):
+    mix = read_json(os.path.join(ref, "codecarbon", "global_energy_mix.json"))
+    out = collections.OrderedDict()
+    for a3 in sorted(mix):
+        v = mix[a3]
+        a2 = ALPHA3_TO_2.get(a3)
+        if a2 is None:
+            raise SystemExit("co2calc: no alpha-2 code for %s (%s)" % (a3, v["country_name"]))
+        ci = num(v.get("carbon_intensity"))
+        if ci is None:
+            warn("codecarbon global_energy_mix.json: %s has no carbon_intensity" % a3)
+            continue
+        name = clean(v["country_name"])
+        e = {"code": a2, "name": name, "aliases": [a3], "intensity_g_per_kwh": plain(ci),
+             "source": EMBER_SRC, "year": int(v["year"])}
+        if clean(v["iso_code"]) != a3:
+            warn("global_energy_mix.json: key %s has iso_code %s" % (a3, v["iso_code"]))
+        out[a2] = e
+    # world average: the mix has no World entry; take Green Algorithms' (IEA 2019)
+    world = [l for l in ga_locs if l["code"] == "WORLD"][0]
+    out["WORLD"] = {"code": "WORLD", "name": "World", "aliases": [],
+                    "intensity_g_per_kwh": world["intensity_g_per_kwh"],
+                    "source": "%s (via Green Algorithms v3.0 CI_aggregated.csv)" % world["source"],
+                    "year": world["year"]}
+    # Green Algorithms v3.0 locations not in the mix (sub-national grids)
+    for l in ga_locs:
+        code = l["code"]
+        if code in out or code == "WORLD":
+            continue
+        new = CO2CALC_GA_CODE.get(code, code)
+        e = {"code": new, "name": l["name"], "aliases": [code] if new != code else [],
+             "intensity_g_per_kwh": l["intensity_g_per_kwh"],
+             "source": "%s (via Green Algorithms v3.0 CI_aggregated.csv)" % l["source"],
+             "year": l["year"]}
+        if "-" in code:
+            cn = e["name"].rsplit(", ", 1)
+            if len(cn) == 2:
+                e["name"] = "%s, %s" % (cn[0], SHORT_COUNTRY.get(cn[1], cn[1]))
+        out[new] = e
+    # CodeCarbon US states (eGRID 2016, lbs/MWh) where nothing newer is there
+    usa = read_json(os.path.join(ref, "codecarbon", "usa_emissions_2016.json"))
+    unit = usa.get("_unit", {}).get("emissions", "")
+    if unit != "lbs/MWh":
+        raise SystemExit("usa_emissions_2016.json: unexpected unit %r" % unit)
+    for state in sorted(usa):
+        v = usa[state]
+        if state.startswith("_") or len(v.get("regionCode", "")) != 2:
+            continue
+        code = "US-" + v["regionCode"].upper()
+        if code in out:
+            continue
+        out[code] = {"code": code, "name": "%s, United States" % state.title(), "aliases": [],
+                     "intensity_g_per_kwh": plain(round(v["emissions"] * 453.59237 / 1000, 2)),
+                     "source": "US EPA eGRID 2016 via CodeCarbon usa_emissions_2016.json (%s), "
+                               "converted from lbs/MWh" % CC_URL,
+                     "year": 2016}
+    # Nordic bidding zones (ENTSO-E based static factors via CodeCarbon)
+    nordic = read_json(os.path.join(ref, "codecarbon", "nordic_emissions.json"))
+    meta = nordic.get("metadata", {})
+    for zone in sorted(nordic["data"]):
+        v = nordic["data"][zone]
+        if v.get("unit") != "gCO2eq/kWh" or num(v.get("emission_factor")) is None:
+            continue
+        src = "%s, via CodeCarbon nordic_emissions.json (%s)" % (clean(meta.get("source", "")), CC_URL)
+        if re.match(r"^[A-Z]{2}[0-9]$", zone):
+            code = "%s-%s" % (zone[:2], zone)
+            out[code] = {"code": code, "name": clean(v["description"]), "aliases": [zone],
+                         "intensity_g_per_kwh": plain(num(v["emission_factor"])),
+                         "source": src, "year": int(v["year"])}
+        elif zone in out and int(v["year"]) > out[zone]["year"]:
+            # a newer country-wide figure (Finland): replaces the mix figure
+            e = out[zone]
+            e["#"] = ["newer than the Ember/OWID figure (%s g/kWh, %s), which it replaces"
+                      % (e["intensity_g_per_kwh"], e["year"])]
+            e["intensity_g_per_kwh"] = plain(num(v["emission_factor"]))
+            e["source"] = src
+            e["year"] = int(v["year"])
+    canada = read_json(os.path.join(ref, "codecarbon", "canada_energy_mix_2023.json"))
+    if not any("intensity" in json.dumps(v).lower() for v in canada.values()):
+        warn("codecarbon canada_energy_mix_2023.json gives generation shares, no intensity: "
+             "not used (Canadian provinces come from Green Algorithms)")
+    return list(out.values())
+
+
+# co2calc region -> location where Green Algorithms gives none (from each table's
+# country / state / city columns).
+CO2CALC_REGION_LOC = {
+    "aws:us-east-2": "US-OH", "aws:us-east-1": "US-VA", "aws:us-west-1": "US-CA",
+    "aws:us-west-2": "US-OR", "aws:ap-east-1": "HK", "aws:ap-south-1": "IN",
+    "aws:ap-northeast-3": "JP", "aws:ap-northeast-2": "KR", "aws:ap-southeast-1": "SG",
+    "aws:ap-southeast-2": "AU-NSW", "aws:ap-northeast-1": "JP", "aws:ca-central-1": "CA-QC",
+    "aws:cn-north-1": "CN", "aws:cn-northwest-1": "CN", "aws:eu-central-1": "DE",
+    "aws:eu-west-1": "IE", "aws:eu-west-2": "GB", "aws:eu-west-3": "FR", "aws:eu-north-1": "SE",
+    "aws:sa-east-1": "BR", "aws:us-gov-east-1": "US-OH", "aws:us-gov-west-1": "US-WA",
+    "ovh:gra": "FR", "ovh:bhs": "CA-QC", "scaleway:fr-par": "FR",
+    "coreweave:LGA1": "US-NJ", "coreweave:ORD1": "US-IL", "coreweave:LAS1": "US-NV",
+    "seeweb:fro2": "IT",
+    "gcp:europe-west4": "NL", "gcp:africa-south1": "ZA", "gcp:asia-south2": "IN",
+    "gcp:australia-southeast2": "AU-VIC", "gcp:europe-central2": "PL",
+    "gcp:europe-southwest1": "ES", "gcp:europe-west8": "IT", "gcp:europe-west9": "FR",
+    "gcp:europe-west10": "DE", "gcp:europe-west12": "IT", "gcp:me-central1": "QA",
+    "gcp:me-central2": "SA", "gcp:me-west1": "IL", "gcp:northamerica-northeast2": "CA-ON",
+    "gcp:southamerica-west1": "CL", "gcp:us-east5": "US-OH", "gcp:us-south1": "US-TX",
+}
+CODECARBON_REGION_FIX = {"me-cenrtal1": "me-central1"}
+
+
+def azure_code(display):
+    """Azure's region code from its display name ("West US 2" -> "westus2")."""
+    s = re.sub(r"\(.*?\)", "", display)
+    s = s.replace("Northeastt", "Northeast")
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def co2calc_regions(ref, mlco2, ga, loc_codes):
+    ga_pue = collections.OrderedDict()
+    unknown = None
+    for r in ga_read(ref, "3.0", "defaults_PUE.csv"):
+        p = clean(r["provider"])
+        if p == "Unknown":
+            unknown = r
+            continue
+        ga_pue[GA_PROVIDER_IDS.get(p, p.lower())] = r
+    ga_off = {clean(r["provider"]): num(r["offsetRatio"])
+              for r in ga_read(ref, "3.0", "servers_offset.csv")}
+    ga_names = {clean(r["provider"]): clean(r["providerName"])
+                for r in ga_read(ref, "3.0", "providersNamesCodes.csv")}
+    ml_provs = {p["id"]: p for p in mlco2["providers"]}
+
+    order = ["gcp", "aws", "azure", "ovh", "oracle"] + \
+        [p for p in ml_provs if p not in ("gcp", "aws", "azure", "ovh", "oracle")]
+    providers = []
+    for pid in order:
+        name = ga_names.get(pid) or (ml_provs[pid]["name"] if pid in ml_provs else None) \
+            or GA_PROVIDER_NAMES.get(pid, pid)
+        if pid == "ovh":
+            name = "OVHcloud"
+        if pid == "azure":
+            name = "Microsoft Azure"
+        e = {"id": pid, "name": name}
+        srcs = []
+        if pid in ga_pue:
+            r = ga_pue[pid]
+            e["pue"] = plain(num(r["PUE"]))
+            e["pue_source"] = clean(r["source"])
+            e["pue_year"] = year_from(clean(r["source"]), 2023)
+        if ga_off.get(pid) is not None:
+            e["offset_percent"] = plain(ga_off[pid])
+            srcs.append("Green Algorithms v3.0 servers_offset.csv (%s)" % GA_URL)
+            e["year"] = GA_EDITION_YEAR["3.0"]
+        elif pid in ml_provs and "offset_percent" in ml_provs[pid]:
+            e["offset_percent"] = ml_provs[pid]["offset_percent"]
+            srcs.append("ML CO2 Impact impact.csv offsetRatio (%s)" % MLCO2_URL)
+            e["year"] = MLCO2_YEAR
+        if pid in ga_pue and not srcs:
+            srcs.append("Green Algorithms v3.0 defaults_PUE.csv (%s)" % GA_URL)
+            e["year"] = GA_EDITION_YEAR["3.0"]
+        e["source"] = "; ".join(srcs)
+        providers.append(e)
+
+    # union of regions
+    regions = collections.OrderedDict()
+
+    def reg(rid):
+        if rid not in regions:
+            regions[rid] = {"id": rid, "#": []}
+        return regions[rid]
+
+    # 1. CodeCarbon cloud_impact.csv (newest intensities)
+    for r in read_csv(os.path.join(ref, "codecarbon", "cloud_impact.csv")):
+        p, code = clean(r["provider"]), clean(r["region"])
+        code = CODECARBON_REGION_FIX.get(code, code)
+        e = reg("%s:%s" % (p, code))
+        e["_code"] = code
+        if code != clean(r["region"]):
+            e["#"].append("cloud_impact.csv spells this region %r" % clean(r["region"]))
+        city = clean(r["city"])
+        e["name"] = "%s (%s)" % (clean(r["country_name"]), city) if city else clean(r["country_name"])
+        src = clean(r["source"])
+        e["intensity_g_per_kwh"] = plain(num(r["impact"]))
+        e["source"] = "%s, via CodeCarbon cloud_impact.csv (%s)" % (src, CC_URL)
+        e["year"] = year_from(src, 2022)
+        a2 = ALPHA3_TO_2[clean(r["countryIsoCode"])]
+        e["_loc"] = a2
+    # 2. Green Algorithms v3.0 data centres (location, region PUE)
+    for g in ga["regions"]:
+        p, n = g["id"].split(":", 1)
+        code = azure_code(n) if p == "azure" else n
+        e = reg("%s:%s" % (p, code))
+        e["_code"] = code
+        if p == "azure":
+            e["name"] = n.replace("Northeastt", "Northeast")
+        elif "name" not in e and g.get("name"):
+            e["name"] = g["name"]
+        if "location" in g:
+            loc = CO2CALC_REGION_LOC_REMAP.get(g["location"], g["location"])
+            e["_ga_loc"] = CO2CALC_GA_CODE.get(loc, loc)
+        if "pue" in g:
+            e["pue"], e["pue_source"], e["pue_year"] = g["pue"], g["pue_source"], g["pue_year"]
+        if "source" not in e:
+            e["source"] = "%s (location: Green Algorithms v3.0 cloudProviders_datacenters.csv)" \
+                % g["source"]
+            e["year"] = g["year"]
+    # 3. ML CO2 Impact impact.csv
+    for m in mlco2["regions"]:
+        p, code = m["id"].split(":", 1)
+        e = reg(m["id"])
+        e.setdefault("_code", code)
+        if p == "aws" or "name" not in e:
+            e["name"] = m["name"]
+        if "pue" not in e and "pue" in m:
+            e["pue"], e["pue_source"], e["pue_year"] = m["pue"], m["pue_source"], m["pue_year"]
+        if "source" not in e:
+            e["source"] = "ML CO2 Impact impact.csv (%s); location from its country/state/" \
+                          "city columns" % MLCO2_URL
+            e["year"] = MLCO2_YEAR
+            e["_ml_intensity"] = m
+
+    out = []
+    for rid, e in regions.items():
+        loc = e.pop("_ga_loc", None) or CO2CALC_REGION_LOC.get(rid) or e.get("_loc")
+        e.pop("_loc", None)
+        m = e.pop("_ml_intensity", None)
+        if loc is None:
+            raise SystemExit("co2calc region %s: no location" % rid)
+        if loc not in loc_codes:
+            raise SystemExit("co2calc region %s: location %s not in locations" % (rid, loc))
+        e["location"] = loc
+        if m is not None and m["year"] > loc_codes[loc]["year"]:
+            e["intensity_g_per_kwh"] = m["intensity_g_per_kwh"]
+            e["source"] = m["source"] + " (via ML CO2 Impact impact.csv, %s)" % MLCO2_URL
+            e["year"] = m["year"]
+            e["#"].append("newer than the figure of location %s (%s), so kept"
+                          % (loc, loc_codes[loc]["year"]))
+        elif m is not None:
+            e["#"].append("ML CO2 Impact gives %s g/kWh (%s); co2calc takes the newer figure "
+                          "of location %s" % (m["intensity_g_per_kwh"], m["year"], loc))
+        out.append(e)
+    bare_alias(out)
+    return providers, out, unknown
+
+
+def build_co2calc_regions(ref, mlco2, ga3):
+    d = os.path.join(DATA, "co2calc")
+    ed = ("co2calc", CO2CALC_DATE)
+    cm = ["Generated by scripts/convert-reference-data.py from CodeCarbon (%s," % CC_URL,
+          "commit b05965e, MIT), Green Algorithms v3.0 (%s, commit 30df2fe," % GA_URL,
+          "CC-BY 4.0) and ML CO2 Impact (%s, commit d0d3ee5, MIT)." % MLCO2_URL,
+          GA_CREDIT + ".",
+          "Do not edit by hand: fix the converter and re-run it."]
+    locs = co2calc_locations(ref, ga3["locations"])
+    provs, regs, _ = co2calc_regions(ref, mlco2, ga3, {l["code"]: l for l in locs})
+    lic = "CC-BY-4.0"
+    write_yaml(os.path.join(d, "locations.yaml"), cm,
+               header(*ed, "Carbon intensity of electricity by country and grid region "
+                      "(co2calc curated)", CC_URL, lic, [locs]),
+               [("locations", locs)])
+    write_yaml(os.path.join(d, "regions.yaml"), cm,
+               header(*ed, "Cloud providers and regions (co2calc curated)", CC_URL, lic,
+                      [provs, regs]),
+               [("providers", provs), ("regions", regs)])
+    return {"locations": locs, "providers": provs, "regions": regs}
+
+
+# --------------------------------------------------------------------------------------
+# co2calc CPUs
+
+CC_CPU_SRC = "CodeCarbon cpu_power.csv (%s)" % CC_URL
+CC_CPU_YEAR = 2024
+
+# /proc/cpuinfo "model name" spellings of common server CPUs (only for names in the
+# table; base clocks from the vendors' product pages) and core counts of those models.
+CPUINFO = {
+    "Intel Xeon Gold 6148": ("Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz", 20),
+    "Intel Xeon Gold 6248": ("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 20),
+    "Intel Xeon Gold 6252": ("Intel(R) Xeon(R) Gold 6252 CPU @ 2.10GHz", 24),
+    "Intel Xeon Gold 6142": ("Intel(R) Xeon(R) Gold 6142 CPU @ 2.60GHz", 16),
+    "Intel Xeon Gold 6130": ("Intel(R) Xeon(R) Gold 6130 CPU @ 2.10GHz", 16),
+    "Intel Xeon Gold 6140": ("Intel(R) Xeon(R) Gold 6140 CPU @ 2.30GHz", 18),
+    "Intel Xeon Gold 6230": ("Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz", 20),
+    "Intel Xeon Gold 6240": ("Intel(R) Xeon(R) Gold 6240 CPU @ 2.60GHz", 18),
+    "Intel Xeon Platinum 8160": ("Intel(R) Xeon(R) Platinum 8160 CPU @ 2.10GHz", 24),
+    "Intel Xeon Platinum 8168": ("Intel(R) Xeon(R) Platinum 8168 CPU @ 2.70GHz", 24),
+    "Intel Xeon Platinum 8180": ("Intel(R) Xeon(R) Platinum 8180 CPU @ 2.50GHz", 28),
+    "Intel Xeon Platinum 8260": ("Intel(R) Xeon(R) Platinum 8260 CPU @ 2.40GHz", 24),
+    "Intel Xeon Platinum 8268": ("Intel(R) Xeon(R) Platinum 8268 CPU @ 2.90GHz", 24),
+    "Intel Xeon Platinum 8280": ("Intel(R) Xeon(R) Platinum 8280 CPU @ 2.70GHz", 28),
+    "Intel Xeon Platinum 8358": ("Intel(R) Xeon(R) Platinum 8358 CPU @ 2.60GHz", 32),
+    "Intel Xeon Platinum 8380": ("Intel(R) Xeon(R) Platinum 8380 CPU @ 2.30GHz", 40),
+    "Intel Xeon E5-2699 v4": ("Intel(R) Xeon(R) CPU E5-2699 v4 @ 2.20GHz", 22),
+    "Intel Xeon E5-2698 v4": ("Intel(R) Xeon(R) CPU E5-2698 v4 @ 2.20GHz", 20),
+    "Intel Xeon E5-2680 v4": ("Intel(R) Xeon(R) CPU E5-2680 v4 @ 2.40GHz", 14),
+    "Intel Xeon E5-2690 v4": ("Intel(R) Xeon(R) CPU E5-2690 v4 @ 2.60GHz", 14),
+    "Intel Xeon E5-2699 v3": ("Intel(R) Xeon(R) CPU E5-2699 v3 @ 2.30GHz", 18),
+    "AMD EPYC 7742": ("AMD EPYC 7742 64-Core Processor", 64),
+    "AMD EPYC 7702": ("AMD EPYC 7702 64-Core Processor", 64),
+    "AMD EPYC 7H12": ("AMD EPYC 7H12 64-Core Processor", 64),
+    "AMD EPYC 7763": ("AMD EPYC 7763 64-Core Processor", 64),
+    "AMD EPYC 7713": ("AMD EPYC 7713 64-Core Processor", 64),
+    "AMD EPYC 7B12": ("AMD EPYC 7B12 64-Core Processor", 64),
+    "AMD EPYC 7642": ("AMD EPYC 7642 48-Core Processor", 48),
+    "AMD EPYC 7552": ("AMD EPYC 7552 48-Core Processor", 48),
+    "AMD EPYC 7R13": ("AMD EPYC 7R13 48-Core Processor", 48),
+    "AMD EPYC 7452": ("AMD EPYC 7452 32-Core Processor", 32),
+    "AMD EPYC 7502": ("AMD EPYC 7502 32-Core Processor", 32),
+    "AMD EPYC 7542": ("AMD EPYC 7542 32-Core Processor", 32),
+    "AMD EPYC 7543": ("AMD EPYC 7543 32-Core Processor", 32),
+    "AMD EPYC 7513": ("AMD EPYC 7513 32-Core Processor", 32),
+    "AMD EPYC 7302": ("AMD EPYC 7302 16-Core Processor", 16),
+    "AMD EPYC 7313": ("AMD EPYC 7313 16-Core Processor", 16),
+    "AMD EPYC 9654": ("AMD EPYC 9654 96-Core Processor", 96),
+    "AMD EPYC 9554": ("AMD EPYC 9554 64-Core Processor", 64),
+    "AMD EPYC 9454": ("AMD EPYC 9454 48-Core Processor", 48),
+    "AMD EPYC 9354": ("AMD EPYC 9354 32-Core Processor", 32),
+}
+
+
+def read_hand_names(path):
+    """Names and aliases of a hand-written hardware file (our own simple layout)."""
+    keys = set()
+    if not os.path.exists(path):
+        return keys
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'^\s*-?\s*name:\s*(".*")\s*$', line)
+            if m:
+                keys.add(norm(json.loads(m.group(1))))
+            m = re.match(r"^\s*aliases:\s*(\[.*\])\s*$", line)
+            if m:
+                keys.update(norm(a) for a in json.loads(m.group(1)))
+    return keys
+
+
+def co2calc_cpus(ref):
+    accel = read_hand_names(os.path.join(DATA, "co2calc", "accelerators.yaml"))
+    rows = read_csv(os.path.join(ref, "codecarbon", "cpu_power.csv"))
+    out = collections.OrderedDict()   # key -> entry
+    dup_notes = collections.defaultdict(list)
+    for r in rows:
+        raw = r["Name"]
+        name = clean(raw)
+        tdp = num(r["TDP"])
+        if tdp is None:
+            warn("codecarbon cpu_power.csv: %r has TDP %r, not a number: skipped"
+                 % (name, r["TDP"]))
+            continue
+        if not 1 <= tdp <= 2000:
+            warn("codecarbon cpu_power.csv: %r has TDP %s W, outside 1-2000 W: skipped"
+                 % (name, plain(tdp)))
+            continue
+        k = norm(name)
+        if k in accel:
+            warn("codecarbon cpu_power.csv: %r (%s W) left out: accelerators.yaml has a "
+                 "curated entry of that name" % (name, plain(tdp)))
+            continue
+        if k in out:
+            kept = out[k]
+            dup_notes[k].append("%s, %s W" % (name, plain(tdp)))
+            continue
+        out[k] = {"name": name, "kind": "cpu", "power_w": plain(tdp), "power_type": "tdp",
+                  "source": CC_CPU_SRC, "year": CC_CPU_YEAR}
+    for k, notes in dup_notes.items():
+        e = out[k]
+        e["note"] = ("cpu_power.csv also lists %s; the first row is kept"
+                     % "; ".join("'%s'" % n for n in notes))
+        warn("codecarbon cpu_power.csv: duplicate of %r dropped: %s" % (e["name"], notes))
+
+    # merge Green Algorithms v3.0
+    ga = read_csv(os.path.join(ref, "green-algorithms", "v3.0", "TDP_cpu.csv"), skip=1)
+    ga_only = []
+    for r in ga:
+        model = clean(r["model"])
+        tdp = num(r["TDP"])
+        if tdp is None:
+            continue
+        cands = [model]
+        v = ga_cpu_vendor_name(model)
+        if v:
+            cands.append(v)
+        if model.startswith("Xeon Phi"):
+            cands.append("Intel Xeon Phi Coprocessor " + model.split()[-1])
+        hit = next((out[norm(c)] for c in cands if norm(c) in out), None)
+        cores = int(num(r["n_cores"])) if num(r["n_cores"]) is not None else None
+        ppc = clean(r["TDP_per_core"])
+        ppc = float(ppc) if "." in ppc else int(ppc)
+        if hit is not None:
+            if cores:
+                hit["cores"] = cores
+            hit["power_per_core_w"] = ppc
+            n = "cores and power_per_core_w from Green Algorithms v3.0 TDP_cpu.csv (%s)" % GA_URL
+            if plain(tdp) != hit["power_w"]:
+                n += "; Green Algorithms gives %s W TDP" % plain(tdp)
+            hit["note"] = (hit["note"] + "; " + n) if "note" in hit else n
+            hit["_ga"] = model
+        else:
+            src = clean(r["source"])
+            e = {"name": v or model, "kind": "cpu", "power_w": plain(tdp), "power_type": "tdp",
+                 "cores": cores, "power_per_core_w": ppc,
+                 "source": "%s (via Green Algorithms v3.0 TDP_cpu.csv, %s)" % (src, GA_URL)
+                 if src else "Green Algorithms v3.0 TDP_cpu.csv (%s)" % GA_URL,
+                 "year": year_from(src, GA_EDITION_YEAR["3.0"]), "_ga": model}
+            if norm(e["name"]) in accel:
+                continue
+            ga_only.append(e)
+    entries = list(out.values()) + ga_only
+    taken = claim(entries, "name")
+    for k in accel:
+        taken.setdefault(k, "(accelerators.yaml)")
+    for e in entries:
+        cands = []
+        ga_name = e.pop("_ga", None)
+        if ga_name:
+            cands.append(ga_name)
+        if e["name"] in CPUINFO:
+            spelling, cores = CPUINFO[e["name"]]
+            cands.append(spelling)
+            if "cores" not in e or e["cores"] is None:
+                e["cores"] = cores
+            elif e["cores"] != cores:
+                raise SystemExit("cores mismatch for %s" % e["name"])
+        add_aliases(e, cands, taken)
+    missing = [n for n in CPUINFO if norm(n) not in {norm(e["name"]) for e in entries}]
+    if missing:
+        warn("cpuinfo aliases not used (model not in the tables): %s" % ", ".join(missing))
+    return entries
+
+
+def build_co2calc_cpus(ref):
+    d = os.path.join(DATA, "co2calc")
+    cpus = co2calc_cpus(ref)
+    cm = ["Generated by scripts/convert-reference-data.py from CodeCarbon cpu_power.csv",
+          "(%s, commit b05965e, MIT) merged with Green Algorithms v3.0 TDP_cpu.csv" % CC_URL,
+          "(%s, commit 30df2fe). %s." % (GA_URL, GA_CREDIT),
+          "Do not edit by hand: fix the converter and re-run it."]
+    write_yaml(os.path.join(d, "cpus.yaml"), cm,
+               header("co2calc", CO2CALC_DATE, "CPUs (TDP per package)", CC_URL, "CC-BY-4.0",
+                      [cpus]),
+               [("hardware", cpus)])
+    return {"hardware": cpus}
+
+
+# ======================================================================================
+
+def main(argv):
+    ref = argv[1] if len(argv) > 1 else DEFAULT_REF
+    if not os.path.isdir(ref):
+        raise SystemExit("reference data not found: %s" % ref)
+    mlco2 = build_mlco2(ref)
+    # co2calc locations are needed first (GA's region without a location falls back to them)
+    ga3_locs = ga_locations(ref, "3.0")
+    WARNINGS.clear()
+    fallback = {l["code"] for l in co2calc_locations(ref, ga3_locs)}
+    WARNINGS.clear()
+    ga3 = build_ga(ref, "3.0", fallback)
+    ga2 = build_ga(ref, "2.2", fallback)
+    cc = build_co2calc_regions(ref, mlco2, ga3)
+    cpus = build_co2calc_cpus(ref)
+    for w in WARNINGS:
+        print("note: " + w, file=sys.stderr)
+    counts = []
+    for ed, parts in (("mlco2-impact", mlco2), ("green-algorithms-3.0", ga3),
+                      ("green-algorithms-2.2", ga2), ("co2calc", dict(cc, cpus=cpus["hardware"]))):
+        counts.append("%s: %s" % (ed, ", ".join("%s %d" % (k, len(v)) for k, v in parts.items())))
+    print("\n".join(counts))
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -1,0 +1,278 @@
+/* Option parsing, help, errors and data loading shared by every subcommand. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 63 || lb > 63)
+		return 99;
+	size_t row[64];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t v = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+		}
+	}
+	return row[lb];
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("co2calc: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return CO2_EXIT_USAGE;
+}
+
+int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
+{
+	memset(out, 0, sizeof *out);
+	int only_pos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+		if (only_pos || s[0] != '-' || strcmp(s, "-") == 0) {
+			if (out->npos >= CLI_MAX_ARGS)
+				return cli_usage_error("%s: too many arguments", cmd->name);
+			out->pos[out->npos++] = s;
+			continue;
+		}
+		if (strcmp(s, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0) {
+			out->help = 1;
+			continue;
+		}
+		if (s[1] != '-')
+			return cli_usage_error("%s: unknown option '%s' (options are long, like --hours; see 'co2calc %s --help')",
+			                       cmd->name, s, cmd->name);
+		const char *name = s + 2;
+		const char *eq = strchr(name, '=');
+		size_t nlen = eq ? (size_t)(eq - name) : strlen(name);
+		const cli_opt *o = NULL;
+		for (const cli_opt *p = cmd->opts; p && p->name; p++)
+			if (strlen(p->name) == nlen && strncmp(p->name, name, nlen) == 0)
+				o = p;
+		if (!o) {
+			char given[64];
+			snprintf(given, sizeof given, "%.*s", (int)(nlen < 63 ? nlen : 63), name);
+			const char *best = NULL;
+			size_t bestd = 4;
+			for (const cli_opt *p = cmd->opts; p && p->name; p++) {
+				size_t d = edit_distance(given, p->name);
+				if (d < bestd)
+					bestd = d, best = p->name;
+			}
+			if (best)
+				return cli_usage_error("%s: unknown option '--%s'; did you mean '--%s'?",
+				                       cmd->name, given, best);
+			return cli_usage_error("%s: unknown option '--%s' (see 'co2calc %s --help')",
+			                       cmd->name, given, cmd->name);
+		}
+		const char *val = NULL;
+		if (o->arg) {
+			if (eq)
+				val = eq + 1;
+			else if (i + 1 < argc)
+				val = argv[++i];
+			else
+				return cli_usage_error("%s: option '--%s' needs a value (%s)", cmd->name,
+				                       o->name, o->arg);
+		} else if (eq) {
+			return cli_usage_error("%s: option '--%s' takes no value", cmd->name, o->name);
+		}
+		if (out->n >= CLI_MAX_ARGS)
+			return cli_usage_error("%s: too many options", cmd->name);
+		out->opt[out->n] = o;
+		out->val[out->n] = val;
+		out->n++;
+	}
+	return 0;
+}
+
+void cli_help(const cli_cmd *cmd, FILE *f)
+{
+	fprintf(f, "usage: co2calc %s\n\n%s\n", cmd->usage, cmd->summary);
+	if (cmd->opts && cmd->opts->name) {
+		fputs("\noptions:\n", f);
+		for (const cli_opt *o = cmd->opts; o->name; o++) {
+			char left[64];
+			snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+			fprintf(f, "  %-26s %s\n", left, o->help);
+		}
+		fprintf(f, "  %-26s %s\n", "--help", "show this help");
+	}
+	if (cmd->examples)
+		fprintf(f, "\nexamples:\n%s", cmd->examples);
+}
+
+const char *cli_get(const cli_args *a, const char *name)
+{
+	const char *v = NULL;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->opt[i]->name, name) == 0)
+			v = a->val[i];
+	return v;
+}
+
+int cli_has(const cli_args *a, const char *name)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->opt[i]->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+int cli_exit_status(co2_status st)
+{
+	switch (st) {
+	case CO2_OK: return CO2_EXIT_OK;
+	case CO2_ERR_NOMEM: return CO2_EXIT_FAILURE;
+	default: return CO2_EXIT_USAGE;
+	}
+}
+
+int cli_fail(const co2_error *err)
+{
+	fprintf(stderr, "co2calc: %s\n", err->message[0] ? err->message : co2_status_str(err->status));
+	return cli_exit_status(err->status);
+}
+
+int cli_open_db(const cli_args *a, co2_db **out, co2_error *err)
+{
+	co2_db *db = NULL;
+	co2_status st = co2_db_new(&db, err);
+	if (st != CO2_OK)
+		return cli_fail(err);
+	if (!cli_has(a, "no-builtin-data")) {
+		st = co2_db_load_builtin(db, err);
+		if (st != CO2_OK)
+			goto fail;
+	}
+	if (cli_has(a, "data")) {
+		for (size_t i = 0; i < a->n; i++) {
+			if (strcmp(a->opt[i]->name, "data") != 0)
+				continue;
+			st = co2_db_load_path(db, a->val[i], err);
+			if (st != CO2_OK)
+				goto fail;
+		}
+	} else {
+		const char *env = getenv("CO2CALC_DATA");
+		if (env && *env) {
+			char *copy = strdup(env);
+			if (!copy) {
+				co2_db_close(db);
+				return cli_usage_error("out of memory");
+			}
+			char *save = NULL;
+			for (char *p = strtok_r(copy, ":", &save); p; p = strtok_r(NULL, ":", &save)) {
+				st = co2_db_load_path(db, p, err);
+				if (st != CO2_OK) {
+					free(copy);
+					snprintf(err->field, sizeof err->field, "CO2CALC_DATA");
+					goto fail;
+				}
+			}
+			free(copy);
+		}
+	}
+	*out = db;
+	return 0;
+fail:
+	co2_db_close(db);
+	return cli_fail(err);
+}
+
+int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err)
+{
+	FILE *f = stdin;
+	if (strcmp(path, "-") != 0) {
+		struct stat sb;
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			snprintf(err->message, sizeof err->message, "%s: is a directory, expected a file", path);
+			err->status = CO2_ERR_IO;
+			return CO2_EXIT_USAGE;
+		}
+		f = fopen(path, "rb");
+		if (!f) {
+			snprintf(err->message, sizeof err->message, "%s: cannot open: %s", path, strerror(errno));
+			err->status = CO2_ERR_IO;
+			return CO2_EXIT_USAGE;
+		}
+	}
+	size_t cap = 65536, n = 0;
+	char *b = malloc(cap);
+	while (b) {
+		size_t got = fread(b + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+		if (n + 1 == cap) {
+			if (cap > (256u << 20)) {
+				free(b);
+				b = NULL;
+				snprintf(err->message, sizeof err->message, "%s: larger than 256 MB", path);
+				err->status = CO2_ERR_INVALID;
+				if (f != stdin)
+					fclose(f);
+				return CO2_EXIT_USAGE;
+			}
+			char *nb = realloc(b, cap * 2);
+			if (!nb) {
+				free(b);
+				b = NULL;
+				break;
+			}
+			b = nb;
+			cap *= 2;
+		}
+	}
+	int rerr = ferror(f);
+	if (f != stdin)
+		fclose(f);
+	if (!b) {
+		snprintf(err->message, sizeof err->message, "%s: out of memory", path);
+		err->status = CO2_ERR_NOMEM;
+		return CO2_EXIT_FAILURE;
+	}
+	if (rerr) {
+		free(b);
+		snprintf(err->message, sizeof err->message, "%s: read error", path);
+		err->status = CO2_ERR_IO;
+		return CO2_EXIT_USAGE;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+int cli_write_stdout(const char *s, size_t len)
+{
+	if (fwrite(s, 1, len, stdout) != len || fflush(stdout) != 0) {
+		fprintf(stderr, "co2calc: cannot write to standard output: %s\n", strerror(errno));
+		return CO2_EXIT_FAILURE;
+	}
+	return CO2_EXIT_OK;
+}

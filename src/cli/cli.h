@@ -1,0 +1,75 @@
+/* Shared pieces of the command line: option tables, exit codes, loading data. */
+#ifndef CO2_CLI_H
+#define CO2_CLI_H
+
+#include <stdio.h>
+#include "co2calc/co2calc.h"
+
+#define CO2_EXIT_OK 0
+#define CO2_EXIT_FAILURE 1
+#define CO2_EXIT_USAGE 2
+
+/* One option of a subcommand; a table of these drives parsing and --help. */
+typedef struct cli_opt {
+	const char *name;     /* long name without "--" */
+	const char *arg;      /* argument placeholder, NULL for a flag */
+	const char *help;
+} cli_opt;
+
+typedef struct cli_cmd {
+	const char *name;
+	const char *usage;    /* "estimate [OPTIONS]" */
+	const char *summary;
+	const cli_opt *opts;  /* NULL-name terminated */
+	const char *examples;
+} cli_cmd;
+
+#define CLI_MAX_ARGS 64
+
+/* A parsed command line: options in the order given, and positional arguments. */
+typedef struct cli_args {
+	const cli_opt *opt[CLI_MAX_ARGS];
+	const char *val[CLI_MAX_ARGS];
+	size_t n;
+	const char *pos[CLI_MAX_ARGS];
+	size_t npos;
+	int help;
+} cli_args;
+
+/* Parse argv (argv[0] is the subcommand). Returns 0, or an exit status after printing
+ * an error. */
+int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out);
+void cli_help(const cli_cmd *cmd, FILE *f);
+/* Last value of an option, or NULL. */
+const char *cli_get(const cli_args *a, const char *name);
+int cli_has(const cli_args *a, const char *name);
+
+/* Print "co2calc: message" to stderr and return the exit status for err. */
+int cli_fail(const co2_error *err);
+/* Print "co2calc: ..." and return CO2_EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int cli_exit_status(co2_status st);
+
+/* Open the database the way every command does: --data PATH (repeatable), else
+ * CO2CALC_DATA (colon-separated), on top of the built-in data unless
+ * --no-builtin-data. */
+int cli_open_db(const cli_args *a, co2_db **db, co2_error *err);
+
+/* Read a whole file ("-" is standard input) into a new NUL-terminated buffer. */
+int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err);
+
+/* Write a string to stdout; CO2_EXIT_FAILURE if it cannot be written. */
+int cli_write_stdout(const char *s, size_t len);
+
+/* The options every data-reading command takes. */
+#define CLI_DATA_OPTS                                                                    \
+	{ "data", "PATH", "load data files (a .yaml file or a directory) on top of the built-in data; repeatable" }, \
+	{ "no-builtin-data", NULL, "use only the files given with --data" },                          \
+	{ "data-edition", "NAME", "pin a data edition (see 'co2calc list editions')" }
+
+int cmd_estimate(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_data(int argc, char **argv);
+
+#endif

@@ -1,0 +1,52 @@
+/* co2calc: dispatch to one subcommand. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} command;
+
+static const command commands[] = {
+	{ "estimate", cmd_estimate, "energy and CO2eq of one run" },
+	{ "list", cmd_list, "list hardware, regions, locations, providers, instances, editions" },
+	{ "show", cmd_show, "show one hardware, region or location entry with its sources" },
+	{ "data", cmd_data, "check data files ('co2calc data check [FILE...]')" },
+	{ NULL, NULL, NULL }
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: co2calc COMMAND [OPTIONS]\n\n"
+	      "Energy and CO2eq of compute work, above all of machine-learning training runs.\n\n"
+	      "commands:\n", f);
+	for (const command *c = commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("\n'co2calc COMMAND --help' describes a command; 'co2calc --version' prints the version.\n"
+	      "example:\n  co2calc estimate --hardware \"TPU v2\" --count 4 --hours 96 "
+	      "--region gcp:asia-east1 --method mlco2\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CO2_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return CO2_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+		printf("co2calc %s\n", co2_version());
+		return CO2_EXIT_OK;
+	}
+	for (const command *c = commands; c->name; c++)
+		if (strcmp(c->name, argv[1]) == 0)
+			return c->fn(argc - 1, argv + 1);
+	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data; see 'co2calc --help')",
+	                       argv[1]);
+}

@@ -1,0 +1,48 @@
+/* Internals shared by src/core, src/data and src/io (not installed). */
+#ifndef CO2_INTERNAL_H
+#define CO2_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "co2calc/co2calc.h"
+
+/* Fill err (if not NULL) with a status and a printf-style message; returns status. */
+co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Same, also naming the field. */
+co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
+                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Record the file and 1-based position in err (after a co2__fail*). */
+void co2__error_at(co2_error *err, const char *file, int line, int column);
+/* Put prefix ("file:1:2: ") in front of the message already in err. */
+void co2__error_prefix(co2_error *err, const char *prefix);
+
+/* Number text → double, locale-independent, strict; false when not a finite number. */
+int co2__strtod(const char *text, double *out);
+/* Round to significant digits. */
+double co2__round_significant(double value, int digits);
+
+/* Lowercase letters and digits only: "NVIDIA A100-SXM4-80GB" → "nvidiaa100sxm480gb".
+ * Writes at most cap bytes including NUL; returns the length. */
+size_t co2__norm(char *dst, size_t cap, const char *src);
+/* As co2__norm, also dropping vendor words and decorations ("(R)", "CPU @ 2.40GHz",
+ * "64-Core Processor"). */
+size_t co2__norm_reduced(char *dst, size_t cap, const char *src);
+/* Levenshtein distance, bounded: returns limit+1 when larger. */
+size_t co2__distance(const char *a, const char *b, size_t limit);
+
+/* Growable string buffer. On allocation failure it sets failed and drops output. */
+typedef struct co2__buf {
+	char *data;
+	size_t len, cap;
+	int failed;
+} co2__buf;
+void co2__buf_puts(co2__buf *b, const char *s);
+void co2__buf_putn(co2__buf *b, const char *s, size_t n);
+void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append a JSON string literal (quoted, escaped). NULL prints null. */
+void co2__buf_json_str(co2__buf *b, const char *s);
+/* Append a number as co2_format_double prints it. */
+void co2__buf_num(co2__buf *b, double v);
+
+#endif

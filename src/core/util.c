@@ -1,0 +1,410 @@
+/* Errors, numbers, name normalisation and string buffers. No I/O. */
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/internal.h"
+
+const char *co2_status_str(co2_status status)
+{
+	switch (status) {
+	case CO2_OK: return "ok";
+	case CO2_ERR_INVALID: return "invalid value";
+	case CO2_ERR_NOT_FOUND: return "not found";
+	case CO2_ERR_AMBIGUOUS: return "ambiguous name";
+	case CO2_ERR_PARSE: return "parse error";
+	case CO2_ERR_IO: return "input/output error";
+	case CO2_ERR_NOMEM: return "out of memory";
+	case CO2_ERR_SCHEMA: return "unsupported schema";
+	default: return "unknown status";
+	}
+}
+
+void co2_error_clear(co2_error *err)
+{
+	if (err)
+		memset(err, 0, sizeof *err);
+}
+
+void co2_free(void *ptr)
+{
+	free(ptr);
+}
+
+static void set_message(co2_error *err, co2_status status, const char *fmt, va_list ap)
+{
+	err->status = status;
+	vsnprintf(err->message, sizeof err->message, fmt, ap);
+}
+
+co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		set_message(err, status, fmt, ap);
+		va_end(ap);
+		err->field[0] = '\0';
+		err->file[0] = '\0';
+		err->line = err->column = 0;
+	}
+	return status;
+}
+
+co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
+                           const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		set_message(err, status, fmt, ap);
+		va_end(ap);
+		snprintf(err->field, sizeof err->field, "%s", field ? field : "");
+		err->file[0] = '\0';
+		err->line = err->column = 0;
+	}
+	return status;
+}
+
+void co2__error_at(co2_error *err, const char *file, int line, int column)
+{
+	if (!err)
+		return;
+	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+	err->line = line;
+	err->column = column;
+}
+
+/* ---- numbers ----------------------------------------------------------------- */
+
+/* The "C" numeric locale, created once, used per thread with uselocale(). */
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale;
+
+static void c_locale_init(void)
+{
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
+
+static locale_t get_c_locale(void)
+{
+	pthread_once(&c_locale_once, c_locale_init);
+	return c_locale;
+}
+
+/* strtod in the "C" locale for this thread only, whatever the program's locale. */
+static double strtod_c(const char *s, char **end)
+{
+	locale_t loc = get_c_locale();
+	if (!loc)
+		return strtod(s, end);
+	locale_t old = uselocale(loc);
+	double v = strtod(s, end);
+	uselocale(old);
+	return v;
+}
+
+int co2__strtod(const char *text, double *out)
+{
+	if (!text)
+		return 0;
+	const char *p = text;
+	/* Grammar: [+-] digits [. digits] [(e|E) [+-] digits], surrounded by no blanks. */
+	if (*p == '+' || *p == '-')
+		p++;
+	size_t int_digits = 0, frac_digits = 0;
+	while (isdigit((unsigned char)*p)) {
+		p++;
+		int_digits++;
+	}
+	if (*p == '.') {
+		p++;
+		while (isdigit((unsigned char)*p)) {
+			p++;
+			frac_digits++;
+		}
+	}
+	if (int_digits + frac_digits == 0)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!isdigit((unsigned char)*p))
+			return 0;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p != '\0')
+		return 0;
+	/* Hexadecimal ("0x10") cannot pass the grammar above. */
+	char *end = NULL;
+	double v = strtod_c(text, &end);
+	if (!end || *end != '\0' || !isfinite(v))
+		return 0;
+	if (v == 0.0)
+		v = 0.0; /* no negative zero */
+	*out = v;
+	return 1;
+}
+
+co2_status co2_parse_double(double *out, const char *text, const char *field, co2_error *err)
+{
+	double v;
+	if (!co2__strtod(text, &v))
+		return co2__fail_field(err, CO2_ERR_INVALID, field,
+		                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
+		                       field ? field : "value", text ? text : "");
+	*out = v;
+	return CO2_OK;
+}
+
+double co2_round(double value, int decimals)
+{
+	if (!isfinite(value))
+		return value;
+	double p = pow(10.0, decimals);
+	double scaled = value * p;
+	if (!isfinite(scaled))
+		return value;
+	double r = round(scaled) / p;
+	return r == 0.0 ? 0.0 : r;
+}
+
+double co2__round_significant(double value, int digits)
+{
+	if (value == 0.0 || !isfinite(value))
+		return value;
+	int mag = (int)floor(log10(fabs(value)));
+	return co2_round(value, digits - 1 - mag);
+}
+
+const char *co2_format_double(char buf[32], double value)
+{
+	if (!isfinite(value)) {
+		snprintf(buf, 32, "0");
+		return buf;
+	}
+	if (value == 0.0)
+		value = 0.0;
+	locale_t loc = get_c_locale();
+	locale_t old = loc ? uselocale(loc) : (locale_t)0;
+	snprintf(buf, 32, "%.15g", value);
+	if (strtod(buf, NULL) != value)
+		snprintf(buf, 32, "%.17g", value);
+	if (loc)
+		uselocale(old);
+	return buf;
+}
+
+/* ---- names --------------------------------------------------------------------- */
+
+size_t co2__norm(char *dst, size_t cap, const char *src)
+{
+	size_t n = 0;
+	for (const unsigned char *p = (const unsigned char *)src; *p && n + 1 < cap; p++)
+		if (isalnum(*p) && *p < 128)
+			dst[n++] = (char)tolower(*p);
+	if (cap)
+		dst[n] = '\0';
+	return n;
+}
+
+static const char *const stop_words[] = {
+	"nvidia", "tesla", "geforce", "amd", "intel", "google", "apple", "aws", "amazon",
+	"r", "tm", "cpu", "gpu", "processor", "chip", "instinct", "habana", "the",
+	"with", "radeon", "graphics", "vega", "mobile", NULL
+};
+
+static int is_stop_word(const char *w, size_t n)
+{
+	for (size_t i = 0; stop_words[i]; i++)
+		if (strlen(stop_words[i]) == n && memcmp(stop_words[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+size_t co2__norm_reduced(char *dst, size_t cap, const char *src)
+{
+	/* Split into lowercase alphanumeric words; stop at '@' (clock speed). */
+	char words[32][48];
+	size_t nw = 0;
+	const unsigned char *p = (const unsigned char *)src;
+	while (*p && *p != '@' && nw < 32) {
+		while (*p && *p != '@' && !(isalnum(*p) && *p < 128))
+			p++;
+		size_t n = 0;
+		while (*p && isalnum(*p) && *p < 128) {
+			if (n + 1 < sizeof words[0])
+				words[nw][n++] = (char)tolower(*p);
+			p++;
+		}
+		if (n) {
+			words[nw][n] = '\0';
+			nw++;
+		}
+	}
+	size_t out = 0;
+	for (size_t i = 0; i < nw; i++) {
+		const char *w = words[i];
+		size_t n = strlen(w);
+		if (is_stop_word(w, n))
+			continue;
+		/* "64-Core", "8 cores": drop the count and the word. */
+		if (i + 1 < nw && (strcmp(words[i + 1], "core") == 0 || strcmp(words[i + 1], "cores") == 0)) {
+			int all_digits = 1;
+			for (size_t k = 0; k < n; k++)
+				all_digits &= isdigit((unsigned char)w[k]) != 0;
+			if (all_digits) {
+				i++;
+				continue;
+			}
+		}
+		if (strcmp(w, "core") == 0 || strcmp(w, "cores") == 0)
+			continue;
+		/* "2.40GHz" was split into "2", "40ghz": drop a trailing clock. */
+		if (n > 3 && strcmp(w + n - 3, "ghz") == 0)
+			continue;
+		for (size_t k = 0; k < n && out + 1 < cap; k++)
+			dst[out++] = w[k];
+	}
+	if (cap)
+		dst[out] = '\0';
+	return out;
+}
+
+size_t co2__distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 255 || lb > 255)
+		return limit + 1;
+	if ((la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	size_t row[256];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t prev = row[0], best = i;
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t v = prev + cost;
+			if (row[j] + 1 < v)
+				v = row[j] + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			prev = cur;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[lb];
+}
+
+/* ---- buffers -------------------------------------------------------------------- */
+
+static int buf_reserve(co2__buf *b, size_t extra)
+{
+	if (b->failed)
+		return 0;
+	if (b->len + extra + 1 <= b->cap)
+		return 1;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1) {
+		if (cap > ((size_t)-1) / 2) {
+			b->failed = 1;
+			return 0;
+		}
+		cap *= 2;
+	}
+	char *d = realloc(b->data, cap);
+	if (!d) {
+		b->failed = 1;
+		return 0;
+	}
+	b->data = d;
+	b->cap = cap;
+	return 1;
+}
+
+void co2__buf_putn(co2__buf *b, const char *s, size_t n)
+{
+	if (!buf_reserve(b, n))
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void co2__buf_puts(co2__buf *b, const char *s)
+{
+	co2__buf_putn(b, s, strlen(s));
+}
+
+void co2__buf_printf(co2__buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !buf_reserve(b, (size_t)n)) {
+		b->failed = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void co2__buf_json_str(co2__buf *b, const char *s)
+{
+	if (!s) {
+		co2__buf_puts(b, "null");
+		return;
+	}
+	co2__buf_putn(b, "\"", 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': co2__buf_puts(b, "\\\""); break;
+		case '\\': co2__buf_puts(b, "\\\\"); break;
+		case '\n': co2__buf_puts(b, "\\n"); break;
+		case '\r': co2__buf_puts(b, "\\r"); break;
+		case '\t': co2__buf_puts(b, "\\t"); break;
+		default:
+			if (*p < 0x20)
+				co2__buf_printf(b, "\\u%04x", *p);
+			else
+				co2__buf_putn(b, (const char *)p, 1);
+		}
+	}
+	co2__buf_putn(b, "\"", 1);
+}
+
+void co2__buf_num(co2__buf *b, double v)
+{
+	char tmp[32];
+	co2__buf_puts(b, co2_format_double(tmp, v));
+}
+
+void co2__error_prefix(co2_error *err, const char *prefix)
+{
+	if (!err)
+		return;
+	size_t cap = sizeof err->message, pl = strlen(prefix), ml = strlen(err->message);
+	if (pl >= cap)
+		pl = cap - 1;
+	if (pl + ml >= cap)
+		ml = cap - 1 - pl;
+	memmove(err->message + pl, err->message, ml);
+	memcpy(err->message, prefix, pl);
+	err->message[pl + ml] = '\0';
+}

@@ -1,0 +1,6 @@
+#include "co2calc/version.h"
+
+const char *co2_version(void)
+{
+	return CO2_VERSION_STRING;
+}

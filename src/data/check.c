@@ -1,0 +1,115 @@
+/* Plausibility checks over a loaded database (`co2calc data check`). The loader
+ * already refuses what cannot be used; this flags what is probably wrong. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "data/db_internal.h"
+
+typedef struct checker {
+	const co2_db *db;
+	co2_diag_fn fn;
+	void *ctx;
+	size_t problems;
+} checker;
+
+static void problem(checker *c, const char *file, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void problem(checker *c, const char *file, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	c->problems++;
+	if (c->fn)
+		c->fn(c->ctx, file, msg);
+}
+
+static void range(checker *c, const char *file, const char *what, const char *name,
+                  double v, double lo, double hi)
+{
+	if (v < lo || v > hi)
+		problem(c, file, "%s '%s': %g is outside the plausible range %g to %g", what, name, v,
+		        lo, hi);
+}
+
+static const char *slot_name(const co2_db *db, const co2__slot *s)
+{
+	const char *base = (const char *)db->kinds[s->kind].items + s->idx * db->kinds[s->kind].size;
+	return *(const char *const *)base;
+}
+
+static const char *slot_file(const co2_db *db, const co2__slot *s)
+{
+	const char *base = (const char *)db->kinds[s->kind].items + s->idx * db->kinds[s->kind].size;
+	switch (s->kind) {
+	case K_HARDWARE: return ((const co2_hardware *)base)->file;
+	case K_REGION: return ((const co2_region *)base)->file;
+	case K_LOCATION: return ((const co2_location *)base)->file;
+	default: return "";
+	}
+}
+
+size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
+{
+	checker c = { db, fn, ctx, 0 };
+	time_t now = time(NULL);
+	struct tm tmv;
+	int this_year = gmtime_r(&now, &tmv) ? tmv.tm_year + 1900 : 2100;
+	size_t n;
+	const co2_hardware *hw = co2_db_hardware_list(db, &n);
+	for (size_t i = 0; i < n; i++) {
+		range(&c, hw[i].file, "hardware power_w", hw[i].name, hw[i].power_w, 1, 2000);
+		if (hw[i].power_per_core_w != CO2_UNSET)
+			range(&c, hw[i].file, "hardware power_per_core_w", hw[i].name, hw[i].power_per_core_w, 0.1, 100);
+		if (hw[i].year > this_year)
+			problem(&c, hw[i].file, "hardware '%s': year %d is in the future", hw[i].name, hw[i].year);
+	}
+	const co2_region *rg = co2_db_regions(db, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (rg[i].intensity_g_per_kwh != CO2_UNSET)
+			range(&c, rg[i].file, "region intensity_g_per_kwh", rg[i].id, rg[i].intensity_g_per_kwh, 0, 1500);
+		if (rg[i].pue != CO2_UNSET)
+			range(&c, rg[i].file, "region pue", rg[i].id, rg[i].pue, 1.0, 3.0);
+		if (rg[i].location) {
+			const co2_location *l;
+			if (co2_db_find_location(&l, db, rg[i].edition, rg[i].location, NULL) != CO2_OK)
+				problem(&c, rg[i].file, "region '%s': location '%s' is not in the data",
+				        rg[i].id, rg[i].location);
+		}
+		if (!co2_db_provider(db, rg[i].edition, rg[i].provider))
+			problem(&c, rg[i].file, "region '%s': provider '%s' is not in the data", rg[i].id,
+			        rg[i].provider);
+	}
+	const co2_provider *pv = co2_db_providers(db, &n);
+	for (size_t i = 0; i < n; i++)
+		if (pv[i].pue != CO2_UNSET)
+			range(&c, pv[i].file, "provider pue", pv[i].id, pv[i].pue, 1.0, 3.0);
+	const co2_location *lc = co2_db_locations(db, &n);
+	for (size_t i = 0; i < n; i++)
+		range(&c, lc[i].file, "location intensity_g_per_kwh", lc[i].code, lc[i].intensity_g_per_kwh, 0, 1500);
+	const co2_instance *in = co2_db_instances(db, &n);
+	for (size_t i = 0; i < n; i++) {
+		const co2_hardware *h;
+		if (co2_db_find_hardware(&h, db, in[i].edition, in[i].hardware, NULL) != CO2_OK)
+			problem(&c, in[i].file, "instance '%s': hardware '%s' is not in the data (or ambiguous)",
+			        in[i].id, in[i].hardware);
+	}
+	/* Names and aliases that lead to two entries of the same kind and edition. */
+	for (size_t i = 0; i < db->nslots; i++) {
+		const co2__slot *s = &db->slots[i];
+		if (!s->key || s->reduced)
+			continue;
+		for (size_t j = (i + 1) & (db->nslots - 1); db->slots[j].key; j = (j + 1) & (db->nslots - 1)) {
+			const co2__slot *t = &db->slots[j];
+			if (t->hash == s->hash && t->kind == s->kind && t->edition == s->edition &&
+			    !t->reduced && t->idx != s->idx && strcmp(t->key, s->key) == 0)
+				problem(&c, slot_file(db, t), "'%s' and '%s' share the name or alias '%s'",
+				        slot_name(db, s), slot_name(db, t), s->key);
+		}
+	}
+	return c.problems;
+}

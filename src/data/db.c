@@ -1,0 +1,532 @@
+/* The database: storage, the name index, lookups and listings. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/db_internal.h"
+
+static const size_t kind_size[K_COUNT] = {
+	sizeof(co2_hardware), sizeof(co2_provider), sizeof(co2_region), sizeof(co2_location),
+	sizeof(co2_instance), sizeof(co2_constant), sizeof(co2_equivalent_def)
+};
+
+/* ---- storage ------------------------------------------------------------------ */
+
+void *co2__arena_alloc(co2_db *db, size_t size)
+{
+	size = (size + _Alignof(max_align_t) - 1) & ~(_Alignof(max_align_t) - 1);
+	co2__block *b = db->arena;
+	if (!b || b->cap - b->used < size) {
+		size_t cap = size > 65536 ? size : 65536;
+		b = malloc(sizeof *b + cap);
+		if (!b)
+			return NULL;
+		b->next = db->arena;
+		b->used = 0;
+		b->cap = cap;
+		db->arena = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	return p;
+}
+
+const char *co2__arena_strdup(co2_db *db, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *d = co2__arena_alloc(db, n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+int co2__vec_push(co2__vec *v, const void *item)
+{
+	if (v->n == v->cap) {
+		size_t cap = v->cap ? v->cap * 2 : 16;
+		void *p = realloc(v->items, cap * v->size);
+		if (!p)
+			return 0;
+		v->items = p;
+		v->cap = cap;
+	}
+	memcpy((char *)v->items + v->n * v->size, item, v->size);
+	v->n++;
+	return 1;
+}
+
+co2_status co2_db_new(co2_db **out, co2_error *err)
+{
+	co2_db *db = calloc(1, sizeof *db);
+	if (!db)
+		return co2__fail(err, CO2_ERR_NOMEM, "out of memory creating the database");
+	db->editions.size = sizeof(co2_edition);
+	db->files.size = sizeof(const char *);
+	for (int k = 0; k < K_COUNT; k++)
+		db->kinds[k].size = kind_size[k];
+	*out = db;
+	return CO2_OK;
+}
+
+void co2_db_close(co2_db *db)
+{
+	if (!db)
+		return;
+	while (db->arena) {
+		co2__block *next = db->arena->next;
+		free(db->arena);
+		db->arena = next;
+	}
+	free(db->editions.items);
+	free(db->files.items);
+	for (int k = 0; k < K_COUNT; k++)
+		free(db->kinds[k].items);
+	free(db->slots);
+	free(db);
+}
+
+co2_status co2_db_open_default(co2_db **out, co2_error *err)
+{
+	co2_db *db = NULL;
+	co2_status st = co2_db_new(&db, err);
+	if (st != CO2_OK)
+		return st;
+	st = co2_db_load_builtin(db, err);
+	if (st != CO2_OK) {
+		co2_db_close(db);
+		return st;
+	}
+	*out = db;
+	return CO2_OK;
+}
+
+size_t co2_db_file_count(const co2_db *db)
+{
+	return db->files.n;
+}
+
+const char *co2_db_file_name(const co2_db *db, size_t i)
+{
+	return i < db->files.n ? ((const char *const *)db->files.items)[i] : NULL;
+}
+
+/* ---- the name index -------------------------------------------------------------- */
+
+static uint32_t hash_key(int kind, uint32_t edition, int reduced, const char *key)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)(kind * 31 + reduced) ^ (edition << 8);
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h ? h : 1;
+}
+
+static int index_grow(co2_db *db)
+{
+	size_t n = db->nslots ? db->nslots * 2 : 1024;
+	co2__slot *s = calloc(n, sizeof *s);
+	if (!s)
+		return 0;
+	for (size_t i = 0; i < db->nslots; i++) {
+		co2__slot *o = &db->slots[i];
+		if (!o->key)
+			continue;
+		size_t j = o->hash & (n - 1);
+		while (s[j].key)
+			j = (j + 1) & (n - 1);
+		s[j] = *o;
+	}
+	free(db->slots);
+	db->slots = s;
+	db->nslots = n;
+	return 1;
+}
+
+/* Add key → idx unless that exact mapping is there. Returns 0 on out-of-memory. */
+static int index_add(co2_db *db, int kind, uint32_t edition, int reduced, const char *key,
+                     uint32_t idx)
+{
+	if (!*key)
+		return 1;
+	if ((db->used_slots + 1) * 4 >= db->nslots * 3 && !index_grow(db))
+		return 0;
+	uint32_t h = hash_key(kind, edition, reduced, key);
+	size_t j = h & (db->nslots - 1);
+	while (db->slots[j].key) {
+		co2__slot *s = &db->slots[j];
+		if (s->hash == h && s->kind == kind && s->edition == edition &&
+		    s->reduced == reduced && s->idx == idx && strcmp(s->key, key) == 0)
+			return 1;
+		j = (j + 1) & (db->nslots - 1);
+	}
+	const char *k = co2__arena_strdup(db, key);
+	if (!k)
+		return 0;
+	db->slots[j] = (co2__slot){ k, h, (uint16_t)kind, (uint16_t)reduced, edition, idx };
+	db->used_slots++;
+	return 1;
+}
+
+/* Collect distinct entry indexes for key. Returns how many (at most cap stored). */
+static size_t index_find(const co2_db *db, int kind, uint32_t edition, int reduced,
+                         const char *key, uint32_t *out, size_t cap)
+{
+	if (!db->nslots || !*key)
+		return 0;
+	uint32_t h = hash_key(kind, edition, reduced, key);
+	size_t j = h & (db->nslots - 1), n = 0;
+	while (db->slots[j].key) {
+		const co2__slot *s = &db->slots[j];
+		if (s->hash == h && s->kind == kind && s->edition == edition &&
+		    s->reduced == reduced && strcmp(s->key, key) == 0) {
+			size_t k;
+			for (k = 0; k < n && k < cap; k++)
+				if (out[k] == s->idx)
+					break;
+			if (k == n || k == cap) {
+				if (n < cap)
+					out[n] = s->idx;
+				n++;
+			}
+		}
+		j = (j + 1) & (db->nslots - 1);
+	}
+	return n;
+}
+
+/* ---- generic entry access ------------------------------------------------------- */
+
+static const void *entry(const co2_db *db, int kind, size_t i)
+{
+	return (const char *)db->kinds[kind].items + i * db->kinds[kind].size;
+}
+
+/* Name, aliases and edition of any entry. */
+static const char *entry_names(const co2_db *db, int kind, size_t i,
+                               const char *const **aliases, size_t *n_aliases,
+                               const char **edition)
+{
+	const void *e = entry(db, kind, i);
+	*aliases = NULL;
+	*n_aliases = 0;
+	switch (kind) {
+	case K_HARDWARE: {
+		const co2_hardware *h = e;
+		*aliases = h->aliases, *n_aliases = h->n_aliases, *edition = h->edition;
+		return h->name;
+	}
+	case K_PROVIDER: *edition = ((const co2_provider *)e)->edition; return ((const co2_provider *)e)->id;
+	case K_REGION: {
+		const co2_region *r = e;
+		*aliases = r->aliases, *n_aliases = r->n_aliases, *edition = r->edition;
+		return r->id;
+	}
+	case K_LOCATION: {
+		const co2_location *l = e;
+		*aliases = l->aliases, *n_aliases = l->n_aliases, *edition = l->edition;
+		return l->code;
+	}
+	case K_INSTANCE: *edition = ((const co2_instance *)e)->edition; return ((const co2_instance *)e)->id;
+	case K_CONSTANT: *edition = ((const co2_constant *)e)->edition; return ((const co2_constant *)e)->name;
+	default: *edition = ((const co2_equivalent_def *)e)->edition; return ((const co2_equivalent_def *)e)->id;
+	}
+}
+
+static uint32_t edition_index(const co2_db *db, const char *id)
+{
+	const co2_edition *e = db->editions.items;
+	for (size_t i = 0; i < db->editions.n; i++)
+		if (strcmp(e[i].id, id) == 0)
+			return (uint32_t)i;
+	return UINT32_MAX;
+}
+
+const co2_edition *co2_db_edition(const co2_db *db, const char *id)
+{
+	uint32_t i = edition_index(db, id);
+	return i == UINT32_MAX ? NULL : (const co2_edition *)db->editions.items + i;
+}
+
+/* Index one committed entry under its name, aliases (and for locations, its name). */
+int co2__index_entry(co2_db *db, int kind, size_t i)
+{
+	const char *const *aliases;
+	size_t n_aliases;
+	const char *ed;
+	const char *name = entry_names(db, kind, i, &aliases, &n_aliases, &ed);
+	uint32_t e = edition_index(db, ed);
+	char key[512];
+	const char *extra = kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+	                  : NULL;
+	for (size_t a = 0; a <= n_aliases + 1; a++) {
+		const char *s = a == 0 ? name : a <= n_aliases ? aliases[a - 1] : extra;
+		if (!s)
+			continue;
+		co2__norm(key, sizeof key, s);
+		if (!index_add(db, kind, e, 0, key, (uint32_t)i))
+			return 0;
+		if (kind == K_HARDWARE) {
+			co2__norm_reduced(key, sizeof key, s);
+			if (!index_add(db, kind, e, 1, key, (uint32_t)i))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Index of an entry with exactly this (normalised) name in this edition, or -1: used
+ * by the loader to replace an entry rather than add a second one. */
+long co2__find_same(const co2_db *db, int kind, const char *edition, const char *name)
+{
+	uint32_t e = edition_index(db, edition);
+	if (e == UINT32_MAX)
+		return -1;
+	char key[512];
+	co2__norm(key, sizeof key, name);
+	uint32_t hits[8];
+	size_t n = index_find(db, kind, e, 0, key, hits, 8);
+	for (size_t k = 0; k < n && k < 8; k++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
+		char other[512];
+		co2__norm(other, sizeof other, nm);
+		if (strcmp(other, key) == 0)
+			return (long)hits[k];
+	}
+	return -1;
+}
+
+/* ---- lookup ---------------------------------------------------------------------- */
+
+static const char *kind_word(int kind)
+{
+	static const char *const w[K_COUNT] = { "hardware", "provider", "region", "location",
+		"instance", "constant", "equivalent" };
+	return w[kind];
+}
+
+typedef struct cand {
+	size_t idx;
+	size_t tokens;
+	size_t dist;
+} cand;
+
+/* Count how many of the query's letter/digit runs occur in key. */
+static size_t token_hits(const char *query, const char *key)
+{
+	size_t hits = 0;
+	const char *p = query;
+	while (*p) {
+		const char *s = p;
+		int digit = *p >= '0' && *p <= '9';
+		while (*p && ((*p >= '0' && *p <= '9') == digit))
+			p++;
+		char tok[64];
+		size_t n = (size_t)(p - s) < sizeof tok - 1 ? (size_t)(p - s) : sizeof tok - 1;
+		memcpy(tok, s, n);
+		tok[n] = '\0';
+		if (strstr(key, tok))
+			hits++;
+	}
+	return hits;
+}
+
+static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const char *query,
+                    char *out, size_t cap)
+{
+	char q[256], key[512];
+	co2__norm_reduced(q, sizeof q, query);
+	if (!*q)
+		co2__norm(q, sizeof q, query);
+	cand best[3] = { { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 } };
+	size_t nbest = 0;
+	const co2__vec *v = &db->kinds[kind];
+	for (size_t i = 0; i < v->n; i++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *name = entry_names(db, kind, i, &al, &nal, &ed);
+		uint32_t e = edition_index(db, ed);
+		if (e != e1 && e != e2)
+			continue;
+		cand c = { i, 0, (size_t)-1 };
+		for (size_t a = 0; a <= nal; a++) {
+			const char *s = a == 0 ? name : al[a - 1];
+			if (kind == K_HARDWARE)
+				co2__norm_reduced(key, sizeof key, s);
+			else
+				co2__norm(key, sizeof key, s);
+			size_t t = token_hits(q, key);
+			size_t d = co2__distance(q, key, 64);
+			if (t > c.tokens || (t == c.tokens && d < c.dist))
+				c.tokens = t, c.dist = d;
+		}
+		if (c.tokens == 0 && c.dist > 4 + strlen(q) / 3)
+			continue;
+		/* Skip a second entry with the same name (another edition). */
+		int dup = 0;
+		for (size_t k = 0; k < nbest; k++) {
+			const char *const *al2;
+			size_t nal2;
+			const char *ed2;
+			if (strcmp(entry_names(db, kind, best[k].idx, &al2, &nal2, &ed2), name) == 0)
+				dup = 1;
+		}
+		if (dup)
+			continue;
+		size_t pos = nbest;
+		while (pos > 0 && (c.tokens > best[pos - 1].tokens ||
+		                   (c.tokens == best[pos - 1].tokens && c.dist < best[pos - 1].dist)))
+			pos--;
+		if (pos >= 3)
+			continue;
+		for (size_t k = (nbest < 3 ? nbest : 2); k > pos; k--)
+			best[k] = best[k - 1];
+		best[pos] = c;
+		if (nbest < 3)
+			nbest++;
+	}
+	out[0] = '\0';
+	size_t len = 0;
+	for (size_t k = 0; k < nbest; k++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *name = entry_names(db, kind, best[k].idx, &al, &nal, &ed);
+		int n = snprintf(out + len, cap - len, "%s'%s'", k == 0 ? "" : k + 1 == nbest ? " or " : ", ", name);
+		if (n < 0 || (size_t)n >= cap - len)
+			break;
+		len += (size_t)n;
+	}
+}
+
+static co2_status find(const co2_db *db, int kind, const char *edition, const char *name,
+                       size_t *idx, co2_error *err)
+{
+	const char *word = kind_word(kind);
+	if (!name || !*name)
+		return co2__fail_field(err, CO2_ERR_INVALID, word, "%s: a name is required", word);
+	if (!edition)
+		edition = CO2_EDITION_DEFAULT;
+	uint32_t e1 = edition_index(db, edition);
+	uint32_t e2 = edition_index(db, CO2_EDITION_DEFAULT);
+	if (e1 == UINT32_MAX && strcmp(edition, CO2_EDITION_DEFAULT) != 0)
+		return co2__fail_field(err, CO2_ERR_NOT_FOUND, "edition",
+		                       "unknown data edition '%s' (see 'co2calc list editions')",
+		                       edition);
+	char key[512], red[512];
+	co2__norm(key, sizeof key, name);
+	co2__norm_reduced(red, sizeof red, name);
+	uint32_t eds[2] = { e1, e2 };
+	for (int pass = 0; pass < 2; pass++) {
+		uint32_t e = eds[pass];
+		if (e == UINT32_MAX || (pass == 1 && e == e1))
+			continue;
+		for (int reduced = 0; reduced < (kind == K_HARDWARE ? 2 : 1); reduced++) {
+			uint32_t hits[6];
+			size_t n = index_find(db, kind, e, reduced, reduced ? red : key, hits, 6);
+			if (n == 1) {
+				*idx = hits[0];
+				return CO2_OK;
+			}
+			if (n > 1) {
+				char list[512] = "";
+				size_t len = 0;
+				for (size_t k = 0; k < n && k < 6; k++) {
+					const char *const *al;
+					size_t nal;
+					const char *ed;
+					const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
+					int w = snprintf(list + len, sizeof list - len, "%s'%s'",
+					                 k ? ", " : "", nm);
+					if (w < 0 || (size_t)w >= sizeof list - len)
+						break;
+					len += (size_t)w;
+				}
+				return co2__fail_field(err, CO2_ERR_AMBIGUOUS, word,
+				                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
+				                       word, name, list, n > 6 ? ", ..." : "");
+			}
+		}
+	}
+	char sugg[600];
+	suggest(db, kind, e1, e2, name, sugg, sizeof sugg);
+	if (*sugg)
+		return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
+		                       "unknown %s '%s'; did you mean %s? (see 'co2calc list %s')",
+		                       word, name, sugg,
+		                       kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations" : word);
+	return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
+	                       "unknown %s '%s' (see 'co2calc list %s')", word, name,
+	                       kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations" : word);
+}
+
+#define DEFINE_FIND(fn, type, kind)                                                     \
+	co2_status fn(const type **out, const co2_db *db, const char *edition,          \
+	              const char *name, co2_error *err)                                 \
+	{                                                                               \
+		size_t i;                                                                \
+		co2_status st = find(db, kind, edition, name, &i, err);                  \
+		if (st == CO2_OK)                                                        \
+			*out = entry(db, kind, i);                                       \
+		return st;                                                               \
+	}
+
+DEFINE_FIND(co2_db_find_hardware, co2_hardware, K_HARDWARE)
+DEFINE_FIND(co2_db_find_region, co2_region, K_REGION)
+DEFINE_FIND(co2_db_find_location, co2_location, K_LOCATION)
+DEFINE_FIND(co2_db_find_instance, co2_instance, K_INSTANCE)
+
+static const void *find_exact(const co2_db *db, int kind, const char *edition, const char *id)
+{
+	if (!id)
+		return NULL;
+	const char *eds[2] = { edition ? edition : CO2_EDITION_DEFAULT, CO2_EDITION_DEFAULT };
+	for (int pass = 0; pass < 2; pass++) {
+		long i = co2__find_same(db, kind, eds[pass], id);
+		if (i >= 0)
+			return entry(db, kind, (size_t)i);
+	}
+	return NULL;
+}
+
+const co2_provider *co2_db_provider(const co2_db *db, const char *edition, const char *id)
+{
+	return find_exact(db, K_PROVIDER, edition, id);
+}
+
+const co2_constant *co2_db_constant(const co2_db *db, const char *edition, const char *name)
+{
+	return find_exact(db, K_CONSTANT, edition, name);
+}
+
+/* ---- listings ---------------------------------------------------------------------- */
+
+#define DEFINE_LIST(fn, type, vec)                                                      \
+	const type *fn(const co2_db *db, size_t *n)                                     \
+	{                                                                               \
+		*n = (vec).n;                                                            \
+		return (const type *)(vec).items;                                        \
+	}
+
+DEFINE_LIST(co2_db_editions, co2_edition, db->editions)
+DEFINE_LIST(co2_db_hardware_list, co2_hardware, db->kinds[K_HARDWARE])
+DEFINE_LIST(co2_db_providers, co2_provider, db->kinds[K_PROVIDER])
+DEFINE_LIST(co2_db_regions, co2_region, db->kinds[K_REGION])
+DEFINE_LIST(co2_db_locations, co2_location, db->kinds[K_LOCATION])
+DEFINE_LIST(co2_db_instances, co2_instance, db->kinds[K_INSTANCE])
+DEFINE_LIST(co2_db_constants, co2_constant, db->kinds[K_CONSTANT])
+DEFINE_LIST(co2_db_equivalents, co2_equivalent_def, db->kinds[K_EQUIVALENT])
+
+long co2__edition_add(co2_db *db, const co2_edition *e)
+{
+	uint32_t i = edition_index(db, e->id);
+	if (i != UINT32_MAX)
+		return (long)i;
+	if (!co2__vec_push(&db->editions, e))
+		return -1;
+	return (long)db->editions.n - 1;
+}

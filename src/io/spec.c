@@ -1,0 +1,488 @@
+/* Run specs: YAML (libyaml) or JSON (cJSON) files declaring a run, and co2_run_set(),
+ * which the command line shares so that a flag and a spec key mean the same thing. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "core/internal.h"
+
+typedef struct strnode {
+	struct strnode *next;
+	char s[];
+} strnode;
+
+struct co2_spec {
+	co2_run run;
+	strnode *strings;
+};
+
+co2_run *co2_spec_run(co2_spec *spec)
+{
+	return &spec->run;
+}
+
+const char *co2_spec_strdup(co2_spec *spec, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	strnode *node = malloc(sizeof *node + n);
+	if (!node)
+		return NULL;
+	memcpy(node->s, s, n);
+	node->next = spec->strings;
+	spec->strings = node;
+	return node->s;
+}
+
+void co2_spec_free(co2_spec *spec)
+{
+	if (!spec)
+		return;
+	while (spec->strings) {
+		strnode *next = spec->strings->next;
+		free(spec->strings);
+		spec->strings = next;
+	}
+	free(spec);
+}
+
+/* ---- keys ------------------------------------------------------------------------ */
+
+typedef enum target { T_MAIN, T_CPU, T_RUN } target;
+typedef enum vtype { V_STR, V_NUM, V_METHOD } vtype;
+
+typedef struct spec_key {
+	const char *key;
+	target where;
+	vtype type;
+} spec_key;
+
+static const spec_key keys[] = {
+	{ "hardware", T_MAIN, V_STR },
+	{ "count", T_MAIN, V_NUM },
+	{ "utilization", T_MAIN, V_NUM },
+	{ "power", T_MAIN, V_NUM },
+	{ "device_hours", T_MAIN, V_NUM },
+	{ "cpu", T_CPU, V_STR },
+	{ "cores", T_CPU, V_NUM },
+	{ "cpu_utilization", T_CPU, V_NUM },
+	{ "cpu_power", T_CPU, V_NUM },
+	{ "hours", T_RUN, V_NUM },
+	{ "memory", T_RUN, V_NUM },
+	{ "region", T_RUN, V_STR },
+	{ "location", T_RUN, V_STR },
+	{ "intensity", T_RUN, V_NUM },
+	{ "pue", T_RUN, V_NUM },
+	{ "repeats", T_RUN, V_NUM },
+	{ "energy", T_RUN, V_NUM },
+	{ "method", T_RUN, V_METHOD },
+	{ "edition", T_RUN, V_STR },
+	{ "name", T_RUN, V_STR },
+	{ "training_type", T_RUN, V_STR },
+	{ NULL, T_RUN, V_STR }
+};
+
+/* Keys of one entry of `devices:` in a spec file. */
+static const char *const device_keys[] = { "hardware", "count", "utilization", "power",
+	"device_hours", "kind", NULL };
+
+static const char *nearest(const char *key, const char *const *list, size_t stride)
+{
+	const char *best = NULL;
+	size_t bestd = 4;
+	for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride)) {
+		size_t d = co2__distance(key, *k, 3);
+		if (d < bestd)
+			bestd = d, best = *k;
+	}
+	return best;
+}
+
+static co2_status unknown_key(co2_error *err, const char *key, const char *const *list,
+                              size_t stride)
+{
+	const char *near = nearest(key, list, stride);
+	/* Common spellings the distance misses. */
+	if (!near && strcmp(key, "gpu") == 0)
+		near = "hardware";
+	if (near)
+		return co2__fail_field(err, CO2_ERR_INVALID, key,
+		                       "unknown key '%.60s'; did you mean '%s'?", key, near);
+	return co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'", key);
+}
+
+static co2_device *device_for(co2_run *run, co2_role role, co2_error *err)
+{
+	for (size_t i = 0; i < run->n_devices; i++)
+		if (run->devices[i].role == role)
+			return &run->devices[i];
+	if (co2_run_add_device(run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
+		co2__fail(err, CO2_ERR_INVALID, "too many device groups (at most %d)", CO2_MAX_DEVICES);
+		return NULL;
+	}
+	run->devices[run->n_devices - 1].role = role;
+	return &run->devices[run->n_devices - 1];
+}
+
+co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_error *err)
+{
+	char key[64];
+	size_t n = 0;
+	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
+		key[n++] = *p == '-' ? '_' : *p;
+	key[n] = '\0';
+	const spec_key *k;
+	for (k = keys; k->key; k++)
+		if (strcmp(k->key, key) == 0)
+			break;
+	if (!k->key)
+		return unknown_key(err, key_in, &keys[0].key, sizeof keys[0]);
+	const char *field = k->key;
+	double num = 0;
+	if (k->type == V_NUM) {
+		if (!value || !co2__strtod(value, &num))
+			return co2__fail_field(err, CO2_ERR_INVALID, field,
+			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
+			                       field, value ? value : "");
+	} else if (!value || !*value) {
+		return co2__fail_field(err, CO2_ERR_INVALID, field, "%s: expected a non-empty value",
+		                       field);
+	} else if (strlen(value) > 4096) {
+		return co2__fail_field(err, CO2_ERR_INVALID, field,
+		                       "%s: value longer than 4096 characters", field);
+	}
+	if (k->where != T_RUN) {
+		co2_device *d = device_for(run, k->where == T_CPU ? CO2_ROLE_CPU : CO2_ROLE_ACCELERATOR, err);
+		if (!d)
+			return CO2_ERR_INVALID;
+		if (strcmp(field, "hardware") == 0 || strcmp(field, "cpu") == 0)
+			d->name = value;
+		else if (strcmp(field, "count") == 0 || strcmp(field, "cores") == 0)
+			d->count = num;
+		else if (strcmp(field, "utilization") == 0 || strcmp(field, "cpu_utilization") == 0)
+			d->utilization = num;
+		else if (strcmp(field, "power") == 0 || strcmp(field, "cpu_power") == 0)
+			d->power_w = num;
+		else
+			d->device_hours = num;
+		return CO2_OK;
+	}
+	if (strcmp(field, "hours") == 0) run->hours = num;
+	else if (strcmp(field, "memory") == 0) run->memory_gb = num;
+	else if (strcmp(field, "region") == 0) run->region = value;
+	else if (strcmp(field, "location") == 0) run->location = value;
+	else if (strcmp(field, "intensity") == 0) run->intensity_g_per_kwh = num;
+	else if (strcmp(field, "pue") == 0) run->pue = num;
+	else if (strcmp(field, "repeats") == 0) run->repeats = num;
+	else if (strcmp(field, "energy") == 0) run->energy_kwh = num;
+	else if (strcmp(field, "method") == 0) return co2_method_parse(&run->method, value, err);
+	else if (strcmp(field, "edition") == 0) run->edition = value;
+	else if (strcmp(field, "name") == 0) run->name = value;
+	else run->training_type = value;
+	return CO2_OK;
+}
+
+/* Set one key of a `devices:` entry. */
+static co2_status device_set(co2_device *d, const char *key_in, const char *value, co2_error *err)
+{
+	char key[64];
+	size_t n = 0;
+	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
+		key[n++] = *p == '-' ? '_' : *p;
+	key[n] = '\0';
+	double num = 0;
+	int is_num = strcmp(key, "hardware") != 0 && strcmp(key, "kind") != 0;
+	int known = 0;
+	for (size_t i = 0; device_keys[i]; i++)
+		known |= strcmp(device_keys[i], key) == 0;
+	if (!known)
+		return unknown_key(err, key_in, device_keys, sizeof device_keys[0]);
+	if (is_num && (!value || !co2__strtod(value, &num)))
+		return co2__fail_field(err, CO2_ERR_INVALID, key,
+		                       "%s: expected a finite number, got '%.60s'", key, value ? value : "");
+	if (!is_num && (!value || !*value))
+		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: expected a non-empty value", key);
+	if (strcmp(key, "hardware") == 0) d->name = value;
+	else if (strcmp(key, "kind") == 0) {
+		if (strcmp(value, "cpu") == 0) d->role = CO2_ROLE_CPU;
+		else if (strcmp(value, "accelerator") == 0 || strcmp(value, "gpu") == 0) d->role = CO2_ROLE_ACCELERATOR;
+		else return co2__fail_field(err, CO2_ERR_INVALID, "kind",
+		                            "kind: expected cpu or accelerator, got '%.60s'", value);
+	}
+	else if (strcmp(key, "count") == 0) d->count = num;
+	else if (strcmp(key, "utilization") == 0) d->utilization = num;
+	else if (strcmp(key, "power") == 0) d->power_w = num;
+	else d->device_hours = num;
+	return CO2_OK;
+}
+
+/* ---- YAML ------------------------------------------------------------------------ */
+
+typedef struct yctx {
+	co2_spec *spec;
+	yaml_document_t *doc;
+	const char *name;
+	co2_error *err;
+} yctx;
+
+static co2_status yfail(yctx *c, yaml_node_t *node, co2_status st)
+{
+	/* Prefix the message already in err with file:line:column. */
+	if (c->err) {
+		char prefix[300];
+		int line = node ? (int)node->start_mark.line + 1 : 0;
+		int col = node ? (int)node->start_mark.column + 1 : 0;
+		snprintf(prefix, sizeof prefix, "%.256s:%d:%d: ", c->name, line, col);
+		co2__error_prefix(c->err, prefix);
+		snprintf(c->err->file, sizeof c->err->file, "%s", c->name);
+		c->err->line = line;
+		c->err->column = col;
+		c->err->status = st;
+	}
+	return st;
+}
+
+static const char *yscalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static co2_status ymapping_check(yctx *c, yaml_node_t *node, const char *what)
+{
+	if (!node || node->type != YAML_MAPPING_NODE) {
+		co2__fail_field(c->err, CO2_ERR_PARSE, what, "%s: expected a mapping of key: value", what);
+		return yfail(c, node, CO2_ERR_PARSE);
+	}
+	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		if (!yscalar(k)) {
+			co2__fail_field(c->err, CO2_ERR_PARSE, what, "%s: keys must be plain words", what);
+			return yfail(c, k, CO2_ERR_PARSE);
+		}
+		for (yaml_node_pair_t *q = node->data.mapping.pairs.start; q < p; q++)
+			if (strcmp(yscalar(yaml_document_get_node(c->doc, q->key)), yscalar(k)) == 0) {
+				co2__fail_field(c->err, CO2_ERR_PARSE, yscalar(k), "duplicate key '%.60s'",
+				                yscalar(k));
+				return yfail(c, k, CO2_ERR_PARSE);
+			}
+	}
+	return CO2_OK;
+}
+
+static co2_status yaml_value(yctx *c, yaml_node_t *v, const char *key, const char **out)
+{
+	const char *s = yscalar(v);
+	if (!s) {
+		co2__fail_field(c->err, CO2_ERR_PARSE, key, "%s: expected a single value", key);
+		return yfail(c, v, CO2_ERR_PARSE);
+	}
+	*out = co2_spec_strdup(c->spec, s);
+	if (!*out)
+		return co2__fail(c->err, CO2_ERR_NOMEM, "out of memory");
+	return CO2_OK;
+}
+
+static co2_status yaml_devices(yctx *c, yaml_node_t *seq)
+{
+	if (seq->type != YAML_SEQUENCE_NODE) {
+		co2__fail_field(c->err, CO2_ERR_PARSE, "devices", "devices: expected a list of device groups");
+		return yfail(c, seq, CO2_ERR_PARSE);
+	}
+	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(c->doc, *it);
+		co2_status st = ymapping_check(c, m, "devices[]");
+		if (st != CO2_OK)
+			return st;
+		if (co2_run_add_device(&c->spec->run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
+			co2__fail_field(c->err, CO2_ERR_INVALID, "devices", "devices: at most %d groups",
+			                CO2_MAX_DEVICES);
+			return yfail(c, m, CO2_ERR_INVALID);
+		}
+		co2_device *d = &c->spec->run.devices[c->spec->run.n_devices - 1];
+		d->role = CO2_ROLE_ACCELERATOR;
+		for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+			yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
+			const char *val;
+			st = yaml_value(c, v, yscalar(k), &val);
+			if (st != CO2_OK)
+				return st;
+			st = device_set(d, yscalar(k), val, c->err);
+			if (st != CO2_OK)
+				return yfail(c, v, st);
+		}
+	}
+	return CO2_OK;
+}
+
+static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, size_t len,
+                             co2_error *err)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	if (!yaml_parser_initialize(&parser))
+		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
+		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s", name, line, col,
+		          parser.problem ? parser.problem : "syntax error");
+		co2__error_at(err, name, line, col);
+		yaml_parser_delete(&parser);
+		return CO2_ERR_PARSE;
+	}
+	yaml_parser_delete(&parser);
+	yctx c = { spec, &doc, name, err };
+	co2_status st = CO2_OK;
+	yaml_node_t *root = yaml_document_get_root_node(&doc);
+	if (!root) {
+		st = co2__fail(err, CO2_ERR_PARSE, "%s: empty run spec: expected keys like hardware, hours, region", name);
+		co2__error_at(err, name, 0, 0);
+		goto done;
+	}
+	st = ymapping_check(&c, root, "run spec");
+	if (st != CO2_OK)
+		goto done;
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(&doc, p->value);
+		const char *key = yscalar(k);
+		if (strcmp(key, "devices") == 0) {
+			st = yaml_devices(&c, v);
+		} else {
+			const char *val;
+			st = yaml_value(&c, v, key, &val);
+			if (st == CO2_OK) {
+				st = co2_run_set(&spec->run, key, val, err);
+				if (st != CO2_OK)
+					st = yfail(&c, st == CO2_ERR_INVALID && strncmp(err ? err->message : "", "unknown key", 11) == 0 ? k : v, st);
+			}
+		}
+		if (st != CO2_OK)
+			goto done;
+	}
+done:
+	yaml_document_delete(&doc);
+	return st;
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+static co2_status json_fail(co2_error *err, const char *name, co2_status st)
+{
+	if (err) {
+		char prefix[300];
+		snprintf(prefix, sizeof prefix, "%.256s: ", name);
+		co2__error_prefix(err, prefix);
+		snprintf(err->file, sizeof err->file, "%s", name);
+		err->status = st;
+	}
+	return st;
+}
+
+static co2_status json_value(co2_spec *spec, const cJSON *v, const char *key, const char **out,
+                             co2_error *err)
+{
+	char tmp[32];
+	if (cJSON_IsString(v))
+		*out = co2_spec_strdup(spec, v->valuestring);
+	else if (cJSON_IsNumber(v)) {
+		if (!isfinite(v->valuedouble))
+			return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: number out of range", key);
+		*out = co2_spec_strdup(spec, co2_format_double(tmp, v->valuedouble));
+	} else
+		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: expected a string or a number", key);
+	return *out ? CO2_OK : co2__fail(err, CO2_ERR_NOMEM, "out of memory");
+}
+
+static co2_status json_object_check(const cJSON *o, const char *what, co2_error *err)
+{
+	if (!cJSON_IsObject(o))
+		return co2__fail_field(err, CO2_ERR_PARSE, what, "%s: expected an object", what);
+	for (const cJSON *a = o->child; a; a = a->next)
+		for (const cJSON *b = o->child; b != a; b = b->next)
+			if (strcmp(a->string, b->string) == 0)
+				return co2__fail_field(err, CO2_ERR_PARSE, a->string, "duplicate key '%.60s'",
+				                       a->string);
+	return CO2_OK;
+}
+
+static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, size_t len,
+                             co2_error *err)
+{
+	const char *end = NULL;
+	cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	if (!root) {
+		const char *at = end ? end : buf;
+		int line = 1, col = 1;
+		for (const char *p = buf; p < at && p < buf + len; p++) {
+			if (*p == '\n')
+				line++, col = 1;
+			else
+				col++;
+		}
+		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid JSON", name, line, col);
+		co2__error_at(err, name, line, col);
+		return CO2_ERR_PARSE;
+	}
+	co2_status st = json_object_check(root, "run spec", err);
+	for (const cJSON *it = root->child; it && st == CO2_OK; it = it->next) {
+		if (strcmp(it->string, "devices") == 0) {
+			if (!cJSON_IsArray(it)) {
+				st = co2__fail_field(err, CO2_ERR_PARSE, "devices", "devices: expected a list");
+				break;
+			}
+			for (const cJSON *g = it->child; g && st == CO2_OK; g = g->next) {
+				st = json_object_check(g, "devices[]", err);
+				if (st != CO2_OK)
+					break;
+				if (co2_run_add_device(&spec->run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
+					st = co2__fail_field(err, CO2_ERR_INVALID, "devices",
+					                     "devices: at most %d groups", CO2_MAX_DEVICES);
+					break;
+				}
+				co2_device *d = &spec->run.devices[spec->run.n_devices - 1];
+				d->role = CO2_ROLE_ACCELERATOR;
+				for (const cJSON *f = g->child; f && st == CO2_OK; f = f->next) {
+					const char *val;
+					st = json_value(spec, f, f->string, &val, err);
+					if (st == CO2_OK)
+						st = device_set(d, f->string, val, err);
+				}
+			}
+			continue;
+		}
+		const char *val;
+		st = json_value(spec, it, it->string, &val, err);
+		if (st == CO2_OK)
+			st = co2_run_set(&spec->run, it->string, val, err);
+	}
+	cJSON_Delete(root);
+	return st == CO2_OK ? st : json_fail(err, name, st);
+}
+
+co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, size_t len,
+                          co2_error *err)
+{
+	if (!name)
+		name = "<spec>";
+	if (memchr(buf, '\0', len))
+		return co2__fail(err, CO2_ERR_PARSE, "%s: binary data (a NUL byte): expected a YAML or JSON run spec", name);
+	co2_spec *spec = calloc(1, sizeof *spec);
+	if (!spec)
+		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
+	spec->run = co2_run_init();
+	size_t i = 0;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	co2_status st = (i < len && buf[i] == '{') ? parse_json(spec, name, buf, len, err)
+	                                           : parse_yaml(spec, name, buf, len, err);
+	if (st != CO2_OK) {
+		co2_spec_free(spec);
+		return st;
+	}
+	*out = spec;
+	return CO2_OK;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# CLI golden tests. Each case is CASE.sh (run with $CO2CALC set to the program), with
+# CASE.stdout (exact), CASE.exit (status, default 0) and optionally CASE.stderr (a
+# substring that must appear on stderr). CO2CALC_REGENERATE=1 rewrites .stdout/.exit.
+set -u
+bin=$1; dir=$2
+export CO2CALC="$bin" LC_ALL=C
+unset CO2CALC_DATA
+fail=0; n=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+for sh in "$dir"/*.sh; do
+  name=${sh%.sh}; base=$(basename "$name"); n=$((n+1))
+  (cd "$dir" && bash "$sh") >"$tmp/out" 2>"$tmp/err"; rc=$?
+  if [ "${CO2CALC_REGENERATE:-0}" = 1 ]; then
+    cp "$tmp/out" "$name.stdout"; echo "$rc" >"$name.exit"; continue
+  fi
+  want_rc=0; [ -f "$name.exit" ] && want_rc=$(cat "$name.exit")
+  if [ "$rc" != "$want_rc" ]; then
+    echo "FAIL $base: exit $rc, expected $want_rc"; sed 's/^/  stderr: /' "$tmp/err" | head -5; fail=$((fail+1)); continue
+  fi
+  if [ -f "$name.stdout" ] && ! cmp -s "$tmp/out" "$name.stdout"; then
+    echo "FAIL $base: stdout differs"; diff "$name.stdout" "$tmp/out" | head -20; fail=$((fail+1)); continue
+  fi
+  if [ -f "$name.stderr" ]; then
+    while IFS= read -r want; do
+      [ -z "$want" ] && continue
+      if ! grep -qF -- "$want" "$tmp/err"; then
+        echo "FAIL $base: stderr lacks '$want'"; sed 's/^/  stderr: /' "$tmp/err" | head -5; fail=$((fail+1)); continue 2
+      fi
+    done <"$name.stderr"
+  fi
+  if [ "$want_rc" != 0 ] && [ -s "$tmp/out" ]; then
+    echo "FAIL $base: printed to stdout on error"; fail=$((fail+1)); continue
+  fi
+done
+echo "cli golden: $((n-fail))/$n passed"
+[ "$fail" = 0 ]

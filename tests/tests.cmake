@@ -1,0 +1,33 @@
+# Check suites: every tests/<module>/check_*.c is one runner (one Suite per file),
+# linked against the library's objects so internals can be tested too.
+pkg_check_modules(CHECK REQUIRED IMPORTED_TARGET check)
+
+file(GLOB CO2_CHECK_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/*/check_*.c)
+foreach(src IN LISTS CO2_CHECK_SOURCES)
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_compile_options(${name} PRIVATE ${CO2_WARNINGS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+  target_link_libraries(${name} PRIVATE co2calc_obj PkgConfig::CHECK)
+  target_compile_definitions(${name} PRIVATE
+    CO2_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+    CO2_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60")
+endforeach()
+
+# The public headers compile alone, pedantic C11.
+add_library(co2_headertest OBJECT ${PROJECT_SOURCE_DIR}/tests/headertest.c)
+target_include_directories(co2_headertest PRIVATE ${PROJECT_SOURCE_DIR}/include ${PROJECT_BINARY_DIR}/include)
+target_compile_options(co2_headertest PRIVATE -std=c11 -pedantic -Wall -Wextra -Werror)
+
+# Command-line golden tests: each tests/cli/cases/NAME.sh with NAME.stdout/.exit/.stderr.
+add_test(NAME cli_golden
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cli/run.sh $<TARGET_FILE:co2calc>
+          ${PROJECT_SOURCE_DIR}/tests/cli/cases)
+
+# Data check over the bundled data.
+add_test(NAME data_check COMMAND co2calc data check)
+
+# The example program runs.
+add_test(NAME example_estimate COMMAND example_estimate)

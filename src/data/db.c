@@ -314,7 +314,7 @@ typedef struct cand {
 	size_t dist;
 } cand;
 
-/* Count how many of the query's letter/digit runs occur in key. */
+/* Total length of the query's letter/digit runs that occur in key. */
 static size_t token_hits(const char *query, const char *key)
 {
 	size_t hits = 0;
@@ -329,7 +329,7 @@ static size_t token_hits(const char *query, const char *key)
 		memcpy(tok, s, n);
 		tok[n] = '\0';
 		if (strstr(key, tok))
-			hits++;
+			hits += n;
 	}
 	return hits;
 }

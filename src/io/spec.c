@@ -146,6 +146,10 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
 			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
 			                       field, value ? value : "");
+		/* No field takes a negative value (and -1 would read as CO2_UNSET). */
+		if (num < 0)
+			return co2__fail_field(err, CO2_ERR_INVALID, field,
+			                       "%s: must not be negative, got %.60s", field, value);
 	} else if (!value || !*value) {
 		return co2__fail_field(err, CO2_ERR_INVALID, field, "%s: expected a non-empty value",
 		                       field);
@@ -202,6 +206,9 @@ static co2_status device_set(co2_device *d, const char *key_in, const char *valu
 	if (is_num && (!value || !co2__strtod(value, &num)))
 		return co2__fail_field(err, CO2_ERR_INVALID, key,
 		                       "%s: expected a finite number, got '%.60s'", key, value ? value : "");
+	if (is_num && num < 0)
+		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: must not be negative, got %.60s",
+		                       key, value);
 	if (!is_num && (!value || !*value))
 		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: expected a non-empty value", key);
 	if (strcmp(key, "hardware") == 0) d->name = value;

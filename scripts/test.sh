@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Every test: the normal build, then the same suites under AddressSanitizer and
+# UndefinedBehaviorSanitizer, then the CLI tests under valgrind, and the de_DE locale.
+# Non-zero exit on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh
+jobs=$(nproc)
+
+# A locale whose decimal separator is a comma, for the locale tests.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE.utf8$'; then
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen 2>/dev/null || true
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'de_DE.UTF-8 UTF-8' | $sudo_cmd tee -a /etc/locale.gen >/dev/null
+  $sudo_cmd locale-gen >/dev/null 2>&1 || true
+fi
+
+echo "== build (warnings are errors) and tests"
+cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DCO2_WERROR=ON >/dev/null
+cmake --build build/test -j"$jobs" >/dev/null
+(cd build/test && ctest --output-on-failure -j"$jobs")
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCO2_ENABLE_SANITIZERS=ON >/dev/null
+cmake --build build/asan -j"$jobs" >/dev/null
+(cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  CK_FORK=no ctest --output-on-failure -j"$jobs")
+
+echo "== CLI tests under valgrind"
+cat >build/test/valgrind-co2calc <<VG
+#!/usr/bin/env bash
+exec valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99 "$PWD/build/test/co2calc" "\$@"
+VG
+chmod +x build/test/valgrind-co2calc
+bash tests/cli/run.sh "$PWD/build/test/valgrind-co2calc" tests/cli/cases
+
+echo "== exported symbols"
+bad=$(nm -D --defined-only build/test/libco2calc.so | awk '$2 ~ /[TDBR]/ {print $3}' | grep -v '^co2_' || true)
+if [ -n "$bad" ]; then echo "symbols exported without the co2_ prefix:"; echo "$bad"; exit 1; fi
+echo "only co2_ symbols exported"
+
+echo "== locale: LC_ALL=de_DE.UTF-8"
+out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2 --format json)
+echo "$out" | grep -q '"co2_kg": 47.52' || { echo "de_DE locale changed the figures: $out"; exit 1; }
+echo "de_DE.UTF-8 prints 47.52"
+
+echo "all tests passed"

@@ -1,0 +1,327 @@
+/* src/core/estimate.c: the formula, the methods' rounding and the validation of runs. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+static co2_db *mini; /* only tests/data/fixtures/mini.yaml */
+static co2_db *builtin;
+
+static void setup(void)
+{
+	co2_error err;
+	ck_assert_int_eq(co2_db_new(&mini, &err), CO2_OK);
+	ck_assert_msg(co2_db_load_path(mini, CO2_TEST_DATA_DIR "/fixtures/mini.yaml", &err) == CO2_OK, "%s", err.message);
+	ck_assert_msg(co2_db_open_default(&builtin, &err) == CO2_OK, "%s", err.message);
+}
+
+static void teardown(void)
+{
+	co2_db_close(mini);
+	co2_db_close(builtin);
+}
+
+static co2_run bert(int chips, co2_method m)
+{
+	co2_run run = co2_run_init();
+	co2_run_add_device(&run, "TPU v2", chips, CO2_UNSET);
+	run.hours = 96;
+	run.region = "gcp:asia-east1";
+	run.method = m;
+	return run;
+}
+
+START_TEST(mlco2_bert_base_on_four_tpu_v2_gives_47_52_kg)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_result r;
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq(r.energy_kwh, 84.86);
+	ck_assert_double_eq(r.co2_kg, 47.52);
+	ck_assert_double_eq(r.pue, 1.0);
+	ck_assert_double_eq_tol(r.intensity_g_per_kwh, 560, 1e-9);
+	ck_assert_str_eq(r.edition, "mlco2-impact");
+	ck_assert_double_eq(r.parts[0].unit_power_w, 221);
+	ck_assert_double_eq(r.offset_percent, 100);
+}
+END_TEST
+
+START_TEST(mlco2_bert_base_on_one_tpu_v2_gives_11_88_kg)
+{
+	co2_run run = bert(1, CO2_METHOD_MLCO2);
+	co2_result r;
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq(r.energy_kwh, 21.22);
+	ck_assert_double_eq(r.co2_kg, 11.88);
+}
+END_TEST
+
+START_TEST(mlco2_equivalents_match_the_paper)
+{
+	static const struct { int chips; double car, coal, trees; } want[] = {
+		{ 1, 48, 5.95, 0.2 }, { 4, 192, 23.8, 0.79 } };
+	for (size_t i = 0; i < 2; i++) {
+		co2_run run = bert(want[i].chips, CO2_METHOD_MLCO2);
+		co2_result r;
+		co2_error err;
+		ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+		const co2_equivalent *car = co2_result_equivalent(&r, "car_km");
+		const co2_equivalent *coal = co2_result_equivalent(&r, "coal_kg");
+		const co2_equivalent *trees = co2_result_equivalent(&r, "tree_seedlings");
+		ck_assert_ptr_nonnull(car);
+		ck_assert_ptr_nonnull(coal);
+		ck_assert_ptr_nonnull(trees);
+		ck_assert_double_eq_tol(car->value, want[i].car, 1e-9);
+		ck_assert_double_eq_tol(coal->value, want[i].coal, 1e-9);
+		ck_assert_double_eq_tol(trees->value, want[i].trees, 1e-9);
+	}
+}
+END_TEST
+
+START_TEST(green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g)
+{
+	/* By hand: 4 x 280 W x 96 h = 107.52 kWh; x PUE 1.13 = 121.4976 kWh;
+	 * x 0.509 kg/kWh = 61.8422784 kg. */
+	co2_run run = bert(4, CO2_METHOD_GREEN_ALGORITHMS);
+	co2_result r;
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.it_energy_kwh, 107.52, 1e-9);
+	ck_assert_double_eq_tol(r.pue, 1.13, 1e-12);
+	ck_assert_double_eq_tol(r.energy_kwh, 121.4976, 1e-9);
+	ck_assert_double_eq_tol(r.intensity_g_per_kwh, 509, 1e-12);
+	ck_assert_double_eq_tol(r.co2_kg, 61.8422784, 1e-9);
+	ck_assert_str_eq(r.location, "TW");
+}
+END_TEST
+
+START_TEST(formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats)
+{
+	/* 2 x 100 W x 0.5 = 100 W; 4 cores x 10 W = 40 W; 10 GB x 0.5 W = 5 W: 145 W.
+	 * x 10 h = 1.45 kWh; x region PUE 1.2 x 3 repeats = 5.22 kWh; x 20 g = 0.1044 kg. */
+	co2_run run = co2_run_init();
+	co2_error err;
+	ck_assert_int_eq(co2_run_set(&run, "hardware", "TG100", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&run, "count", "2", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&run, "utilization", "0.5", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&run, "cpu", "Test CPU 16", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&run, "cores", "4", &err), CO2_OK);
+	run.memory_gb = 10;
+	run.hours = 10;
+	run.repeats = 3;
+	run.region = "tc:north-1";
+	co2_result r;
+	ck_assert_msg(co2_estimate(mini, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(r.n_parts, 3);
+	ck_assert_double_eq_tol(r.power_w, 145, 1e-9);
+	ck_assert_double_eq_tol(r.it_energy_kwh, 1.45, 1e-12);
+	ck_assert_double_eq_tol(r.energy_kwh, 5.22, 1e-12);
+	ck_assert_double_eq_tol(r.overhead_energy_kwh, 1.45 * 0.2 * 3, 1e-12);
+	ck_assert_double_eq_tol(r.co2_kg, 0.1044, 1e-12);
+	ck_assert_double_eq(r.offset_percent, 50); /* from the provider */
+	ck_assert_str_eq(r.location, "NO");
+	const co2_equivalent *w = co2_result_equivalent(&r, "widgets");
+	ck_assert_double_eq_tol(w->value, 0.1, 1e-12); /* 0.0522 rounded to 1 decimal */
+}
+END_TEST
+
+START_TEST(pue_falls_back_from_region_to_provider_to_unknown_default)
+{
+	co2_run run = co2_run_init();
+	co2_run_add_device(&run, "Test GPU 100", 1, CO2_UNSET);
+	run.hours = 10;
+	run.region = "tc:south-1"; /* no region PUE: provider's 1.5 */
+	co2_result r;
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_OK);
+	ck_assert_double_eq(r.pue, 1.5);
+	ck_assert_double_eq_tol(r.co2_kg, 1.0 * 1.5 * 0.5, 1e-12);
+	run.region = NULL;
+	run.location = "NOR"; /* alias; no provider: 1.6 */
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_OK);
+	ck_assert_double_eq(r.pue, 1.6);
+	ck_assert_double_eq_tol(r.co2_kg, 1.0 * 1.6 * 0.02, 1e-12);
+	run.pue = 1.1; /* declared wins */
+	run.intensity_g_per_kwh = 100;
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_OK);
+	ck_assert_double_eq_tol(r.co2_kg, 1.0 * 1.1 * 0.1, 1e-12);
+}
+END_TEST
+
+START_TEST(device_hours_and_instances_and_measured_energy)
+{
+	co2_run run = co2_run_init();
+	co2_error err;
+	ck_assert_int_eq(co2_run_set(&run, "hardware", "tc:big.8x", &err), CO2_OK);
+	run.hours = 2;
+	run.intensity_g_per_kwh = 1000;
+	run.pue = 1;
+	co2_result r;
+	ck_assert_msg(co2_estimate(mini, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.energy_kwh, 8 * 200 * 2 / 1000.0, 1e-12); /* 3.2 kWh */
+	co2_run dh = co2_run_init();
+	co2_run_set(&dh, "hardware", "Test GPU 100", &err);
+	co2_run_set(&dh, "device-hours", "1000", &err);
+	dh.intensity_g_per_kwh = 1000;
+	dh.pue = 1;
+	ck_assert_int_eq(co2_estimate(mini, &dh, &r, &err), CO2_OK);
+	ck_assert_double_eq_tol(r.energy_kwh, 100.0, 1e-12);
+	co2_run me = co2_run_init();
+	me.energy_kwh = 42;
+	me.intensity_g_per_kwh = 500;
+	me.pue = 1.25;
+	ck_assert_int_eq(co2_estimate(mini, &me, &r, &err), CO2_OK);
+	ck_assert_double_eq_tol(r.co2_kg, 42 * 1.25 * 0.5, 1e-12);
+}
+END_TEST
+
+typedef struct bad_case {
+	const char *key, *value, *field;
+} bad_case;
+
+static const bad_case bad_cases[] = {
+	{ "hours", "0", "hours" }, { "hours", "1e12", "hours" },
+	{ "count", "0", "count" }, { "count", "1e30", "count" },
+	{ "utilization", "1.5", "utilization" }, { "utilization", "0", "utilization" },
+	{ "pue", "0.9", "pue" }, { "repeats", "0", "repeats" }, { "intensity", "5000", "intensity" },
+	{ "memory", "1e9", "memory" }, { "power", "1e9", "power" },
+};
+
+START_TEST(out_of_range_values_are_refused_naming_the_field)
+{
+	const bad_case *c = &bad_cases[_i];
+	co2_run run = co2_run_init();
+	co2_error err;
+	co2_run_set(&run, "hardware", "Test GPU 100", &err);
+	run.hours = 1;
+	run.location = "NO";
+	ck_assert_int_eq(co2_run_set(&run, c->key, c->value, &err), CO2_OK);
+	co2_result r;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, c->field);
+	ck_assert_ptr_nonnull(strstr(err.message, c->field));
+}
+END_TEST
+
+START_TEST(negative_values_are_refused_by_run_set)
+{
+	static const char *const keys[] = { "hours", "count", "memory", "intensity", "power", "repeats" };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		co2_run run = co2_run_init();
+		co2_error err;
+		co2_error_clear(&err);
+		ck_assert_int_eq(co2_run_set(&run, keys[i], "-1", &err), CO2_ERR_INVALID);
+		ck_assert_str_eq(err.field, keys[i]);
+	}
+}
+END_TEST
+
+START_TEST(non_numbers_are_refused_by_run_set)
+{
+	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12h", " 3" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		co2_run run = co2_run_init();
+		co2_error err;
+		co2_error_clear(&err);
+		ck_assert_int_eq(co2_run_set(&run, "hours", bad[i], &err), CO2_ERR_INVALID);
+		ck_assert_str_eq(err.field, "hours");
+	}
+}
+END_TEST
+
+START_TEST(conflicts_and_missing_inputs_are_named)
+{
+	co2_run run = co2_run_init();
+	co2_error err;
+	co2_result r;
+	co2_run_set(&run, "hardware", "Test GPU 100", &err);
+	run.location = "NO";
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "hours");
+	run.hours = 3;
+	co2_run_set(&run, "device-hours", "5", &err);
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "hours");
+	co2_run nowhere = co2_run_init();
+	co2_run_add_device(&nowhere, "Test GPU 100", 1, CO2_UNSET);
+	nowhere.hours = 1;
+	ck_assert_int_eq(co2_estimate(mini, &nowhere, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "region");
+}
+END_TEST
+
+START_TEST(unknown_and_ambiguous_names_suggest_candidates)
+{
+	co2_run run = co2_run_init();
+	co2_error err;
+	co2_result r;
+	co2_run_add_device(&run, "Test GPU 10", 1, CO2_UNSET);
+	run.hours = 1;
+	run.location = "NO";
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.field, "hardware");
+	ck_assert_ptr_nonnull(strstr(err.message, "did you mean 'Test GPU 100'"));
+	run.devices[0].name = "Test GPU 100";
+	run.location = "Norwy";
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.field, "location");
+	run.location = NULL;
+	run.region = "tc:nowhere";
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(err.message, "tc:north-1"));
+}
+END_TEST
+
+START_TEST(method_names_parse)
+{
+	co2_method m;
+	ck_assert_int_eq(co2_method_parse(&m, "mlco2", NULL), CO2_OK);
+	ck_assert_int_eq(m, CO2_METHOD_MLCO2);
+	ck_assert_int_eq(co2_method_parse(&m, "Green-Algorithms", NULL), CO2_OK);
+	ck_assert_int_eq(m, CO2_METHOD_GREEN_ALGORITHMS);
+	ck_assert_int_eq(co2_method_parse(&m, "default", NULL), CO2_OK);
+	ck_assert_int_eq(m, CO2_METHOD_DEFAULT);
+	ck_assert_int_eq(co2_method_parse(&m, "mlco3", NULL), CO2_ERR_INVALID);
+	ck_assert_str_eq(co2_method_name(CO2_METHOD_GREEN_ALGORITHMS), "green-algorithms");
+}
+END_TEST
+
+START_TEST(version_macros_agree_with_the_library)
+{
+	char v[32];
+	snprintf(v, sizeof v, "%d.%d.%d", CO2_VERSION_MAJOR, CO2_VERSION_MINOR, CO2_VERSION_PATCH);
+	ck_assert_str_eq(v, CO2_VERSION_STRING);
+	ck_assert_str_eq(co2_version(), CO2_VERSION_STRING);
+}
+END_TEST
+
+static Suite *estimate_suite(void)
+{
+	Suite *s = suite_create("estimate");
+	TCase *t = tcase_create("estimate");
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, mlco2_bert_base_on_four_tpu_v2_gives_47_52_kg);
+	tcase_add_test(t, mlco2_bert_base_on_one_tpu_v2_gives_11_88_kg);
+	tcase_add_test(t, mlco2_equivalents_match_the_paper);
+	tcase_add_test(t, green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g);
+	tcase_add_test(t, formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats);
+	tcase_add_test(t, pue_falls_back_from_region_to_provider_to_unknown_default);
+	tcase_add_test(t, device_hours_and_instances_and_measured_energy);
+	tcase_add_loop_test(t, out_of_range_values_are_refused_naming_the_field, 0,
+	                    (int)(sizeof bad_cases / sizeof *bad_cases));
+	tcase_add_test(t, negative_values_are_refused_by_run_set);
+	tcase_add_test(t, non_numbers_are_refused_by_run_set);
+	tcase_add_test(t, conflicts_and_missing_inputs_are_named);
+	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
+	tcase_add_test(t, method_names_parse);
+	tcase_add_test(t, version_macros_agree_with_the_library);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+CO2_CHECK_MAIN(estimate_suite)

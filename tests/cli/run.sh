@@ -3,14 +3,14 @@
 # CASE.stdout (exact), CASE.exit (status, default 0) and optionally CASE.stderr (a
 # substring that must appear on stderr). CO2CALC_REGENERATE=1 rewrites .stdout/.exit.
 set -u
-bin=$1; dir=$2
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); dir=$(cd "$2" && pwd)
 export CO2CALC="$bin" LC_ALL=C
 unset CO2CALC_DATA
 fail=0; n=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for sh in "$dir"/*.sh; do
   name=${sh%.sh}; base=$(basename "$name"); n=$((n+1))
-  (cd "$dir" && bash "$sh") >"$tmp/out" 2>"$tmp/err"; rc=$?
+  (cd "$dir" && bash "$base.sh") >"$tmp/out" 2>"$tmp/err"; rc=$?
   if [ "${CO2CALC_REGENERATE:-0}" = 1 ]; then
     cp "$tmp/out" "$name.stdout"; echo "$rc" >"$name.exit"; continue
   fi

@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --spec - --format json < ../specs/bert-base.json

@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --power 300 --count inf --hours 3 --location FR

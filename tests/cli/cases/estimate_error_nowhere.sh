@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --power 300 --hours 3

@@ -1,0 +1,138 @@
+/* src/io/spec.c: run specs in YAML and JSON, and co2_run_set. */
+#include <locale.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+static co2_spec *parse_ok(const char *text)
+{
+	co2_spec *s = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_msg(co2_spec_parse(&s, "run.yaml", text, strlen(text), &err) == CO2_OK, "%s", err.message);
+	return s;
+}
+
+START_TEST(a_yaml_spec_sets_every_field)
+{
+	co2_spec *s = parse_ok("# BERT-base\nhardware: TPU v2\ncount: 4\nhours: 96\nregion: gcp:asia-east1\n"
+	                       "method: mlco2\nname: bert-base\ntraining_type: pre-training\npue: 1.1\n"
+	                       "repeats: 2\nmemory: 64\ncpu: Xeon Gold 6148\ncores: 8\ncpu_utilization: 0.5\n");
+	co2_run *r = co2_spec_run(s);
+	ck_assert_uint_eq(r->n_devices, 2);
+	ck_assert_str_eq(r->devices[0].name, "TPU v2");
+	ck_assert_double_eq(r->devices[0].count, 4);
+	ck_assert_int_eq(r->devices[1].role, CO2_ROLE_CPU);
+	ck_assert_double_eq(r->devices[1].count, 8);
+	ck_assert_double_eq(r->devices[1].utilization, 0.5);
+	ck_assert_double_eq(r->hours, 96);
+	ck_assert_str_eq(r->region, "gcp:asia-east1");
+	ck_assert_int_eq(r->method, CO2_METHOD_MLCO2);
+	ck_assert_str_eq(r->training_type, "pre-training");
+	ck_assert_double_eq(r->pue, 1.1);
+	ck_assert_double_eq(r->repeats, 2);
+	ck_assert_double_eq(r->memory_gb, 64);
+	co2_spec_free(s);
+}
+END_TEST
+
+START_TEST(a_json_spec_with_a_devices_list)
+{
+	co2_spec *s = parse_ok("{\"devices\": [{\"hardware\": \"A\", \"count\": 2}, {\"power\": 300, \"count\": 1}],"
+	                       " \"hours\": 10.5, \"location\": \"FR\"}");
+	co2_run *r = co2_spec_run(s);
+	ck_assert_uint_eq(r->n_devices, 2);
+	ck_assert_double_eq(r->devices[0].count, 2);
+	ck_assert_double_eq(r->devices[1].power_w, 300);
+	ck_assert_double_eq(r->hours, 10.5);
+	ck_assert_str_eq(r->location, "FR");
+	co2_spec_free(s);
+}
+END_TEST
+
+typedef struct bad_spec {
+	const char *text;
+	const char *expect;
+	int line, column;
+} bad_spec;
+
+static const bad_spec bad_specs[] = {
+	{ "hours: 96\nutilisation: 0.5\n", "unknown key 'utilisation'; did you mean 'utilization'?", 2, 1 },
+	{ "hours: 96\nhours: 97\n", "duplicate key 'hours'", 2, 1 },
+	{ "hours: [1, 2\n", "not valid YAML", 2, 1 },
+	{ "hours: 1,5\n", "hours: expected a finite number", 1, 8 },
+	{ "hours: .nan\n", "hours: expected a finite number", 1, 8 },
+	{ "hours: 0x10\n", "hours: expected a finite number", 1, 8 },
+	{ "count: 1e999\n", "count: expected a finite number", 1, 8 },
+	{ "- 1\n- 2\n", "expected a mapping", 1, 1 },
+	{ "hours:\n  a: 1\n", "hours: expected a single value", 2, 3 },
+	{ "method: carbon\n", "method: expected mlco2", 1, 9 },
+	{ "{\"hours\": 96,}", "not valid JSON", 1, 14 },
+	{ "{\"hours\": true}", "hours: expected a string or a number", 0, 0 },
+	{ "{\"hours\": 1, \"hours\": 2}", "duplicate key 'hours'", 0, 0 },
+	{ "", "empty run spec", 0, 0 },
+	{ "hours: 1\n\0garbage", "binary data", 0, 0 },
+};
+
+START_TEST(bad_specs_name_the_file_line_column_and_field)
+{
+	const bad_spec *c = &bad_specs[_i];
+	size_t len = strlen(c->text);
+	if (strstr(c->text, "hours: 1\n") == c->text && c->text[len + 1] == 'g')
+		len += 8;
+	co2_spec *s = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_ne(co2_spec_parse(&s, "run.yaml", c->text, len, &err), CO2_OK);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strstr(err.message, c->expect) != NULL, "'%s' lacks '%s'", err.message, c->expect);
+	ck_assert_msg(strncmp(err.message, "run.yaml", 8) == 0, "%s", err.message);
+	if (c->line) {
+		ck_assert_int_eq(err.line, c->line);
+		ck_assert_int_eq(err.column, c->column);
+	}
+}
+END_TEST
+
+START_TEST(numbers_parse_the_same_under_a_comma_locale)
+{
+	/* de_DE writes 1,5; our parser must still read "1.5" and refuse "1,5". */
+	if (!setlocale(LC_ALL, "de_DE.UTF-8"))
+		setlocale(LC_ALL, "fr_FR.UTF-8");
+	double v = 0;
+	ck_assert_int_eq(co2_parse_double(&v, "1.5", "x", NULL), CO2_OK);
+	ck_assert_double_eq(v, 1.5);
+	ck_assert_int_eq(co2_parse_double(&v, "1,5", "x", NULL), CO2_ERR_INVALID);
+	char buf[32];
+	ck_assert_str_eq(co2_format_double(buf, 47.52), "47.52");
+	ck_assert_str_eq(co2_format_double(buf, 0.1 + 0.2), "0.30000000000000004");
+	setlocale(LC_ALL, "C");
+}
+END_TEST
+
+START_TEST(rounding_is_half_away_from_zero)
+{
+	ck_assert_double_eq(co2_round(21.216, 2), 21.22);
+	ck_assert_double_eq(co2_round(47.5216, 2), 47.52);
+	ck_assert_double_eq(co2_round(0.125, 2), 0.13);
+	ck_assert_double_eq(co2_round(-0.125, 2), -0.13);
+	ck_assert_double_eq(co2_round(192.16, 0), 192);
+}
+END_TEST
+
+static Suite *spec_suite(void)
+{
+	Suite *s = suite_create("spec");
+	TCase *t = tcase_create("spec");
+	tcase_add_test(t, a_yaml_spec_sets_every_field);
+	tcase_add_test(t, a_json_spec_with_a_devices_list);
+	tcase_add_loop_test(t, bad_specs_name_the_file_line_column_and_field, 0,
+	                    (int)(sizeof bad_specs / sizeof *bad_specs));
+	tcase_add_test(t, numbers_parse_the_same_under_a_comma_locale);
+	tcase_add_test(t, rounding_is_half_away_from_zero);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+CO2_CHECK_MAIN(spec_suite)

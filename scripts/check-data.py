@@ -202,6 +202,8 @@ def check_entry(sec, e, where):
         if e.get("name") not in ("memory_w_per_gb", "pue_unknown", "pue_personal_computer"):
             err(where, "unknown constant %r" % e.get("name"))
     if sec == "equivalents":
+        if not isinstance(e.get("unit"), str) or not e["unit"].strip():
+            err(where, "unit must be a non-empty string")
         if ("decimals" in e) == ("significant" in e):
             err(where, "exactly one of decimals / significant")
         for k in ("decimals", "significant"):

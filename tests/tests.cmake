@@ -1,5 +1,5 @@
 # Check suites: every tests/<module>/check_*.c is one runner (one Suite per file),
-# linked against the library's objects so internals can be tested too.
+# linked against the static library so internals (co2__*) can be tested too.
 pkg_check_modules(CHECK REQUIRED IMPORTED_TARGET check)
 
 file(GLOB CO2_CHECK_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/*/check_*.c)
@@ -8,7 +8,7 @@ foreach(src IN LISTS CO2_CHECK_SOURCES)
   add_executable(${name} ${src})
   target_compile_options(${name} PRIVATE ${CO2_WARNINGS})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE co2calc_obj PkgConfig::CHECK)
+  target_link_libraries(${name} PRIVATE co2calc_static PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE
     CO2_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     CO2_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -136,7 +136,8 @@ CO2_API co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *
 /* Load one file, or every *.yaml file under a directory (sorted by path, recursively). */
 CO2_API co2_status co2_db_load_path(co2_db *db, const char *path, co2_error *err);
 
-/* Load the data compiled into the library. */
+/* Load the data compiled into the library: the files of data/, loaded and checked at
+ * build time with co2_db_load_buffer() and co2_db_check(), then stored ready to use. */
 CO2_API co2_status co2_db_load_builtin(co2_db *db, co2_error *err);
 
 /* co2_db_new() + co2_db_load_builtin(). */
@@ -149,10 +150,9 @@ CO2_API void co2_db_close(co2_db *db);
 CO2_API size_t co2_db_file_count(const co2_db *db);
 CO2_API const char *co2_db_file_name(const co2_db *db, size_t i);
 
-/* Names of the built-in data files and their bytes (for `data check` and tests). */
+/* Names of the built-in data files ("<builtin>/co2calc/regions.yaml", ...). */
 CO2_API size_t co2_builtin_count(void);
 CO2_API const char *co2_builtin_name(size_t i);
-CO2_API const unsigned char *co2_builtin_data(size_t i, size_t *len);
 
 /* ---- lookup --------------------------------------------------------------------
  * edition: the edition to search first (NULL means CO2_EDITION_DEFAULT); a name not in

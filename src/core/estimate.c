@@ -428,7 +428,7 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 	res->pue = pue;
 	res->repeats = repeats;
 	res->energy_kwh = it * pue * repeats;
-	res->overhead_energy_kwh = it * (pue - 1.0) * repeats;
+	res->overhead_energy_kwh = res->energy_kwh - it * repeats;
 	if (mlco2) {
 		/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying. */
 		res->energy_kwh = co2_round(res->energy_kwh, 2);

@@ -1,4 +1,5 @@
 /* The database: storage, the name index, lookups and listings. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,24 @@ const char *co2__arena_strdup(co2_db *db, const char *s)
 	return d;
 }
 
+int co2__vec_own(co2__vec *v)
+{
+	if (v->cap || !v->n)
+		return 1;
+	/* Items borrowed from the built-in snapshot: copy before the first change. */
+	void *p = malloc(v->n * v->size);
+	if (!p)
+		return 0;
+	memcpy(p, v->items, v->n * v->size);
+	v->items = p;
+	v->cap = v->n;
+	return 1;
+}
+
 int co2__vec_push(co2__vec *v, const void *item)
 {
+	if (!co2__vec_own(v))
+		return 0;
 	if (v->n == v->cap) {
 		size_t cap = v->cap ? v->cap * 2 : 16;
 		void *p = realloc(v->items, cap * v->size);
@@ -79,27 +96,16 @@ void co2_db_close(co2_db *db)
 		free(db->arena);
 		db->arena = next;
 	}
-	free(db->editions.items);
-	free(db->files.items);
+	if (db->editions.cap)
+		free(db->editions.items);
+	if (db->files.cap)
+		free(db->files.items);
 	for (int k = 0; k < K_COUNT; k++)
-		free(db->kinds[k].items);
-	free(db->slots);
+		if (db->kinds[k].cap)
+			free(db->kinds[k].items);
+	if (!db->slots_static)
+		free(db->slots);
 	free(db);
-}
-
-co2_status co2_db_open_default(co2_db **out, co2_error *err)
-{
-	co2_db *db = NULL;
-	co2_status st = co2_db_new(&db, err);
-	if (st != CO2_OK)
-		return st;
-	st = co2_db_load_builtin(db, err);
-	if (st != CO2_OK) {
-		co2_db_close(db);
-		return st;
-	}
-	*out = db;
-	return CO2_OK;
 }
 
 size_t co2_db_file_count(const co2_db *db)
@@ -122,8 +128,24 @@ static uint32_t hash_key(int kind, uint32_t edition, int reduced, const char *ke
 	return h ? h : 1;
 }
 
+/* Slots borrowed from the built-in snapshot: copy before the first change. */
+static int index_own(co2_db *db)
+{
+	if (!db->slots_static)
+		return 1;
+	co2__slot *s = malloc(db->nslots * sizeof *s);
+	if (!s)
+		return 0;
+	memcpy(s, db->slots, db->nslots * sizeof *s);
+	db->slots = s;
+	db->slots_static = 0;
+	return 1;
+}
+
 static int index_grow(co2_db *db)
 {
+	if (!index_own(db))
+		return 0;
 	size_t n = db->nslots ? db->nslots * 2 : 1024;
 	co2__slot *s = calloc(n, sizeof *s);
 	if (!s)
@@ -149,6 +171,8 @@ static int index_add(co2_db *db, int kind, uint32_t edition, int reduced, const 
 {
 	if (!*key)
 		return 1;
+	if (!index_own(db))
+		return 0;
 	if ((db->used_slots + 1) * 4 >= db->nslots * 3 && !index_grow(db))
 		return 0;
 	uint32_t h = hash_key(kind, edition, reduced, key);
@@ -529,4 +553,64 @@ long co2__edition_add(co2_db *db, const co2_edition *e)
 	if (!co2__vec_push(&db->editions, e))
 		return -1;
 	return (long)db->editions.n - 1;
+}
+
+/* Where an entry of each kind keeps its edition and file pointers. */
+static size_t edition_offset(int kind)
+{
+	switch (kind) {
+	case K_HARDWARE: return offsetof(co2_hardware, edition);
+	case K_PROVIDER: return offsetof(co2_provider, edition);
+	case K_REGION: return offsetof(co2_region, edition);
+	case K_LOCATION: return offsetof(co2_location, edition);
+	case K_INSTANCE: return offsetof(co2_instance, edition);
+	case K_CONSTANT: return offsetof(co2_constant, edition);
+	default: return offsetof(co2_equivalent_def, edition);
+	}
+}
+
+void co2__set_edition(int kind, void *obj, const char *edition)
+{
+	*(const char **)((char *)obj + edition_offset(kind)) = edition;
+}
+
+#define FILE_AFTER_EDITION(T) \
+	_Static_assert(offsetof(T, file) == offsetof(T, edition) + sizeof(const char *), #T)
+FILE_AFTER_EDITION(co2_hardware);
+FILE_AFTER_EDITION(co2_provider);
+FILE_AFTER_EDITION(co2_region);
+FILE_AFTER_EDITION(co2_location);
+FILE_AFTER_EDITION(co2_instance);
+FILE_AFTER_EDITION(co2_constant);
+FILE_AFTER_EDITION(co2_equivalent_def);
+
+void co2__set_file(int kind, void *obj, const char *file)
+{
+	/* In every entry struct, file follows edition. */
+	*(const char **)((char *)obj + edition_offset(kind) + sizeof(const char *)) = file;
+}
+
+int co2__commit(co2_db *db, int kind, const void *obj)
+{
+	co2__vec *dv = &db->kinds[kind];
+	const char *name = *(const char *const *)obj; /* first member: name or id */
+	const char *edition = *(const char *const *)((const char *)obj + edition_offset(kind));
+	long same = co2__find_same(db, kind, edition, name);
+	size_t at;
+	if (same >= 0) {
+		if (!co2__vec_own(dv))
+			return 0;
+		at = (size_t)same;
+		memcpy((char *)dv->items + at * dv->size, obj, dv->size);
+	} else {
+		if (!co2__vec_push(dv, obj))
+			return 0;
+		at = dv->n - 1;
+	}
+	return co2__index_entry(db, kind, at);
+}
+
+int co2__add_file(co2_db *db, const char *name)
+{
+	return co2__vec_push(&db->files, &name);
 }

@@ -37,15 +37,25 @@ struct co2_db {
 	co2__vec files;      /* const char * */
 	co2__slot *slots;
 	size_t nslots, used_slots;
+	int slots_static;    /* slots point into the built-in snapshot (read-only) */
 };
 
 void *co2__arena_alloc(co2_db *db, size_t size);
 const char *co2__arena_strdup(co2_db *db, const char *s);
 int co2__vec_push(co2__vec *v, const void *item);
+/* A vector whose items are borrowed (cap 0) gets its own copy; 0 on out-of-memory. */
+int co2__vec_own(co2__vec *v);
 /* Index a committed entry under its name and aliases; 0 on out-of-memory. */
 int co2__index_entry(co2_db *db, int kind, size_t i);
 /* Index of the entry with this exact (normalised) name in an edition, or -1. */
 long co2__find_same(const co2_db *db, int kind, const char *edition, const char *name);
+/* Set an entry's edition / file pointer. */
+void co2__set_edition(int kind, void *obj, const char *edition);
+void co2__set_file(int kind, void *obj, const char *file);
+/* Add an entry, replacing one of the same name and edition; 0 on out-of-memory. */
+int co2__commit(co2_db *db, int kind, const void *obj);
+/* Record a loaded file's name (not copied). */
+int co2__add_file(co2_db *db, const char *name);
 /* Index of an edition by id, adding it when absent; -1 on out-of-memory. */
 long co2__edition_add(co2_db *db, const co2_edition *e);
 

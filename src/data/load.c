@@ -437,14 +437,17 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 			return fail_at(L, node, sec->fields[fi].key, CO2_ERR_INVALID,
 			               "%s: missing required key '%s'", where, sec->fields[fi].key);
 	/* Every entry knows its edition and file. */
-	switch (sec->kind) {
-	case K_HARDWARE: ((co2_hardware *)obj)->edition = edition; ((co2_hardware *)obj)->file = L->file; break;
-	case K_PROVIDER: ((co2_provider *)obj)->edition = edition; ((co2_provider *)obj)->file = L->file; break;
-	case K_REGION: ((co2_region *)obj)->edition = edition; ((co2_region *)obj)->file = L->file; break;
-	case K_LOCATION: ((co2_location *)obj)->edition = edition; ((co2_location *)obj)->file = L->file; break;
-	case K_INSTANCE: ((co2_instance *)obj)->edition = edition; ((co2_instance *)obj)->file = L->file; break;
-	case K_CONSTANT: ((co2_constant *)obj)->edition = edition; ((co2_constant *)obj)->file = L->file; break;
-	default: ((co2_equivalent_def *)obj)->edition = edition; ((co2_equivalent_def *)obj)->file = L->file; break;
+	co2__set_edition(sec->kind, obj, edition);
+	co2__set_file(sec->kind, obj, L->file);
+	/* Two entries of one name in one file is a mistake, not an override. */
+	for (size_t i = 0; i < L->staged[sec->kind].n; i++) {
+		const char *other = *(const char **)((char *)L->staged[sec->kind].items + i * L->staged[sec->kind].size);
+		char a[512], b[512];
+		co2__norm(a, sizeof a, other);
+		co2__norm(b, sizeof b, *(const char **)obj);
+		if (strcmp(a, b) == 0)
+			return fail_at(L, node, where, CO2_ERR_INVALID, "%s: '%s' is already defined in this file as %s[%zu]",
+			               where, *(const char **)obj, sec->key, i);
 	}
 	st = check_entry(L, sec->kind, obj, node, where);
 	if (st != CO2_OK)
@@ -551,29 +554,10 @@ static co2_status load_document(loader *L)
 	const char *edition = ((const co2_edition *)L->db->editions.items)[ei].id;
 	for (int kind = 0; kind < K_COUNT; kind++) {
 		co2__vec *sv = &L->staged[kind];
-		co2__vec *dv = &L->db->kinds[kind];
 		for (size_t i = 0; i < sv->n; i++) {
 			char *obj = (char *)sv->items + i * sv->size;
-			/* The entry's edition pointer: the interned one. */
-			*(const char **)(obj + (kind == K_HARDWARE ? offsetof(co2_hardware, edition)
-			                      : kind == K_PROVIDER ? offsetof(co2_provider, edition)
-			                      : kind == K_REGION ? offsetof(co2_region, edition)
-			                      : kind == K_LOCATION ? offsetof(co2_location, edition)
-			                      : kind == K_INSTANCE ? offsetof(co2_instance, edition)
-			                      : kind == K_CONSTANT ? offsetof(co2_constant, edition)
-			                      : offsetof(co2_equivalent_def, edition))) = edition;
-			const char *name = *(const char **)obj; /* first member is the name/id */
-			long same = co2__find_same(L->db, kind, edition, name);
-			size_t at;
-			if (same >= 0) {
-				at = (size_t)same;
-				memcpy((char *)dv->items + at * dv->size, obj, dv->size);
-			} else {
-				if (!co2__vec_push(dv, obj))
-					return fail_at(L, NULL, "", CO2_ERR_NOMEM, "out of memory");
-				at = dv->n - 1;
-			}
-			if (!co2__index_entry(L->db, kind, at))
+			co2__set_edition(kind, obj, edition);
+			if (!co2__commit(L->db, kind, obj))
 				return fail_at(L, NULL, "", CO2_ERR_NOMEM, "out of memory");
 		}
 	}

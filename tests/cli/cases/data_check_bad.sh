@@ -1,0 +1,1 @@
+"$CO2CALC" data check ../../data/fixtures/mini.yaml ../specs/malformed.yaml

@@ -1,0 +1,1 @@
+"$CO2CALC" show hardware "NVIDIA A100-SXM4-80GB"

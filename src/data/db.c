@@ -296,6 +296,25 @@ int co2__index_entry(co2_db *db, int kind, size_t i)
 				return 0;
 		}
 	}
+	if (kind == K_REGION) {
+		/* The bare region code ("us-east-1"), which several providers may share. */
+		const char *colon = strchr(name, ':');
+		co2__norm(key, sizeof key, colon ? colon + 1 : name);
+		if (!index_add(db, kind, e, 1, key, (uint32_t)i))
+			return 0;
+	}
+	if (kind == K_LOCATION && extra) {
+		/* "California, United States" is also found as "California". */
+		char part[256];
+		size_t n = strcspn(extra, ",(");
+		if (n < strlen(extra) && n < sizeof part) {
+			memcpy(part, extra, n);
+			part[n] = '\0';
+			co2__norm(key, sizeof key, part);
+			if (!index_add(db, kind, e, 1, key, (uint32_t)i))
+				return 0;
+		}
+	}
 	return 1;
 }
 
@@ -427,6 +446,66 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 	}
 }
 
+/* Entries of one edition whose name or an alias contains every word of the query
+ * (lowercase letters and digits; vendor words dropped for hardware). Returns how many
+ * (at most cap stored). */
+static size_t partial_matches(const co2_db *db, int kind, uint32_t edition, const char *query,
+                              size_t *out, size_t cap)
+{
+	char words[8][64];
+	size_t nw = 0;
+	char q[64];
+	/* Split the query into words first, then reduce each. */
+	const char *p = query;
+	while (*p && nw < 8) {
+		while (*p && (*p == ' ' || *p == '-' || *p == '_' || *p == '/' || *p == ','))
+			p++;
+		size_t n = 0;
+		char raw[64];
+		while (*p && !(*p == ' ' || *p == '-' || *p == '_' || *p == '/' || *p == ',') && n + 1 < sizeof raw)
+			raw[n++] = *p++;
+		raw[n] = '\0';
+		if (!n)
+			continue;
+		if (kind == K_HARDWARE)
+			co2__norm_reduced(q, sizeof q, raw);
+		else
+			co2__norm(q, sizeof q, raw);
+		if (*q)
+			memcpy(words[nw++], q, sizeof q);
+	}
+	if (nw == 0)
+		return 0;
+	size_t found = 0;
+	const co2__vec *v = &db->kinds[kind];
+	char key[512];
+	for (size_t i = 0; i < v->n; i++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *nm = entry_names(db, kind, i, &al, &nal, &ed);
+		if (edition_index(db, ed) != edition)
+			continue;
+		for (size_t a = 0; a <= nal; a++) {
+			const char *s = a == 0 ? nm : al[a - 1];
+			if (kind == K_HARDWARE)
+				co2__norm_reduced(key, sizeof key, s);
+			else
+				co2__norm(key, sizeof key, s);
+			size_t w;
+			for (w = 0; w < nw && strstr(key, words[w]); w++)
+				;
+			if (w == nw) {
+				if (found < cap)
+					out[found] = i;
+				found++;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
 static co2_status find(const co2_db *db, int kind, const char *edition, const char *name,
                        size_t *idx, co2_error *err)
 {
@@ -449,9 +528,11 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 		uint32_t e = eds[pass];
 		if (e == UINT32_MAX || (pass == 1 && e == e1))
 			continue;
-		for (int reduced = 0; reduced < (kind == K_HARDWARE ? 2 : 1); reduced++) {
+		int passes = (kind == K_HARDWARE || kind == K_REGION || kind == K_LOCATION) ? 2 : 1;
+		for (int reduced = 0; reduced < passes; reduced++) {
 			uint32_t hits[6];
-			size_t n = index_find(db, kind, e, reduced, reduced ? red : key, hits, 6);
+			size_t n = index_find(db, kind, e, reduced,
+			                      reduced && kind == K_HARDWARE ? red : key, hits, 6);
 			if (n == 1) {
 				*idx = hits[0];
 				return CO2_OK;
@@ -475,6 +556,31 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 				                       word, name, list, n > 6 ? ", ..." : "");
 			}
 		}
+	}
+	/* Several entries containing every word of the name: ambiguous, list them. */
+	for (int pass = 0; pass < 2; pass++) {
+		uint32_t e = eds[pass];
+		if (e == UINT32_MAX || (pass == 1 && e == e1))
+			continue;
+		size_t hits[6];
+		size_t n = partial_matches(db, kind, e, name, hits, 6);
+		if (n < 2)
+			continue;
+		char list[512] = "";
+		size_t len = 0;
+		for (size_t k = 0; k < n && k < 6; k++) {
+			const char *const *al;
+			size_t nal;
+			const char *ed;
+			const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
+			int w = snprintf(list + len, sizeof list - len, "%s'%s'", k ? ", " : "", nm);
+			if (w < 0 || (size_t)w >= sizeof list - len)
+				break;
+			len += (size_t)w;
+		}
+		return co2__fail_field(err, CO2_ERR_AMBIGUOUS, word,
+		                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
+		                       word, name, list, n > 6 ? ", ..." : "");
 	}
 	char sugg[600];
 	suggest(db, kind, e1, e2, name, sugg, sizeof sugg);

@@ -278,12 +278,15 @@ START_TEST(unknown_and_ambiguous_names_suggest_candidates)
 	co2_run run = co2_run_init();
 	co2_error err;
 	co2_result r;
-	co2_run_add_device(&run, "Test GPU 10", 1, CO2_UNSET);
+	co2_run_add_device(&run, "Tset GPU 100", 1, CO2_UNSET);
 	run.hours = 1;
 	run.location = "NO";
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);
 	ck_assert_str_eq(err.field, "hardware");
 	ck_assert_ptr_nonnull(strstr(err.message, "did you mean 'Test GPU 100'"));
+	run.devices[0].name = "Test GPU"; /* two entries contain every word */
+	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_ptr_nonnull(strstr(err.message, "'Test GPU 100', 'Test GPU 100 SXM'"));
 	run.devices[0].name = "Test GPU 100";
 	run.location = "Norwy";
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);

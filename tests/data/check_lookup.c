@@ -1,0 +1,202 @@
+/* src/data lookup: names as people and tools write them find the right entry. */
+#include <stdio.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+static co2_db *db;
+
+static void setup(void)
+{
+	co2_error err;
+	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
+}
+
+static void teardown(void)
+{
+	co2_db_close(db);
+}
+
+typedef struct spelling {
+	char kind;          /* h hardware, r region, l location, i instance */
+	const char *given;  /* as written by nvidia-smi, /proc/cpuinfo, a console, a paper */
+	const char *found;  /* the entry it must find in the co2calc edition */
+} spelling;
+
+static const spelling spellings[] = {
+	/* nvidia-smi --query-gpu=name */
+	{ 'h', "NVIDIA A100-SXM4-80GB", "NVIDIA A100 SXM4 80GB" },
+	{ 'h', "NVIDIA A100-SXM4-40GB", "NVIDIA A100 SXM4 40GB" },
+	{ 'h', "NVIDIA A100-PCIE-40GB", "NVIDIA A100 PCIe 40GB" },
+	{ 'h', "NVIDIA A100 80GB PCIe", "NVIDIA A100 PCIe 80GB" },
+	{ 'h', "Tesla V100-SXM2-32GB", "NVIDIA V100 SXM2 32GB" },
+	{ 'h', "Tesla V100-SXM2-16GB", "NVIDIA V100 SXM2 16GB" },
+	{ 'h', "Tesla V100-PCIE-16GB", "NVIDIA V100 PCIe 16GB" },
+	{ 'h', "Tesla V100-PCIE-32GB", "NVIDIA V100 PCIe 32GB" },
+	{ 'h', "Tesla T4", "NVIDIA T4" },
+	{ 'h', "NVIDIA H100 80GB HBM3", "NVIDIA H100 SXM5" },
+	{ 'h', "NVIDIA H100 PCIe", "NVIDIA H100 PCIe" },
+	{ 'h', "NVIDIA H100 NVL", "NVIDIA H100 NVL" },
+	{ 'h', "NVIDIA A10G", "NVIDIA A10G" },
+	{ 'h', "NVIDIA L4", "NVIDIA L4" },
+	{ 'h', "NVIDIA GeForce RTX 4090", "NVIDIA GeForce RTX 4090" },
+	{ 'h', "NVIDIA GeForce RTX 3090", "NVIDIA GeForce RTX 3090" },
+	{ 'h', "Tesla P100-PCIE-16GB", "NVIDIA Tesla P100 PCIe 16GB" },
+	{ 'h', "Tesla K80", "NVIDIA Tesla K80" },
+	{ 'h', "NVIDIA L40S", "NVIDIA L40S" },
+	{ 'h', "NVIDIA RTX A6000", "NVIDIA RTX A6000" },
+	/* papers and vendor pages */
+	{ 'h', "a100 sxm4 80gb", "NVIDIA A100 SXM4 80GB" },
+	{ 'h', "NVIDIA B200", "NVIDIA B200" },
+	{ 'h', "AMD Instinct MI250X", "AMD Instinct MI250X" },
+	{ 'h', "MI300X", "AMD Instinct MI300X" },
+	{ 'h', "Intel Gaudi 2", "Intel Gaudi 2" },
+	{ 'h', "Gaudi3", "Intel Gaudi 3" },
+	{ 'h', "TPU v2", "Google TPU v2" },
+	{ 'h', "TPUv3", "Google TPU v3" },
+	{ 'h', "tpu-v4", "Google TPU v4" },
+	{ 'h', "Google TPU v5p", "Google TPU v5p" },
+	{ 'h', "AWS Trainium", "AWS Trainium" },
+	{ 'h', "Inferentia2", "AWS Inferentia2" },
+	{ 'h', "Apple M2 Max", "Apple M2 Max" },
+	/* /proc/cpuinfo "model name" */
+	{ 'h', "Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz", "Intel Xeon Gold 6148" },
+	{ 'h', "AMD EPYC 7742 64-Core Processor", "AMD EPYC 7742" },
+	{ 'h', "Intel(R) Xeon(R) Platinum 8280 CPU @ 2.70GHz", "Intel Xeon Platinum 8280" },
+	{ 'h', "Intel(R) Core(TM) i7-8700K CPU @ 3.70GHz", "Intel Core i7-8700K" },
+	{ 'h', "AMD Ryzen 9 5950X 16-Core Processor", "AMD Ryzen 9 5950X" },
+	{ 'h', "Intel(R) Xeon(R) CPU E5-2699 v4 @ 2.20GHz", "Intel Xeon E5-2699 v4" },
+	{ 'h', "AMD EPYC 7763 64-Core Processor", "AMD EPYC 7763" },
+	/* cloud consoles */
+	{ 'r', "asia-east1", "gcp:asia-east1" },
+	{ 'r', "aws:us-east-1", "aws:us-east-1" },
+	{ 'r', "gcp us-central1", "gcp:us-central1" },
+	{ 'r', "eu-west-1", "aws:eu-west-1" },
+	{ 'r', "azure:westeurope", "azure:westeurope" },
+	{ 'r', "europe-west4", "gcp:europe-west4" },
+	{ 'r', "GCP:Asia-East1", "gcp:asia-east1" },
+	{ 'i', "aws:p4d.24xlarge", "aws:p4d.24xlarge" },
+	/* countries and grids */
+	{ 'l', "FRA", "FR" },
+	{ 'l', "Germany", "DE" },
+	{ 'l', "US-CA", "US-CA" },
+	{ 'l', "california", "US-CA" },
+	{ 'l', "world", "WORLD" },
+	{ 'l', "United Kingdom", "GB" },
+};
+
+START_TEST(real_world_spellings_find_the_right_entry)
+{
+	const spelling *s = &spellings[_i];
+	co2_error err;
+	co2_error_clear(&err);
+	const char *got = NULL;
+	co2_status st = CO2_ERR_INVALID;
+	if (s->kind == 'h') {
+		const co2_hardware *h;
+		if ((st = co2_db_find_hardware(&h, db, NULL, s->given, &err)) == CO2_OK)
+			got = h->name;
+	} else if (s->kind == 'r') {
+		const co2_region *r;
+		if ((st = co2_db_find_region(&r, db, NULL, s->given, &err)) == CO2_OK)
+			got = r->id;
+	} else if (s->kind == 'i') {
+		const co2_instance *i;
+		if ((st = co2_db_find_instance(&i, db, NULL, s->given, &err)) == CO2_OK)
+			got = i->id;
+	} else {
+		const co2_location *l;
+		if ((st = co2_db_find_location(&l, db, NULL, s->given, &err)) == CO2_OK)
+			got = l->code;
+	}
+	ck_assert_msg(st == CO2_OK, "'%s': %s", s->given, err.message);
+	ck_assert_str_eq(got, s->found);
+}
+END_TEST
+
+typedef struct unclear {
+	char kind;
+	const char *given;
+	co2_status status;
+	const char *candidates[3]; /* each must appear in the message */
+} unclear;
+
+static const unclear unclears[] = {
+	{ 'h', "A100 80GB", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL } },
+	{ 'h', "A100-80", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL } },
+	{ 'h', "H100", CO2_ERR_AMBIGUOUS, { "NVIDIA H100 PCIe", "NVIDIA H100 SXM5", "NVIDIA H100 NVL" } },
+	{ 'h', "V100", CO2_ERR_AMBIGUOUS, { "NVIDIA V100 SXM2 32GB", "NVIDIA V100 PCIe 16GB", NULL } },
+	{ 'h', "A100 SXM4", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 SXM4 80GB", NULL } },
+	{ 'h', "Xeon Gold", CO2_ERR_AMBIGUOUS, { "Intel Xeon Gold 5115", NULL, NULL } },
+	{ 'r', "us-east-1", CO2_ERR_AMBIGUOUS, { "aws:us-east-1", "gcp:us-east1", NULL } },
+	{ 'h', "H1OO SXM", CO2_ERR_NOT_FOUND, { "NVIDIA H100 SXM5", NULL, NULL } },
+	{ 'h', "TPU v9", CO2_ERR_NOT_FOUND, { "Google TPU v2", NULL, NULL } },
+	{ 'h', "Gaudi 5", CO2_ERR_NOT_FOUND, { "Intel Gaudi 2", "Intel Gaudi 3", NULL } },
+	{ 'r', "gcp:asia-eastt1", CO2_ERR_NOT_FOUND, { "gcp:asia-east1", NULL, NULL } },
+	{ 'l', "Frnace", CO2_ERR_NOT_FOUND, { "FR", NULL, NULL } },
+};
+
+START_TEST(ambiguous_and_unknown_names_list_candidates_and_never_guess)
+{
+	const unclear *u = &unclears[_i];
+	co2_error err;
+	co2_error_clear(&err);
+	co2_status st;
+	if (u->kind == 'h') {
+		const co2_hardware *h = NULL;
+		st = co2_db_find_hardware(&h, db, NULL, u->given, &err);
+	} else if (u->kind == 'r') {
+		const co2_region *r = NULL;
+		st = co2_db_find_region(&r, db, NULL, u->given, &err);
+	} else {
+		const co2_location *l = NULL;
+		st = co2_db_find_location(&l, db, NULL, u->given, &err);
+	}
+	ck_assert_msg(st == u->status, "'%s': status %d, message %s", u->given, st, err.message);
+	for (int k = 0; k < 3 && u->candidates[k]; k++) {
+		char quoted[128];
+		snprintf(quoted, sizeof quoted, "'%s'", u->candidates[k]);
+		ck_assert_msg(strstr(err.message, quoted), "'%s': %s lacks %s", u->given, err.message, quoted);
+	}
+}
+END_TEST
+
+START_TEST(counts_meet_the_coverage_targets)
+{
+	size_t n, cpus = 0, accel = 0;
+	const co2_hardware *h = co2_db_hardware_list(db, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(h[i].edition, "co2calc") != 0)
+			continue;
+		if (strcmp(h[i].kind, "cpu") == 0)
+			cpus++;
+		else
+			accel++;
+	}
+	ck_assert_uint_ge(cpus, 4800);
+	ck_assert_uint_ge(accel, 80);
+	size_t countries = 0;
+	const co2_location *l = co2_db_locations(db, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(l[i].edition, "co2calc") == 0 && strlen(l[i].code) == 2)
+			countries++;
+	ck_assert_uint_ge(countries, 200);
+}
+END_TEST
+
+static Suite *lookup_suite(void)
+{
+	Suite *s = suite_create("lookup");
+	TCase *t = tcase_create("lookup");
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_loop_test(t, real_world_spellings_find_the_right_entry, 0,
+	                    (int)(sizeof spellings / sizeof *spellings));
+	tcase_add_loop_test(t, ambiguous_and_unknown_names_list_candidates_and_never_guess, 0,
+	                    (int)(sizeof unclears / sizeof *unclears));
+	tcase_add_test(t, counts_meet_the_coverage_targets);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+CO2_CHECK_MAIN(lookup_suite)

@@ -31,3 +31,17 @@ add_test(NAME data_check COMMAND co2calc data check)
 
 # The example program runs.
 add_test(NAME example_estimate COMMAND example_estimate)
+
+# Fuzz corpora and crash regressions, replayed by the normal build (see tests/fuzz/).
+file(GLOB CO2_FUZZ_TARGETS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/fuzz/fuzz_*.c)
+foreach(src IN LISTS CO2_FUZZ_TARGETS)
+  get_filename_component(name ${src} NAME_WE)
+  string(REPLACE "fuzz_" "" target ${name})
+  add_executable(replay_${target} ${src} ${PROJECT_SOURCE_DIR}/tests/fuzz/replay.c)
+  target_compile_options(replay_${target} PRIVATE ${CO2_WARNINGS})
+  target_include_directories(replay_${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(replay_${target} PRIVATE co2calc_static)
+  add_test(NAME fuzz_replay_${target} COMMAND replay_${target}
+    ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${target}
+    ${PROJECT_SOURCE_DIR}/tests/fuzz/regressions/${target})
+endforeach()

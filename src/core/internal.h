@@ -17,6 +17,9 @@ void co2__error_at(co2_error *err, const char *file, int line, int column);
 /* Put prefix ("file:1:2: ") in front of the message already in err. */
 void co2__error_prefix(co2_error *err, const char *prefix);
 
+/* 1-based line and column of a byte offset in a buffer. */
+void co2__offset_position(const char *buf, size_t len, size_t offset, int *line, int *column);
+
 /* Number text → double, locale-independent, strict; false when not a finite number. */
 int co2__strtod(const char *text, double *out);
 /* Round to significant digits. */

@@ -35,6 +35,7 @@ void co2_free(void *ptr)
 	free(ptr);
 }
 
+__attribute__((format(printf, 3, 0)))
 static void set_message(co2_error *err, co2_status status, const char *fmt, va_list ap)
 {
 	err->status = status;
@@ -407,4 +408,17 @@ void co2__error_prefix(co2_error *err, const char *prefix)
 	memmove(err->message + pl, err->message, ml);
 	memcpy(err->message, prefix, pl);
 	err->message[pl + ml] = '\0';
+}
+
+void co2__offset_position(const char *buf, size_t len, size_t offset, int *line, int *column)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < offset && i < len; i++) {
+		if (buf[i] == '\n')
+			l++, c = 1;
+		else
+			c++;
+	}
+	*line = l;
+	*column = c;
 }

@@ -403,7 +403,11 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 			else
 				co2__norm(key, sizeof key, s);
 			size_t t = token_hits(q, key);
-			size_t d = co2__distance(q, key, 64);
+			/* Skip the distance when this name cannot enter the best three. */
+			if (nbest == 3 && t < best[2].tokens)
+				continue;
+			size_t limit = nbest == 3 && t == best[2].tokens ? best[2].dist : 64;
+			size_t d = co2__distance(q, key, limit);
 			if (t > c.tokens || (t == c.tokens && d < c.dist))
 				c.tokens = t, c.dist = d;
 		}

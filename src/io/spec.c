@@ -84,6 +84,19 @@ static const spec_key keys[] = {
 	{ NULL, T_RUN, V_STR }
 };
 
+static int known_key(const char *key_in)
+{
+	char key[64];
+	size_t n = 0;
+	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
+		key[n++] = *p == '-' ? '_' : *p;
+	key[n] = '\0';
+	for (const spec_key *k = keys; k->key; k++)
+		if (strcmp(k->key, key) == 0)
+			return 1;
+	return 0;
+}
+
 /* Keys of one entry of `devices:` in a spec file. */
 static const char *const device_keys[] = { "hardware", "count", "utilization", "power",
 	"device_hours", "kind", NULL };
@@ -334,6 +347,8 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &doc)) {
 		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
+		if (parser.error == YAML_READER_ERROR)
+			co2__offset_position(buf, len, parser.problem_offset, &line, &col);
 		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s", name, line, col,
 		          parser.problem ? parser.problem : "syntax error");
 		co2__error_at(err, name, line, col);
@@ -358,6 +373,8 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 		const char *key = yscalar(k);
 		if (strcmp(key, "devices") == 0) {
 			st = yaml_devices(&c, v);
+		} else if (!known_key(key)) {
+			st = yfail(&c, k, unknown_key(err, key, &keys[0].key, sizeof keys[0]));
 		} else {
 			const char *val;
 			st = yaml_value(&c, v, key, &val);

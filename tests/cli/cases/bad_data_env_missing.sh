@@ -1,0 +1,1 @@
+CO2CALC_DATA=/nonexistent/dir "$CO2CALC" list editions

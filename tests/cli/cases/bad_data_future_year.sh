@@ -1,0 +1,1 @@
+"$CO2CALC" data check ../bad/data-future-year.yaml

@@ -1,0 +1,1 @@
+"$CO2CALC" data check ../bad/data-implausible-power.yaml

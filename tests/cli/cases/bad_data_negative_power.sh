@@ -1,0 +1,1 @@
+"$CO2CALC" data check ../bad/data-negative-power.yaml

@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --data ../bad/data-unknown-key.yaml --power 1 --hours 1 --location FR

@@ -1,0 +1,1 @@
+"$CO2CALC" data check ../bad/data-schema-2.yaml

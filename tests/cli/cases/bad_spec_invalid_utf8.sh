@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --spec ../bad/invalid-utf8.yaml

@@ -176,6 +176,49 @@ START_TEST(builtin_files_are_named_builtin)
 }
 END_TEST
 
+START_TEST(builtin_data_loads_after_another_file_and_overrides_it)
+{
+	/* The built-in snapshot is borrowed only by an empty database; here it goes
+	 * through the general path and replaces the same-named entry. */
+	co2_error err;
+	ck_assert_int_eq(co2_db_load_path(db, CO2_TEST_DATA_DIR "/fixtures/mini.yaml", &err), CO2_OK);
+	ck_assert_msg(co2_db_load_buffer(db, "fr.yaml",
+	              "schema: \"1.0\"\nedition: co2calc\nedition_date: d\ntitle: t\nsource: s\nyear: 2025\nlicense: MIT\n"
+	              "locations:\n  - {code: FR, name: France, intensity_g_per_kwh: 999, source: s, year: 2020}\n",
+	              strlen("schema: \"1.0\"\nedition: co2calc\nedition_date: d\ntitle: t\nsource: s\nyear: 2025\nlicense: MIT\n"
+	              "locations:\n  - {code: FR, name: France, intensity_g_per_kwh: 999, source: s, year: 2020}\n"), &err) == CO2_OK, "%s", err.message);
+	ck_assert_msg(co2_db_load_builtin(db, &err) == CO2_OK, "%s", err.message);
+	const co2_location *l;
+	ck_assert_int_eq(co2_db_find_location(&l, db, NULL, "FR", &err), CO2_OK);
+	ck_assert_double_lt(l->intensity_g_per_kwh, 999);  /* the built-in figure won */
+	const co2_hardware *h;
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "TG100", &err), CO2_OK); /* fixture kept */
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "NVIDIA A100-SXM4-80GB", &err), CO2_OK);
+	ck_assert_uint_eq(co2_db_file_count(db), 2 + co2_builtin_count());
+	ck_assert_uint_eq(co2_db_check(db, NULL, NULL), 0);
+}
+END_TEST
+
+START_TEST(a_file_on_top_of_builtin_data_copies_before_changing_it)
+{
+	co2_db *b, *c;
+	co2_error err;
+	ck_assert_int_eq(co2_db_open_default(&b, &err), CO2_OK);
+	ck_assert_int_eq(co2_db_open_default(&c, &err), CO2_OK);
+	ck_assert_int_eq(co2_db_load_path(b, CO2_TEST_DATA_DIR "/fixtures/mini.yaml", &err), CO2_OK);
+	const co2_hardware *h;
+	ck_assert_int_eq(co2_db_find_hardware(&h, b, NULL, "TG100", &err), CO2_OK);
+	/* The other database, sharing the same built-in arrays, did not change. */
+	ck_assert_int_eq(co2_db_find_hardware(&h, c, NULL, "TG100", &err), CO2_ERR_NOT_FOUND);
+	size_t nb, nc;
+	co2_db_hardware_list(b, &nb);
+	co2_db_hardware_list(c, &nc);
+	ck_assert_uint_eq(nb, nc + 3);
+	co2_db_close(b);
+	co2_db_close(c);
+}
+END_TEST
+
 static Suite *db_suite(void)
 {
 	Suite *s = suite_create("db");
@@ -186,6 +229,8 @@ static Suite *db_suite(void)
 	                    (int)(sizeof bad_files / sizeof *bad_files));
 	tcase_add_test(t, schema_major_2_is_refused_and_minor_1_9_accepted);
 	tcase_add_test(t, a_later_file_replaces_an_entry_of_the_same_name);
+	tcase_add_test(t, builtin_data_loads_after_another_file_and_overrides_it);
+	tcase_add_test(t, a_file_on_top_of_builtin_data_copies_before_changing_it);
 	suite_add_tcase(s, t);
 	TCase *d = tcase_create("bundled");
 	tcase_set_timeout(d, 60);

@@ -1,0 +1,1 @@
+"$CO2CALC" list hardware --match "tpu v" --edition co2calc --format json

@@ -1,0 +1,1 @@
+"$CO2CALC" list hardware --match "no such chip at all"

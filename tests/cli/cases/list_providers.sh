@@ -1,0 +1,1 @@
+"$CO2CALC" list providers --edition co2calc

@@ -1,0 +1,1 @@
+"$CO2CALC" show instance aws:p4d.24xlarge

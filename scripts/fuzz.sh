@@ -22,8 +22,9 @@ for t in "${targets[@]}"; do
   echo "== fuzz_$t for ${secs}s"
   (cd build/fuzz && ./fuzz_"$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
      -print_final_stats=1 "corpus/$t" 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|Done)" || true)
-  if ls build/fuzz/crash-* build/fuzz/leak-* build/fuzz/timeout-* >/dev/null 2>&1; then
-    echo "fuzz_$t found a problem:"; ls build/fuzz/crash-* build/fuzz/leak-* build/fuzz/timeout-* 2>/dev/null
+  found=$(find build/fuzz -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -print)
+  if [ -n "$found" ]; then
+    echo "fuzz_$t found a problem (copy it to tests/fuzz/regressions/$t/ once fixed):"; echo "$found"
     exit 1
   fi
   echo "corpus: $(ls "$work" | wc -l) inputs"

@@ -226,7 +226,8 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 	}
 	case F_INT: {
 		double d;
-		if (!co2__strtod(s, &d) || d != (double)(long)d || d < -1e9 || d > 1e9)
+		/* Range first: converting an out-of-range double to an integer is undefined. */
+		if (!co2__strtod(s, &d) || d < -1e9 || d > 1e9 || d != (double)(long)d)
 			return fail_at(L, v, f->key, CO2_ERR_INVALID,
 			               "%s: %s: expected a whole number, got '%.40s'", where, f->key, s);
 		*(int *)(base + f->off) = (int)d;

@@ -8,5 +8,6 @@
 #include "co2calc/estimate.h"
 #include "co2calc/spec.h"
 #include "co2calc/report.h"
+#include "co2calc/sacct.h"
 
 #endif

@@ -71,5 +71,6 @@ int cmd_estimate(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_data(int argc, char **argv);
+int cmd_sacct(int argc, char **argv);
 
 #endif

@@ -381,7 +381,7 @@ int cmd_sacct(int argc, char **argv)
 #ifdef POSIX_FADV_SEQUENTIAL
 	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
-	const size_t cap = (size_t)1 << 20;
+	const size_t cap = (size_t)1 << 18;
 	buf = malloc(cap);
 	if (!buf) {
 		rc = cli_usage_error("out of memory");

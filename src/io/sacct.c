@@ -62,6 +62,7 @@ typedef struct job {
 	double reqmem, rss;            /* GB; rss -1 when no row gives it */
 	long long ngpu;
 	int code;                      /* worst state code over rows (see state_code) */
+	uint64_t id_key;               /* first 8 bytes of id, a quick first comparison */
 	size_t id_len;
 	char id[64];
 	char state[48];
@@ -101,6 +102,7 @@ struct co2_sacct {
 	int have_header;
 	size_t ncols;
 	int col[N_COLS]; /* column index of each used field, -1 when absent */
+	uint32_t pos[MAX_COLS + 2]; /* field offsets of the current line */
 	size_t lineno;
 	char *carry;
 	size_t carry_len, carry_cap;
@@ -147,36 +149,51 @@ static int parse_digits(const char *p, const char *e, long long *out)
 int co2_sacct_parse_duration(const char *text, size_t len, long long *ms)
 {
 	const char *p = text, *e = text + len;
-	long long days = 0, frac = 0, parts[3];
-	size_t np = 0;
-	const char *dash = memchr(p, '-', len);
-	if (dash) {
-		if (parse_digits(p, dash, &days) != 0 || days > 1000000)
-			return -1;
-		p = dash + 1;
-	}
-	const char *dot = memchr(p, '.', (size_t)(e - p));
-	const char *hms_end = dot ? dot : e;
-	if (dot && (parse_digits(dot + 1, e, &frac) != 0 || frac > 1000000000))
-		return -1;
-	while (1) {
-		const char *c = memchr(p, ':', (size_t)(hms_end - p));
-		const char *fe = c ? c : hms_end;
-		if (np == 3 || parse_digits(p, fe, &parts[np]) != 0 || parts[np] > 1000000000)
-			return -1;
-		np++;
-		if (!c)
+	long long v = 0, days = 0, parts[3], frac = 0;
+	int nd = 0, np = 0, dash = 0;
+	for (; p < e; p++) {
+		unsigned d = (unsigned)(*p - '0');
+		if (d <= 9) {
+			if (++nd > 10)
+				return -1;
+			v = v * 10 + d;
+		} else if (*p == ':') {
+			if (nd == 0 || np == 2)
+				return -1;
+			parts[np++] = v;
+			v = 0, nd = 0;
+		} else if (*p == '-') {
+			if (nd == 0 || dash || np || v > 1000000)
+				return -1;
+			days = v, dash = 1;
+			v = 0, nd = 0;
+		} else if (*p == '.') {
 			break;
-		p = c + 1;
+		} else {
+			return -1;
+		}
 	}
-	long long h = 0, m = 0, s = 0;
+	if (nd == 0)
+		return -1;
+	parts[np++] = v;
+	if (p < e) { /* the digits after the dot: milliseconds, as an integer */
+		if (++p == e || e - p > 9)
+			return -1;
+		for (; p < e; p++) {
+			unsigned d = (unsigned)(*p - '0');
+			if (d > 9)
+				return -1;
+			frac = frac * 10 + d;
+		}
+	}
+	long long h = 0, m = 0, sec;
 	if (np == 3)
-		h = parts[0], m = parts[1], s = parts[2];
+		h = parts[0], m = parts[1], sec = parts[2];
 	else if (np == 2)
-		m = parts[0], s = parts[1];
+		m = parts[0], sec = parts[1];
 	else
-		s = parts[0];
-	*ms = (((days * 24 + h) * 60 + m) * 60 + s) * 1000 + frac;
+		sec = parts[0];
+	*ms = (((days * 24 + h) * 60 + m) * 60 + sec) * 1000 + frac;
 	return 0;
 }
 
@@ -283,29 +300,27 @@ static long long gpu_count(const char *p, size_t n)
 {
 	static const char pat[] = "gres/gpu=";
 	const size_t pl = sizeof pat - 1;
-	const char *e = p + n;
-	while ((size_t)(e - p) > pl) {
-		const char *g = memchr(p, 'g', (size_t)(e - p) - pl);
-		if (!g)
-			break;
-		if (memcmp(g, pat, pl) == 0 && (unsigned)(g[pl] - '0') <= 9) {
-			const char *d = g + pl, *de = d;
-			while (de < e && (unsigned)(*de - '0') <= 9)
-				de++;
-			long long v;
-			if (parse_digits(d, de, &v) != 0)
-				return -1;
-			return v;
-		}
-		p = g + 1;
+	for (size_t i = pl - 1; i + 1 < n; i++) {
+		if (p[i] != '=' || memcmp(p + i + 1 - pl, pat, pl) != 0 || (unsigned)(p[i + 1] - '0') > 9)
+			continue;
+		const char *d = p + i + 1, *de = d, *e = p + n;
+		while (de < e && (unsigned)(*de - '0') <= 9)
+			de++;
+		long long v;
+		if (parse_digits(d, de, &v) != 0)
+			return -1;
+		return v;
 	}
 	return 0;
 }
 
-static int str_is(const char *p, size_t n, const char *lit)
+#define str_is(p, n, lit) ((n) == sizeof(lit) - 1 && memcmp((p), (lit), sizeof(lit) - 1) == 0)
+
+static uint64_t id_key(const char *p, size_t n)
 {
-	size_t l = strlen(lit);
-	return n == l && memcmp(p, lit, l) == 0;
+	uint64_t k = 0;
+	memcpy(&k, p, n < 8 ? n : 8);
+	return k;
 }
 
 /* GreenAlgorithms4HPC's state code: 1 success, -1 success by --custom-success-states,
@@ -313,7 +328,7 @@ static int str_is(const char *p, size_t n, const char *lit)
 static int state_code(const co2_sacct *s, const char *p, size_t n)
 {
 	int code;
-	if (str_is(p, n, "COMPLETED") || str_is(p, n, "CD")) {
+	if (n && p[0] == 'C' && (str_is(p, n, "COMPLETED") || str_is(p, n, "CD"))) {
 		code = 1;
 	} else {
 		code = 0;
@@ -326,7 +341,7 @@ static int state_code(const co2_sacct *s, const char *p, size_t n)
 				break;
 			}
 	}
-	if (n <= 9 && (str_is(p, n, "PENDING") || str_is(p, n, "RUNNING") || str_is(p, n, "REQUEUED") ||
+	if (n <= 8 && (p[0] == 'P' || p[0] == 'R') && (str_is(p, n, "PENDING") || str_is(p, n, "RUNNING") || str_is(p, n, "REQUEUED") ||
 	               str_is(p, n, "PD") || str_is(p, n, "R") || str_is(p, n, "RQ")))
 		code = -2;
 	return code;
@@ -790,48 +805,66 @@ static int parse_header(co2_sacct *s, const char *p, size_t n)
 	return 0;
 }
 
-/* Offsets of the fields of a line: field i is [pos[i], pos[i+1] - 1). Returns the
- * number of fields, or ncols + 1 when there are more than ncols. */
-static size_t split(const char *p, size_t n, uint32_t *pos, size_t ncols)
+/* Scan one line from p (the data ends at end) for its fields and its end, in one pass.
+ * Field i is [pos[i], pos[i+1] - 1) relative to p; *nf is the number of fields, or
+ * ncols + 1 when there are more than ncols. Returns the '\n' ending the line, or NULL
+ * when the data ends first (pos then describes the bytes up to end). */
+static const char *scan_line(const char *p, const char *end, uint32_t *pos, size_t ncols, size_t *nf)
 {
-	size_t k = 1;
+	size_t k = 1, n = (size_t)(end - p), i = 0;
 	pos[0] = 0;
-	size_t i = 0;
 #if defined(__SSE2__)
-	const __m128i bar = _mm_set1_epi8('|');
+	const __m128i bar = _mm_set1_epi8('|'), nl = _mm_set1_epi8('\n');
 	for (; i + 16 <= n; i += 16) {
-		unsigned m = (unsigned)_mm_movemask_epi8(
-			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + i)), bar));
-		while (m) {
-			if (k == ncols)
-				return ncols + 1;
-			pos[k++] = (uint32_t)(i + (unsigned)__builtin_ctz(m) + 1);
-			m &= m - 1;
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		unsigned mb = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, bar));
+		unsigned mn = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+		if (mn)
+			mb &= (1u << __builtin_ctz(mn)) - 1;
+		for (; mb; mb &= mb - 1) {
+			if (k < ncols)
+				pos[k] = (uint32_t)(i + (unsigned)__builtin_ctz(mb) + 1);
+			k += k <= ncols;
+		}
+		if (mn) {
+			i += (unsigned)__builtin_ctz(mn);
+			goto found;
 		}
 	}
 #endif
-	for (; i < n; i++)
+	for (; i < n; i++) {
+		if (p[i] == '\n')
+			goto found;
 		if (p[i] == '|') {
-			if (k == ncols)
-				return ncols + 1;
-			pos[k++] = (uint32_t)(i + 1);
+			if (k < ncols)
+				pos[k] = (uint32_t)(i + 1);
+			k += k <= ncols;
 		}
-	pos[k] = (uint32_t)(n + 1);
-	return k;
+	}
+	*nf = k;
+	if (k <= ncols)
+		pos[k] = (uint32_t)(n + 1);
+	return NULL;
+found:
+	*nf = k;
+	if (k <= ncols)
+		pos[k] = (uint32_t)(i + 1);
+	return p + i;
 }
 
-static int process_line(co2_sacct *s, const char *p, size_t n)
+static int process_line(co2_sacct *s, const char *p, size_t n, uint32_t *pos, size_t nf)
 {
 	s->lineno++;
-	if (n && p[n - 1] == '\r')
+	if (n && p[n - 1] == '\r') {
 		n--;
+		if (nf <= s->ncols)
+			pos[nf] = (uint32_t)(n + 1);
+	}
 	if (!s->have_header)
 		return parse_header(s, p, n);
 	if (n == 0)
 		return 0;
 	s->totals.lines++;
-	uint32_t pos[MAX_COLS + 1];
-	size_t nf = split(p, n, pos, s->ncols);
 	if (nf != s->ncols) {
 		if (nf > s->ncols)
 			problem(s, s->lineno, "expected %zu fields as in the header, found more", s->ncols);
@@ -891,9 +924,10 @@ static int process_line(co2_sacct *s, const char *p, size_t n)
 
 	/* Find the row's job among the open ones, newest first. */
 	job *j = NULL;
+	uint64_t key = id_key(id, idn);
 	for (size_t k = s->open; k-- > 0;) {
 		job *c = &s->ring[(s->head + k) % OPEN_JOBS];
-		if (c->id_len == idn && memcmp(c->id, id, idn) == 0) {
+		if (c->id_key == key && c->id_len == idn && memcmp(c->id, id, idn) == 0) {
 			j = c;
 			break;
 		}
@@ -920,6 +954,7 @@ static int process_line(co2_sacct *s, const char *p, size_t n)
 		j->ngpu = ngpu;
 		j->code = code;
 		j->id_len = idn;
+		j->id_key = key;
 		copy_str(j->id, sizeof j->id, id, idn);
 		copy_str(j->submit, sizeof j->submit, sub, subn);
 		copy_str(j->part, sizeof j->part, part, partn);
@@ -1007,7 +1042,9 @@ static int carry_line(co2_sacct *s)
 		s->skipping = 0;
 		rc = s->fatal ? -1 : 0;
 	} else {
-		rc = process_line(s, s->carry, s->carry_len);
+		size_t nf;
+		scan_line(s->carry, s->carry + s->carry_len, s->pos, s->have_header ? s->ncols : MAX_COLS, &nf);
+		rc = process_line(s, s->carry, s->carry_len, s->pos, nf);
 	}
 	s->carry_len = 0;
 	return rc;
@@ -1039,10 +1076,11 @@ co2_status co2_sacct_feed(co2_sacct *s, const char *data, size_t len, co2_error 
 		p = nl + 1;
 	}
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t nf;
+		const char *nl = scan_line(p, end, s->pos, s->have_header ? s->ncols : MAX_COLS, &nf);
 		if (!nl)
 			break;
-		if (process_line(s, p, (size_t)(nl - p)) != 0)
+		if (process_line(s, p, (size_t)(nl - p), s->pos, nf) != 0)
 			return fail_fatal(s, err);
 		p = nl + 1;
 	}

@@ -45,3 +45,8 @@ foreach(src IN LISTS CO2_FUZZ_TARGETS)
     ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${target}
     ${PROJECT_SOURCE_DIR}/tests/fuzz/regressions/${target})
 endforeach()
+
+# co2calc sacct against GreenAlgorithms4HPC's formula on fresh logs (skips without the
+# shared folder; the frozen logs are checked by check_sacct everywhere).
+add_test(NAME sacct_vs_ga4hpc
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/sacct_vs_ga4hpc.sh $<TARGET_FILE:co2calc>)

@@ -1,0 +1,1 @@
+printf "PUE: 1.5\nCI: 400\npartitions:\n  cpu: {type: CPU}\n" > /tmp/co2calc-bad-cluster.$$.yaml; "$CO2CALC" sacct ../../data/sacct/two-jobs.log --cluster /tmp/co2calc-bad-cluster.$$.yaml; rc=$?; rm -f /tmp/co2calc-bad-cluster.$$.yaml; exit $rc

@@ -1,0 +1,1 @@
+"$CO2CALC" sacct ../../data/sacct/two-jobs.log --cluster ../../data/sacct/tiny.yaml --group-by users

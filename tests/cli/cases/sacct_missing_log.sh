@@ -1,0 +1,1 @@
+"$CO2CALC" sacct no-such.log --cluster ../../data/sacct/tiny.yaml

@@ -6,6 +6,7 @@
 #include "co2calc/spec.h"
 #include "co2calc/report.h"
 #include "co2calc/sacct.h"
+#include "co2calc/batch.h"
 #include "co2calc/co2calc.h"
 
 int co2_headertest_dummy(void);

@@ -9,5 +9,6 @@
 #include "co2calc/spec.h"
 #include "co2calc/report.h"
 #include "co2calc/sacct.h"
+#include "co2calc/batch.h"
 
 #endif

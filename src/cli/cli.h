@@ -72,5 +72,6 @@ int cmd_list(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_sacct(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
 
 #endif

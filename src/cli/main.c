@@ -16,6 +16,7 @@ static const command commands[] = {
 	{ "show", cmd_show, "show one hardware, region or location entry with its sources" },
 	{ "data", cmd_data, "check data files ('co2calc data check [FILE...]')" },
 	{ "sacct", cmd_sacct, "energy and CO2eq of a cluster's jobs from a Slurm sacct dump" },
+	{ "batch", cmd_batch, "many runs from a CSV, YAML list or JSON Lines file" },
 	{ NULL, NULL, NULL }
 };
 
@@ -48,6 +49,6 @@ int main(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 1, argv + 1);
-	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct; see 'co2calc --help')",
+	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch; see 'co2calc --help')",
 	                       argv[1]);
 }

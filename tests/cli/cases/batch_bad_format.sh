@@ -1,0 +1,1 @@
+"$CO2CALC" batch ../../data/batch/same.csv --format xml

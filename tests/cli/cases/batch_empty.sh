@@ -1,0 +1,1 @@
+printf '' | "$CO2CALC" batch -

@@ -1,0 +1,1 @@
+"$CO2CALC" batch - --format csv < ../../data/batch/same.yaml

@@ -1,0 +1,1 @@
+"$CO2CALC" batch ../../data/batch/same.yaml --format json

@@ -1,0 +1,311 @@
+/* src/io/batch.c: many runs from CSV, a YAML list or JSON Lines. The figures asserted:
+ * BERT-base on 4 TPU v2 for 96 h in gcp:asia-east1 by the ML CO2 Impact method is the
+ * published 47.52 kg (as in check_estimate); a measured 100 kWh at PUE 1.2 is 120 kWh. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+#define DATA CO2_TEST_DATA_DIR "/batch/"
+
+static co2_db *db;
+
+static void open_db(void)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_db_open_default(&db, &err), CO2_OK);
+}
+
+static void close_db(void)
+{
+	co2_db_close(db);
+	db = NULL;
+}
+
+typedef struct got {
+	size_t n;
+	size_t line[16];
+	co2_status status[16];
+	char name[16][64];
+	char message[16][800];
+	int column[16];
+	double co2[16], energy[16];
+} got;
+
+static void on_row(void *ctx, const co2_batch_row *r)
+{
+	got *g = ctx;
+	if (g->n >= 16)
+		return;
+	size_t i = g->n++;
+	ck_assert_uint_eq(r->index, g->n);
+	g->line[i] = r->line;
+	g->status[i] = r->status;
+	snprintf(g->name[i], sizeof g->name[i], "%s", r->run && r->run->name ? r->run->name : "");
+	if (r->status == CO2_OK) {
+		g->co2[i] = r->result->co2_kg;
+		g->energy[i] = r->result->energy_kwh;
+	} else {
+		snprintf(g->message[i], sizeof g->message[i], "%s", r->error->message);
+		g->column[i] = r->error->column;
+	}
+}
+
+/* Feed text in chunks of `chunk` bytes (0: at once); returns the status of feed/finish. */
+static co2_status run_text(const char *text, co2_batch_format fmt, size_t chunk, got *g,
+                           co2_batch_totals *t, co2_error *err, const char *const *ov)
+{
+	co2_batch *b = NULL;
+	ck_assert_int_eq(co2_batch_new(&b, db, fmt, "runs", err), CO2_OK);
+	co2_batch_on_row(b, on_row, g);
+	for (; ov && ov[0]; ov += 2)
+		ck_assert_int_eq(co2_batch_override(b, ov[0], ov[1], err), CO2_OK);
+	size_t len = strlen(text);
+	if (!chunk)
+		chunk = len ? len : 1;
+	co2_status st = CO2_OK;
+	for (size_t off = 0; st == CO2_OK && off < len; off += chunk)
+		st = co2_batch_feed(b, text + off, len - off < chunk ? len - off : chunk, err);
+	if (st == CO2_OK)
+		st = co2_batch_finish(b, err);
+	if (t)
+		*t = *co2_batch_get_totals(b);
+	co2_batch_free(b);
+	return st;
+}
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	static char buf[8192];
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+#define ck_near(a, b) ck_assert_double_eq_tol((a), (b), 1e-9)
+
+static const char *const same_files[] = { DATA "same.csv", DATA "same.yaml", DATA "same.jsonl" };
+static const co2_batch_format same_formats[] = { CO2_BATCH_CSV, CO2_BATCH_YAML, CO2_BATCH_JSONL };
+
+START_TEST(the_same_runs_in_csv_yaml_and_json_lines_give_the_same_results)
+{
+	for (int autodetect = 0; autodetect < 2; autodetect++) {
+		got g;
+		memset(&g, 0, sizeof g);
+		co2_batch_totals t;
+		co2_error err;
+		co2_error_clear(&err);
+		ck_assert_int_eq(run_text(slurp(same_files[_i]), autodetect ? CO2_BATCH_AUTO : same_formats[_i], 0,
+		                          &g, &t, &err, NULL), CO2_OK);
+		ck_assert_uint_eq(t.runs, 2);
+		ck_assert_uint_eq(t.failed, 0);
+		ck_assert_str_eq(g.name[0], "bert-base");
+		ck_near(g.co2[0], 47.52);          /* the published BERT-base figure */
+		ck_assert_str_eq(g.name[1], "measured");
+		ck_near(g.energy[1], 100 * 1.2);   /* measured IT energy x PUE */
+		ck_near(t.energy_kwh, g.energy[0] + g.energy[1]);
+		ck_near(t.co2_kg, g.co2[0] + g.co2[1]);
+	}
+}
+END_TEST
+
+START_TEST(a_run_reads_the_same_as_estimate_with_the_same_fields)
+{
+	/* The CSV row goes through co2_run_set like the command-line flags. */
+	co2_run r = co2_run_init();
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_run_set(&r, "hardware", "A100 SXM4 80GB", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&r, "count", "8", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&r, "hours", "12.5", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&r, "location", "US", &err), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&r, "method", "green-algorithms", &err), CO2_OK);
+	co2_result want;
+	ck_assert_int_eq(co2_estimate(db, &r, &want, &err), CO2_OK);
+	got g;
+	memset(&g, 0, sizeof g);
+	ck_assert_int_eq(run_text("hardware,count,hours,location,method\n"
+	                          "A100 SXM4 80GB, 8 ,12.5,US,green-algorithms\n", CO2_BATCH_CSV, 0, &g, NULL, &err, NULL),
+	                 CO2_OK);
+	ck_assert_uint_eq(g.n, 1);
+	ck_near(g.co2[0], want.co2_kg);
+	ck_near(g.energy[0], want.energy_kwh);
+}
+END_TEST
+
+START_TEST(a_bad_row_is_reported_with_its_line_and_the_rest_computed)
+{
+	got g;
+	memset(&g, 0, sizeof g);
+	co2_batch_totals t;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(run_text(slurp(DATA "runs.csv"), CO2_BATCH_AUTO, 7, &g, &t, &err, NULL), CO2_OK);
+	ck_assert_uint_eq(t.runs, 4);
+	ck_assert_uint_eq(t.failed, 2);
+	ck_assert_int_eq(g.status[0], CO2_OK);
+	ck_assert_str_eq(g.name[1], "resnet, small"); /* a quoted field with a comma */
+	ck_assert_int_eq(g.status[1], CO2_OK);
+	ck_assert_uint_eq(g.line[2], 4);
+	ck_assert_int_ne(g.status[2], CO2_OK);
+	ck_assert_str_eq(g.message[2], "hours: expected a finite number (like 96 or 1.5), got 'ten'");
+	ck_assert_uint_eq(g.line[3], 5);
+	ck_assert_ptr_nonnull(strstr(g.message[3], "give a region"));
+	ck_near(t.co2_kg, g.co2[0] + g.co2[1]);
+}
+END_TEST
+
+START_TEST(yaml_errors_point_at_the_line_and_column_in_the_file)
+{
+	got g;
+	memset(&g, 0, sizeof g);
+	co2_batch_totals t;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(run_text(slurp(DATA "runs.yaml"), CO2_BATCH_AUTO, 0, &g, &t, &err, NULL), CO2_OK);
+	ck_assert_uint_eq(t.runs, 3);
+	ck_assert_uint_eq(t.failed, 1);
+	ck_assert_uint_eq(g.line[0], 2);
+	ck_assert_uint_eq(g.line[1], 8);  /* a flow mapping "- {...}" is YAML, not JSON */
+	ck_assert_int_eq(g.status[1], CO2_OK);
+	ck_assert_str_eq(g.name[1], "two-devices");
+	ck_assert_uint_eq(g.line[2], 9);
+	ck_assert_str_eq(g.message[2], "unknown key 'hardwre'; did you mean 'hardware'?");
+	ck_assert_int_eq(g.column[2], 3);
+}
+END_TEST
+
+START_TEST(overrides_apply_to_every_run)
+{
+	static const char *const ov[] = { "location", "FR", "pue", "1.5", NULL };
+	got g;
+	memset(&g, 0, sizeof g);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(run_text("{\"energy\": 10, \"location\": \"US\", \"pue\": 1.1}\n{\"energy\": 20}\n",
+	                          CO2_BATCH_JSONL, 0, &g, NULL, &err, ov), CO2_OK);
+	ck_assert_uint_eq(g.n, 2);
+	ck_near(g.energy[0], 15);
+	ck_near(g.energy[1], 30);
+	ck_near(g.co2[1] / g.energy[1], g.co2[0] / g.energy[0]); /* both at FR's intensity */
+	co2_batch *b = NULL;
+	ck_assert_int_eq(co2_batch_new(&b, db, CO2_BATCH_AUTO, "x", &err), CO2_OK);
+	ck_assert_int_eq(co2_batch_override(b, "hours", "many", &err), CO2_ERR_INVALID);
+	co2_batch_free(b);
+}
+END_TEST
+
+static const size_t chunks[] = { 1, 2, 5, 13, 64 };
+
+START_TEST(any_chunking_gives_the_same_runs)
+{
+	for (size_t f = 0; f < 3; f++) {
+		got g;
+		memset(&g, 0, sizeof g);
+		co2_batch_totals t;
+		co2_error err;
+		co2_error_clear(&err);
+		ck_assert_int_eq(run_text(slurp(same_files[f]), CO2_BATCH_AUTO, chunks[_i], &g, &t, &err, NULL), CO2_OK);
+		ck_assert_uint_eq(t.runs, 2);
+		ck_assert_uint_eq(t.failed, 0);
+		ck_near(g.co2[0], 47.52);
+	}
+}
+END_TEST
+
+typedef struct unusable {
+	const char *text;
+	co2_batch_format fmt;
+	const char *expect;
+} unusable;
+
+static const unusable unusables[] = {
+	{ "", CO2_BATCH_AUTO, "runs: no runs: expected a CSV header" },
+	{ "\n# only a comment\n\n", CO2_BATCH_CSV, "no runs" },
+	{ "name,hardwre,hours\nx,A100,1\n", CO2_BATCH_CSV, "runs:1: CSV header, column 2: unknown key 'hardwre'; did you mean 'hardware'?" },
+	{ "name,,hours\n", CO2_BATCH_CSV, "column 2 has no name" },
+	{ "hours,hours\n", CO2_BATCH_CSV, "column 'hours' appears twice" },
+	{ "runs:\n  - hardware: A100\n", CO2_BATCH_YAML, "runs:1: expected a YAML list of runs" },
+	{ "[{\"hours\": 1}]\n", CO2_BATCH_AUTO, "a bracketed list is not read" },
+	{ "\"name,hours\n", CO2_BATCH_CSV, "a quote is not closed" },
+};
+
+START_TEST(a_file_that_cannot_be_used_at_all_is_refused)
+{
+	const unusable *u = &unusables[_i];
+	got g;
+	memset(&g, 0, sizeof g);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(run_text(u->text, u->fmt, 0, &g, NULL, &err, NULL), CO2_ERR_PARSE);
+	ck_assert_msg(strstr(err.message, u->expect) != NULL, "'%s' lacks '%s'", err.message, u->expect);
+	ck_assert_uint_eq(g.n, 0);
+}
+END_TEST
+
+START_TEST(broken_lines_after_the_first_run_fail_one_run_only)
+{
+	got g;
+	memset(&g, 0, sizeof g);
+	co2_batch_totals t;
+	co2_error err;
+	co2_error_clear(&err);
+	const char *yaml = "- {energy: 1, location: FR}\nstray: line\n  more: stray\n- {energy: 2, location: FR}\n";
+	ck_assert_int_eq(run_text(yaml, CO2_BATCH_AUTO, 0, &g, &t, &err, NULL), CO2_OK);
+	ck_assert_uint_eq(t.runs, 3);
+	ck_assert_uint_eq(t.failed, 1);
+	ck_assert_uint_eq(g.line[1], 2);
+	ck_assert_ptr_nonnull(strstr(g.message[1], "expected '- '"));
+	ck_assert_uint_eq(g.line[2], 4);
+	ck_assert_int_eq(g.status[2], CO2_OK);
+	memset(&g, 0, sizeof g);
+	const char *csv = "energy,location\n1,FR\n1,FR,extra\n\"1,FR\n";
+	ck_assert_int_eq(run_text(csv, CO2_BATCH_AUTO, 0, &g, &t, &err, NULL), CO2_OK);
+	ck_assert_uint_eq(t.runs, 3);
+	ck_assert_uint_eq(t.failed, 2);
+	ck_assert_str_eq(g.message[1], "expected 2 fields as in the header, found 3");
+	ck_assert_str_eq(g.message[2], "a quoted field is not closed on its line");
+}
+END_TEST
+
+START_TEST(format_names)
+{
+	co2_batch_format f;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_batch_format_parse(&f, "ndjson", &err), CO2_OK);
+	ck_assert_int_eq(f, CO2_BATCH_JSONL);
+	ck_assert_int_eq(co2_batch_format_parse(&f, "yml", &err), CO2_OK);
+	ck_assert_int_eq(f, CO2_BATCH_YAML);
+	ck_assert_int_eq(co2_batch_format_parse(&f, "xlsx", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(co2_batch_format_name(CO2_BATCH_CSV), "csv");
+	co2_batch_free(NULL);
+}
+END_TEST
+
+static Suite *batch_suite(void)
+{
+	Suite *s = suite_create("batch");
+	TCase *t = tcase_create("runs");
+	tcase_add_unchecked_fixture(t, open_db, close_db);
+	tcase_add_loop_test(t, the_same_runs_in_csv_yaml_and_json_lines_give_the_same_results, 0, 3);
+	tcase_add_test(t, a_run_reads_the_same_as_estimate_with_the_same_fields);
+	tcase_add_test(t, a_bad_row_is_reported_with_its_line_and_the_rest_computed);
+	tcase_add_test(t, yaml_errors_point_at_the_line_and_column_in_the_file);
+	tcase_add_test(t, overrides_apply_to_every_run);
+	tcase_add_loop_test(t, any_chunking_gives_the_same_runs, 0, (int)(sizeof chunks / sizeof chunks[0]));
+	tcase_add_loop_test(t, a_file_that_cannot_be_used_at_all_is_refused, 0,
+	                    (int)(sizeof unusables / sizeof unusables[0]));
+	tcase_add_test(t, broken_lines_after_the_first_run_fail_one_run_only);
+	tcase_add_test(t, format_names);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+CO2_CHECK_MAIN(batch_suite)

@@ -21,7 +21,8 @@ static const cli_opt opts[] = {
 	{ "format", "FMT", "text (default), csv or json" },
 	{ "per-job", NULL, "write one CSV row per job instead of the report" },
 	{ "max-problems", "N", "malformed lines to describe on stderr (default 20; all are counted)" },
-	CLI_DATA_OPTS,
+	{ "data", "PATH", "data files to look up `location:` and partition models without TDP; repeatable" },
+	{ "no-builtin-data", NULL, "use only the files given with --data" },
 	{ NULL, NULL, NULL }
 };
 

@@ -865,6 +865,10 @@ static int process_line(co2_sacct *s, const char *p, size_t n, uint32_t *pos, si
 	if (n == 0)
 		return 0;
 	s->totals.lines++;
+	if (n > MAX_LINE) { /* also keeps the 32-bit field offsets valid */
+		problem(s, s->lineno, "line longer than %u bytes", MAX_LINE);
+		return 0;
+	}
 	if (nf != s->ncols) {
 		if (nf > s->ncols)
 			problem(s, s->lineno, "expected %zu fields as in the header, found more", s->ncols);

@@ -8,6 +8,7 @@
 #include "co2calc/estimate.h"
 #include "co2calc/spec.h"
 #include "co2calc/report.h"
+#include "co2calc/card.h"
 #include "co2calc/sacct.h"
 #include "co2calc/batch.h"
 

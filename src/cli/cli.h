@@ -73,5 +73,7 @@ int cmd_show(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_sacct(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_card(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 
 #endif

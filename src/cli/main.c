@@ -17,6 +17,8 @@ static const command commands[] = {
 	{ "data", cmd_data, "check data files ('co2calc data check [FILE...]')" },
 	{ "sacct", cmd_sacct, "energy and CO2eq of a cluster's jobs from a Slurm sacct dump" },
 	{ "batch", cmd_batch, "many runs from a CSV, YAML list or JSON Lines file" },
+	{ "card", cmd_card, "the Hugging Face model-card block; --update writes it into a README.md" },
+	{ "compare", cmd_compare, "a run side by side with what-if changes, or under each method" },
 	{ NULL, NULL, NULL }
 };
 
@@ -49,6 +51,6 @@ int main(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 1, argv + 1);
-	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch; see 'co2calc --help')",
+	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch, card, compare; see 'co2calc --help')",
 	                       argv[1]);
 }

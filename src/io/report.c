@@ -1,32 +1,55 @@
-/* Reports of one result: text for people, JSON for programs. */
+/* Reports of one result: text for people, JSON for programs; the other formats are in
+ * report_paper.c, comparisons in report_compare.c, the model-card block in card.c. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/internal.h"
+#include "co2calc/card.h"
+#include "io/report_internal.h"
+
+static const struct {
+	const char *name;
+	co2_format format;
+} format_names[] = {
+	{ "text", CO2_FORMAT_TEXT },       { "json", CO2_FORMAT_JSON },
+	{ "model-card", CO2_FORMAT_MODEL_CARD }, { "latex", CO2_FORMAT_LATEX },
+	{ "markdown", CO2_FORMAT_MARKDOWN }, { "yaml", CO2_FORMAT_YAML },
+	{ "csv", CO2_FORMAT_CSV },         { "tex", CO2_FORMAT_LATEX },
+	{ "md", CO2_FORMAT_MARKDOWN },     { "modelcard", CO2_FORMAT_MODEL_CARD },
+	{ "huggingface", CO2_FORMAT_MODEL_CARD },
+};
 
 co2_status co2_format_parse(co2_format *out, const char *name, co2_error *err)
 {
-	if (name && strcmp(name, "text") == 0)
-		*out = CO2_FORMAT_TEXT;
-	else if (name && strcmp(name, "json") == 0)
-		*out = CO2_FORMAT_JSON;
-	else
-		return co2__fail_field(err, CO2_ERR_INVALID, "format",
-		                       "format: expected text or json, got '%.60s'", name ? name : "");
-	return CO2_OK;
+	for (size_t i = 0; name && i < sizeof format_names / sizeof format_names[0]; i++) {
+		if (strcmp(name, format_names[i].name) == 0) {
+			*out = format_names[i].format;
+			return CO2_OK;
+		}
+	}
+	return co2__fail_field(err, CO2_ERR_INVALID, "format",
+	                       "format: expected text, json, model-card, latex, markdown, yaml or csv, got '%.60s'",
+	                       name ? name : "");
 }
 
-/* A figure for people: 2 decimals, or 3 significant digits below 0.01. */
-static const char *human(char buf[32], double v)
+const char *co2_format_name(co2_format format)
+{
+	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+		if (format_names[i].format == format)
+			return format_names[i].name;
+	return "unknown";
+}
+
+const char *co2__human(char buf[32], double v)
 {
 	if (v != 0 && fabs(v) < 0.01)
 		return co2_format_double(buf, co2__round_significant(v, 3));
 	return co2_format_double(buf, co2_round(v, 2));
 }
+#define human co2__human
 
-static const char *method_title(co2_method m)
+const char *co2__method_title(co2_method m)
 {
 	switch (m) {
 	case CO2_METHOD_MLCO2: return "ML CO2 Impact (Lacoste et al. 2019)";
@@ -34,76 +57,219 @@ static const char *method_title(co2_method m)
 	default: return "co2calc default (TDP x time x PUE x intensity)";
 	}
 }
+#define method_title co2__method_title
 
-static void text_where(co2__buf *b, const co2_result *r)
+const co2_region *co2__result_region(const co2_result *r, const co2_db *db)
+{
+	const co2_region *reg = NULL;
+	if (!db || !r->region)
+		return NULL;
+	if (co2_db_find_region(&reg, db, r->edition, r->region, NULL) != CO2_OK)
+		return NULL;
+	return reg;
+}
+
+void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
 	if (r->region) {
-		co2__buf_printf(b, "  Where        %s", r->region);
+		const char *colon = strchr(r->region, ':');
+		const char *short_id = colon ? colon + 1 : r->region;
+		const co2_region *reg = co2__result_region(r, db);
 		if (r->provider_name)
-			co2__buf_printf(b, " (%s", r->provider_name);
-		if (r->location_name)
-			co2__buf_printf(b, "%s%s", r->provider_name ? ", " : " (", r->location_name);
-		co2__buf_puts(b, r->provider_name || r->location_name ? ")\n" : "\n");
+			co2__buf_printf(b, "%s %s", r->provider_name, short_id);
+		else
+			co2__buf_puts(b, r->region);
+		const char *place = r->location_name;
+		if (reg && reg->name && (!r->location || !place))
+			place = reg->name;
+		if (place)
+			co2__buf_printf(b, ", %s", place);
+	} else if (r->location_name) {
+		co2__buf_puts(b, r->location_name);
 	} else if (r->location) {
-		co2__buf_printf(b, "  Where        %s (%s)\n", r->location, r->location_name);
+		co2__buf_puts(b, r->location);
 	}
+}
+
+void co2__put_hardware(co2__buf *b, const co2_result *r)
+{
+	char a[32];
+	int first = 1;
+	for (size_t i = 0; i < r->n_parts; i++) {
+		const co2_part *p = &r->parts[i];
+		if (p->kind == CO2_PART_MEMORY)
+			continue;
+		co2__buf_puts(b, first ? "" : ", ");
+		first = 0;
+		if (p->kind == CO2_PART_CPU)
+			co2__buf_printf(b, "%s cores of %s", co2_format_double(a, p->count), p->label);
+		else if (r->hours <= 0 && p->device_hours > 0)
+			co2__buf_printf(b, "%s, %s device-hours", p->label, co2_format_double(a, p->device_hours));
+		else
+			co2__buf_printf(b, "%s x %s", co2_format_double(a, p->count), p->label);
+	}
+}
+
+static const co2_factor *find_factor(const co2_result *r, const char *name)
+{
+	for (size_t i = 0; i < r->n_factors; i++)
+		if (strcmp(r->factors[i].name, name) == 0)
+			return &r->factors[i];
+	return NULL;
+}
+
+/* "     source: ..., 2021" under a step. */
+static void put_source(co2__buf *b, const co2_factor *f)
+{
+	if (!f)
+		return;
+	co2__buf_puts(b, "     source: ");
+	if (f->note)
+		co2__buf_printf(b, "%s; ", f->note);
+	if (f->year)
+		co2__buf_printf(b, "%s, %d\n", f->source, f->year);
+	else
+		co2__buf_printf(b, "%s\n", f->source);
+}
+
+/* Energy as the explanation prints it: 2 decimals for ML CO2 Impact, else 4. */
+static const char *kwh(char buf[32], double v, int mlco2)
+{
+	return co2_format_double(buf, mlco2 ? co2_round(v, 2) : co2_round(v, 4));
 }
 
 static void explain(co2__buf *b, const co2_result *r)
 {
-	char a[32], c[32], d[32], e[32];
+	char a[32], c[32], d[32], e[32], f[32];
 	int mlco2 = r->method == CO2_METHOD_MLCO2;
 	int step = 1;
-	co2__buf_puts(b, "\nHow it was computed\n");
+	double kg_per_kwh = r->intensity_g_per_kwh / 1000.0;
+	co2__buf_printf(b, "\nHow it was computed, by %s\n", method_title(r->method));
+	co2__buf_puts(b, "  power (W)     = count x power per device (W) x utilization\n"
+	                 "  energy (kWh)  = power (W) x hours / 1000 x PUE x repeats\n"
+	                 "  CO2eq (kg)    = energy (kWh) x carbon intensity (kg CO2eq/kWh)\n");
 	for (size_t i = 0; i < r->n_parts; i++) {
 		const co2_part *p = &r->parts[i];
-		const char *unit = p->kind == CO2_PART_MEMORY ? "GB" : p->kind == CO2_PART_CPU ? "cores" : "x";
-		co2__buf_printf(b, "  %d. power of %s: %s %s x %s W", step++, p->label,
+		const char *unit = p->kind == CO2_PART_MEMORY ? " GB" : p->kind == CO2_PART_CPU ? " cores" : "";
+		const char *per = p->kind == CO2_PART_MEMORY ? " W/GB" : p->kind == CO2_PART_CPU ? " W per core" : " W";
+		co2__buf_printf(b, "  %d. Power of %s: %s%s x %s%s", step++, p->label,
 		                co2_format_double(a, p->count), unit,
-		                co2_format_double(c, p->unit_power_w));
+		                co2_format_double(c, p->unit_power_w), per);
 		if (p->utilization != 1.0)
 			co2__buf_printf(b, " x %s utilization", co2_format_double(d, p->utilization));
 		co2__buf_printf(b, " = %s W\n", co2_format_double(e, co2_round(p->power_w, 4)));
+		put_source(b, find_factor(r, p->kind == CO2_PART_MEMORY ? "memory power" : p->label));
 		if (r->hours > 0 && p->count > 0)
 			co2__buf_printf(b, "     energy: %s W x %s h / 1000 = %s kWh\n",
 			                co2_format_double(a, co2_round(p->power_w, 4)),
 			                co2_format_double(c, r->hours),
-			                co2_format_double(d, mlco2 ? co2_round(p->energy_kwh, 2)
-			                                           : co2_round(p->energy_kwh, 4)));
+			                co2_format_double(d, co2_round(p->energy_kwh, 4)));
 		else
 			co2__buf_printf(b, "     energy: %s device-hours x %s W / 1000 = %s kWh\n",
 			                co2_format_double(a, p->device_hours),
 			                co2_format_double(c, p->unit_power_w * p->utilization),
 			                co2_format_double(d, co2_round(p->energy_kwh, 4)));
 	}
-	co2__buf_printf(b, "  %d. IT energy: %s kWh\n", step++,
-	                co2_format_double(a, co2_round(r->it_energy_kwh, 4)));
-	co2__buf_printf(b, "  %d. with data-centre overhead and repeats: %s kWh x PUE %s x %s run%s = %s kWh%s\n",
-	                step++, co2_format_double(a, co2_round(r->it_energy_kwh, 4)),
-	                co2_format_double(c, r->pue), co2_format_double(d, r->repeats),
-	                r->repeats == 1 ? "" : "s", co2_format_double(e, co2_round(r->energy_kwh, 4)),
-	                mlco2 ? " (rounded to 2 decimals, as ML CO2 Impact does)" : "");
-	co2__buf_printf(b, "  %d. emissions: %s kWh x %s kg CO2eq/kWh = %s kg CO2eq%s\n", step++,
-	                co2_format_double(a, co2_round(r->energy_kwh, 4)),
-	                co2_format_double(c, r->intensity_g_per_kwh / 1000.0),
-	                human(d, r->co2_kg),
-	                mlco2 ? " (intensity and result rounded to 2 decimals)" : "");
+	const co2_factor *measured = find_factor(r, "measured IT energy");
+	if (measured) {
+		co2__buf_printf(b, "  %d. IT energy, measured: %s kWh\n", step++,
+		                co2_format_double(a, r->it_energy_kwh));
+		put_source(b, measured);
+	} else if (r->n_parts > 1) {
+		co2__buf_printf(b, "  %d. IT energy: ", step++);
+		for (size_t i = 0; i < r->n_parts; i++)
+			co2__buf_printf(b, "%s%s", i ? " + " : "", co2_format_double(a, co2_round(r->parts[i].energy_kwh, 4)));
+		co2__buf_printf(b, " = %s kWh\n", co2_format_double(a, co2_round(r->it_energy_kwh, 4)));
+	}
+	double with_pue = r->it_energy_kwh * r->pue;
+	co2__buf_printf(b, "  %d. Data-centre overhead: %s kWh x PUE %s = %s kWh\n", step++,
+	                co2_format_double(a, co2_round(r->it_energy_kwh, 4)), co2_format_double(c, r->pue),
+	                co2_format_double(d, co2_round(with_pue, 4)));
+	put_source(b, find_factor(r, "PUE"));
+	if (r->repeats != 1.0) {
+		co2__buf_printf(b, "  %d. Repeats: %s kWh x %s runs = %s kWh\n", step++,
+		                co2_format_double(a, co2_round(with_pue, 4)), co2_format_double(c, r->repeats),
+		                co2_format_double(d, co2_round(with_pue * r->repeats, 4)));
+		put_source(b, find_factor(r, "repeats"));
+	}
+	if (mlco2)
+		co2__buf_printf(b, "     ML CO2 Impact rounds the energy to 2 decimals: %s kWh\n",
+		                co2_format_double(a, r->energy_kwh));
+	const co2_factor *fi = find_factor(r, "carbon intensity");
+	co2__buf_printf(b, "  %d. Carbon intensity: %s g CO2eq/kWh = %s kg CO2eq/kWh\n", step++,
+	                co2_format_double(a, fi ? fi->value : r->intensity_g_per_kwh),
+	                co2_format_double(c, (fi ? fi->value : r->intensity_g_per_kwh) / 1000.0));
+	put_source(b, fi);
+	if (mlco2)
+		co2__buf_printf(b, "     ML CO2 Impact rounds it to 2 decimals: %s kg CO2eq/kWh\n",
+		                co2_format_double(a, kg_per_kwh));
+	co2__buf_printf(b, "  %d. Emissions: %s kWh x %s kg CO2eq/kWh = %s kg CO2eq%s\n", step++,
+	                kwh(a, r->energy_kwh, mlco2), co2_format_double(c, kg_per_kwh),
+	                human(d, r->co2_kg), mlco2 ? " (rounded to 2 decimals)" : "");
 	if (r->n_parts == 1 && r->parts[0].count > 1 && r->parts[0].kind == CO2_PART_DEVICE &&
 	    r->hours > 0) {
-		/* Per device, as papers report it. */
+		/* Per device, as papers report it: 221 W x 96 h = 21.22 kWh, x 0.56 = 11.88 kg. */
 		const co2_part *p = &r->parts[0];
-		double e1 = p->unit_power_w * p->utilization * r->hours / 1000.0 * r->pue * r->repeats;
-		double k1 = mlco2 ? co2_round(co2_round(e1, 2) * (r->intensity_g_per_kwh / 1000.0), 2)
-		                  : e1 * r->intensity_g_per_kwh / 1000.0;
-		co2__buf_printf(b, "     per device: %s W x %s h = %s kWh; x %s = %s kg CO2eq\n",
-		                co2_format_double(a, p->unit_power_w * p->utilization),
-		                co2_format_double(c, r->hours),
-		                co2_format_double(d, mlco2 ? co2_round(e1, 2) : co2_round(e1, 4)),
-		                co2_format_double(e, r->intensity_g_per_kwh / 1000.0), human(a, k1));
+		double w1 = p->unit_power_w * p->utilization;
+		double e1 = w1 * r->hours / 1000.0 * r->pue * r->repeats;
+		double k1 = mlco2 ? co2_round(co2_round(e1, 2) * kg_per_kwh, 2) : e1 * kg_per_kwh;
+		co2__buf_printf(b, "     per device: %s W x %s h", co2_format_double(a, w1),
+		                co2_format_double(c, r->hours));
+		if (r->pue != 1.0)
+			co2__buf_printf(b, " x PUE %s", co2_format_double(a, r->pue));
+		if (r->repeats != 1.0)
+			co2__buf_printf(b, " x %s runs", co2_format_double(a, r->repeats));
+		co2__buf_printf(b, " = %s kWh, x %s = %s kg CO2eq; x %s devices = %s kg CO2eq\n",
+		                kwh(a, e1, mlco2), co2_format_double(c, kg_per_kwh), human(d, k1),
+		                co2_format_double(e, p->count), human(f, k1 * p->count));
+	}
+	co2__buf_printf(b, "  Total: %s kWh, %s kg CO2eq\n", human(a, r->energy_kwh), human(c, r->co2_kg));
+}
+
+static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
+{
+	if (r->region) {
+		const co2_region *reg = co2__result_region(r, db);
+		const char *place = r->location && r->location_name ? r->location_name
+		                    : reg && reg->name              ? reg->name
+		                                                    : r->location_name;
+		co2__buf_printf(b, "  Where        %s", r->region);
+		if (r->provider_name)
+			co2__buf_printf(b, " (%s", r->provider_name);
+		if (place)
+			co2__buf_printf(b, "%s%s", r->provider_name ? ", " : " (", place);
+		co2__buf_puts(b, r->provider_name || place ? ")\n" : "\n");
+	} else if (r->location) {
+		co2__buf_printf(b, "  Where        %s (%s)\n", r->location, r->location_name);
 	}
 }
 
-static void text_report(co2__buf *b, const co2_result *r, unsigned flags)
+/* The same run in the provider's cleanest region, as ML CO2 Impact shows it. */
+static void text_cleanest(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
+{
+	char a[32], c[32], d[32];
+	const co2_region *reg;
+	co2_result alt;
+	if (!run || !db || co2_cleanest_region(&reg, &alt, db, run, r, NULL) != CO2_OK)
+		return;
+	const char *prov = r->provider_name ? r->provider_name : r->provider;
+	if (strcmp(reg->id, r->region) == 0) {
+		co2__buf_printf(b, "  Cleanest     %s is %s's lowest-carbon region in this data\n", r->region, prov);
+		return;
+	}
+	co2__buf_printf(b, "  Cleanest     %s's cleanest region is %s", prov, reg->id);
+	if (reg->name || alt.location_name)
+		co2__buf_printf(b, " (%s)", reg->name ? reg->name : alt.location_name);
+	co2__buf_printf(b, ", %s g CO2eq/kWh:\n               the run would emit %s kg CO2eq there",
+	                co2_format_double(a, co2_round(alt.intensity_g_per_kwh, 2)), human(c, alt.co2_kg));
+	if (r->co2_kg > 0)
+		co2__buf_printf(b, " (%s %%)",
+		                co2_format_double(d, co2_round((alt.co2_kg - r->co2_kg) / r->co2_kg * 100.0, 1)));
+	co2__buf_puts(b, "\n");
+}
+
+static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db,
+                        unsigned flags)
 {
 	char a[32], c[32], d[32];
 	co2__buf_printf(b, "Estimate by %s\n", method_title(r->method));
@@ -124,7 +290,7 @@ static void text_report(co2__buf *b, const co2_result *r, unsigned flags)
 	}
 	if (r->hours > 0)
 		co2__buf_printf(b, "  Time         %s h\n", co2_format_double(a, r->hours));
-	text_where(b, r);
+	text_where(b, r, db);
 	if (r->power_w > 0)
 		co2__buf_printf(b, "  Power        %s W\n", co2_format_double(a, co2_round(r->power_w, 2)));
 	co2__buf_printf(b, "  PUE          %s\n", co2_format_double(a, r->pue));
@@ -137,6 +303,7 @@ static void text_report(co2__buf *b, const co2_result *r, unsigned flags)
 		co2__buf_printf(b, "  Offset       %s %% offset by the provider (market-based: %s kg)\n",
 		                co2_format_double(a, r->offset_percent),
 		                human(c, r->co2_kg * (1 - r->offset_percent / 100.0)));
+	text_cleanest(b, r, run, db);
 	if (r->n_equivalents) {
 		co2__buf_puts(b, "\nAs much CO2eq as\n");
 		for (size_t i = 0; i < r->n_equivalents; i++)
@@ -170,7 +337,6 @@ static void json_kv_str(co2__buf *b, const char *k, const char *v, int comma)
 	co2__buf_json_str(b, v);
 }
 
-void co2__json_result(co2__buf *b, const co2_result *r);
 void co2__json_result(co2__buf *b, const co2_result *r)
 {
 	co2__buf_puts(b, "{");
@@ -237,17 +403,43 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 	co2__buf_puts(b, "}}");
 }
 
+/* report_paper.c */
+void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+
 co2_status co2_report(char **out, size_t *len, const co2_result *res, co2_format format,
                       unsigned flags, co2_error *err)
+{
+	return co2_report_run(out, len, res, NULL, NULL, format, flags, err);
+}
+
+co2_status co2_report_run(char **out, size_t *len, const co2_result *res, const co2_run *run,
+                          const co2_db *db, co2_format format, unsigned flags, co2_error *err)
 {
 	co2__buf b = { 0 };
 	switch (format) {
 	case CO2_FORMAT_TEXT:
-		text_report(&b, res, flags);
+		text_report(&b, res, run, db, flags);
 		break;
 	case CO2_FORMAT_JSON:
 		co2__json_result(&b, res);
 		co2__buf_puts(&b, "\n");
+		break;
+	case CO2_FORMAT_MODEL_CARD:
+		return co2_card_block(out, len, res, run, db, err);
+	case CO2_FORMAT_LATEX:
+		co2__latex_report(&b, res, run, db);
+		break;
+	case CO2_FORMAT_MARKDOWN:
+		co2__markdown_report(&b, res, run, db);
+		break;
+	case CO2_FORMAT_YAML:
+		co2__yaml_report(&b, res, run, db);
+		break;
+	case CO2_FORMAT_CSV:
+		co2__csv_report(&b, res, run, db);
 		break;
 	default:
 		return co2__fail_field(err, CO2_ERR_INVALID, "format", "format: unknown format %d", (int)format);

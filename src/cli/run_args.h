@@ -1,0 +1,46 @@
+/* The run options estimate, card and compare share: a spec file, flags that override
+ * it, and the data options. */
+#ifndef CO2_CLI_RUN_ARGS_H
+#define CO2_CLI_RUN_ARGS_H
+
+#include "cli/cli.h"
+
+#define CLI_RUN_OPTS                                                                          \
+	{ "spec", "FILE", "read the run from a YAML or JSON spec ('-' for standard input); flags override it" }, \
+	{ "hardware", "NAME", "accelerator (GPU, TPU, ...) or cloud instance type, e.g. \"A100 SXM4 80GB\"" }, \
+	{ "count", "N", "number of devices (default 1)" },                                    \
+	{ "hours", "H", "wall-clock hours of the run" },                                      \
+	{ "device-hours", "H", "device-hours (e.g. GPU-hours), in place of --count x --hours" }, \
+	{ "utilization", "U", "average utilization of the devices, in (0, 1] (default 1)" },  \
+	{ "power", "W", "power per device in W (overrides the data, or a device not in it)" }, \
+	{ "cpu", "NAME", "CPU model; its power per core is counted" },                        \
+	{ "cores", "N", "CPU cores used (default: all cores of one CPU)" },                   \
+	{ "cpu-utilization", "U", "average CPU core utilization, in (0, 1]" },                \
+	{ "cpu-power", "W", "power per CPU core in W" },                                      \
+	{ "memory", "GB", "memory allocated, in GB (counted at the method's W/GB)" },         \
+	{ "region", "PROVIDER:REGION", "cloud region, e.g. gcp:asia-east1, aws:us-east-1" },  \
+	{ "location", "CODE", "country or grid, e.g. FR, US-CA (overrides the region's intensity)" }, \
+	{ "intensity", "G_PER_KWH", "carbon intensity in g CO2eq/kWh (overrides region and location)" }, \
+	{ "pue", "X", "power usage effectiveness of the data centre (>= 1)" },                \
+	{ "repeats", "N", "times the run was done (trials, restarts); default 1" },           \
+	{ "energy", "KWH", "measured IT energy in kWh, in place of power x time" },           \
+	{ "method", "NAME", "mlco2, green-algorithms or default" },                           \
+	{ "name", "TEXT", "name of the run or model, for reports" },                          \
+	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" }
+
+/* A run read from --spec and the flags, and the database. */
+typedef struct cli_run {
+	co2_spec *spec;
+	char *buf;
+	co2_run plain;
+	co2_run *run;  /* the spec's run, or &plain */
+	co2_db *db;
+} cli_run;
+
+/* Read the spec (if any), apply the run flags in order, pin --data-edition, open the
+ * database. Returns 0 or an exit status after printing the error. Free with
+ * cli_run_free() in both cases. The cli_run must not move after this call. */
+int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err);
+void cli_run_free(cli_run *cr);
+
+#endif

@@ -1,0 +1,25 @@
+/* Pieces shared by the report writers (report*.c, card.c). Not installed. */
+#ifndef CO2_REPORT_INTERNAL_H
+#define CO2_REPORT_INTERNAL_H
+
+#include "core/internal.h"
+
+/* A figure for people: 2 decimals, or 3 significant digits below 0.01. */
+const char *co2__human(char buf[32], double v);
+/* "ML CO2 Impact (Lacoste et al. 2019)", ... */
+const char *co2__method_title(co2_method m);
+/* The region entry of a result, or NULL (no region, or no database). */
+const co2_region *co2__result_region(const co2_result *r, const co2_db *db);
+/* Where the run was, for people: "Google Cloud Platform asia-east1, Taiwan (Changhua
+ * County)", "France", or nothing when only an intensity was declared. */
+void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);
+/* The hardware, for people: "4 x TPUv2 Chip", "8 cores of Xeon Gold 6148". */
+void co2__put_hardware(co2__buf *b, const co2_result *r);
+/* Grams of CO2eq as the model card prints them. */
+double co2__card_grams(double kg);
+/* A YAML double-quoted scalar (card.c). */
+void co2__yaml_str(co2__buf *b, const char *s);
+/* The JSON object of one result (report.c). */
+void co2__json_result(co2__buf *b, const co2_result *r);
+
+#endif

@@ -1,0 +1,1 @@
+"$CO2CALC" card --spec ../specs/bert-base.yaml

@@ -1,0 +1,204 @@
+/* src/io/card.c: the model-card block and editing it into a card's front matter. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+static co2_db *db;
+static char *block;
+
+static void setup(void)
+{
+	co2_error err;
+	ck_assert_int_eq(co2_db_open_default(&db, &err), CO2_OK);
+	co2_run run = co2_run_init();
+	co2_run_add_device(&run, "TPU v2", 4, CO2_UNSET);
+	run.hours = 96;
+	run.region = "gcp:asia-east1";
+	run.method = CO2_METHOD_MLCO2;
+	run.training_type = "pre-training";
+	co2_result res;
+	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_OK);
+	ck_assert_int_eq(co2_card_block(&block, NULL, &res, &run, db, &err), CO2_OK);
+}
+
+static void teardown(void)
+{
+	co2_free(block);
+	co2_db_close(db);
+}
+
+static char *slurp(const char *name, size_t *len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/cards/%s", CO2_TEST_DATA_DIR, name);
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	char *buf = malloc(1 << 16);
+	*len = fread(buf, 1, (1 << 16) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+START_TEST(the_bert_base_block_is_in_grams)
+{
+	ck_assert_str_eq(block,
+	                 "co2_eq_emissions:\n"
+	                 "  emissions: 47520\n"
+	                 "  source: \"co2calc " CO2_VERSION_STRING " estimate, ML CO2 Impact (Lacoste et al. 2019) method, data edition mlco2-impact\"\n"
+	                 "  training_type: \"pre-training\"\n"
+	                 "  geographical_location: \"Google Cloud Platform asia-east1, Taiwan (Changhua County)\"\n"
+	                 "  hardware_used: \"4 x TPUv2 Chip\"\n");
+}
+END_TEST
+
+static const char *const good[] = { "hub-template", "existing-block", "no-front-matter", "crlf",
+	                            "body-dashes", "comments", "empty-flow", "old-number" };
+static const co2_card_change changes[] = { CO2_CARD_ADDED, CO2_CARD_REPLACED, CO2_CARD_CREATED,
+	                                   CO2_CARD_REPLACED, CO2_CARD_ADDED, CO2_CARD_REPLACED,
+	                                   CO2_CARD_ADDED, CO2_CARD_REPLACED };
+
+START_TEST(a_card_changes_only_in_its_block)
+{
+	char name[128], want_name[160];
+	snprintf(name, sizeof name, "%s.md", good[_i]);
+	snprintf(want_name, sizeof want_name, "expected/%s.md", good[_i]);
+	size_t len, want_len, out_len;
+	char *in = slurp(name, &len), *want = slurp(want_name, &want_len), *out = NULL;
+	co2_error err;
+	co2_card_change ch;
+	ck_assert_msg(co2_card_update(&out, &out_len, &ch, name, in, len, block, &err) == CO2_OK, "%s",
+	              err.message);
+	ck_assert_uint_eq(out_len, want_len);
+	ck_assert_msg(memcmp(out, want, want_len) == 0, "%s differs from the expected bytes", name);
+	ck_assert_int_eq(ch, changes[_i]);
+	/* Again: the same bytes. */
+	char *again = NULL;
+	size_t again_len;
+	ck_assert_int_eq(co2_card_update(&again, &again_len, &ch, name, out, out_len, block, &err), CO2_OK);
+	ck_assert_uint_eq(again_len, out_len);
+	ck_assert(memcmp(again, out, out_len) == 0);
+	ck_assert_int_eq(ch, CO2_CARD_REPLACED);
+	co2_free(again);
+	co2_free(out);
+	free(in);
+	free(want);
+}
+END_TEST
+
+static const char *const bad[] = { "bad-yaml.md", "binary.md", "duplicate.md", "flow-mapping.md",
+	                           "list-front-matter.md", "unclosed.md" };
+
+START_TEST(a_malformed_card_is_refused)
+{
+	size_t len, out_len = 0;
+	char *in = slurp(bad[_i], &len), *out = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_card_update(&out, &out_len, NULL, bad[_i], in, len, block, &err), CO2_ERR_PARSE);
+	ck_assert_ptr_null(out);
+	ck_assert_msg(strstr(err.message, bad[_i]) != NULL, "%s", err.message);
+	free(in);
+}
+END_TEST
+
+typedef struct inline_case {
+	const char *in;
+	const char *want; /* "@" stands for the block */
+} inline_case;
+
+static const inline_case inline_cases[] = {
+	/* A byte-order mark stays first. */
+	{ "\xef\xbb\xbf---\nlicense: mit\n---\nx\n", "\xef\xbb\xbf---\nlicense: mit\n@---\nx\n" },
+	{ "\xef\xbb\xbf# Title\n", "\xef\xbb\xbf---\n@---\n# Title\n" },
+	/* A front matter closed by "...". */
+	{ "---\nlicense: mit\n...\nbody\n", "---\nlicense: mit\n@...\nbody\n" },
+	/* Empty front matter, and one with only a comment. */
+	{ "---\n---\n", "---\n@---\n" },
+	{ "---\n# nothing yet\n---\n", "---\n# nothing yet\n@---\n" },
+	/* An empty file gets a front matter. */
+	{ "", "---\n@---\n" },
+	/* The block is replaced up to its last indented line; a blank line after it stays. */
+	{ "---\nco2_eq_emissions:\n  emissions: 1\n\nlicense: mit\n---\n", "---\n@\nlicense: mit\n---\n" },
+	/* A quoted key. */
+	{ "---\n\"co2_eq_emissions\": {emissions: 1}\na: b\n---\n", "---\n@a: b\n---\n" },
+	/* A key that only starts like ours is another key. */
+	{ "---\nco2_eq_emissions_note: x\n---\n", "---\nco2_eq_emissions_note: x\n@---\n" },
+	/* Trailing spaces after the fences. */
+	{ "---  \na: 1\n--- \n", "---  \na: 1\n@--- \n" },
+};
+
+START_TEST(edge_cases_keep_every_other_byte)
+{
+	const inline_case *c = &inline_cases[_i];
+	char want[1024];
+	size_t n = 0;
+	for (const char *p = c->want; *p; p++) {
+		if (*p == '@') {
+			memcpy(want + n, block, strlen(block));
+			n += strlen(block);
+		} else {
+			want[n++] = *p;
+		}
+	}
+	want[n] = '\0';
+	char *out = NULL;
+	size_t out_len;
+	co2_error err;
+	ck_assert_msg(co2_card_update(&out, &out_len, NULL, "README.md", c->in, strlen(c->in), block, &err) == CO2_OK,
+	              "case %d: %s", _i, err.message);
+	ck_assert_str_eq(out, want);
+	co2_free(out);
+}
+END_TEST
+
+static const char *const refused[] = {
+	"---\nlicense: mit\n\tbad: tab\n---\n",             /* a tab in the indentation */
+	"---\njust a string\n---\n",                         /* a scalar */
+	"---\na: 1\n--- x\n",                                /* never closed: "--- x" is no fence */
+	"\xc3\x28 invalid UTF-8\n",                          /* not text */
+	"---\nco2_eq_emissions:\n  a: 1\n ? complex\n---\n", /* invalid YAML in the block */
+};
+
+START_TEST(other_bad_cards_are_refused)
+{
+	char *out = NULL;
+	size_t out_len;
+	co2_error err;
+	ck_assert_int_eq(co2_card_update(&out, &out_len, NULL, "README.md", refused[_i], strlen(refused[_i]),
+	                                 block, &err),
+	                 CO2_ERR_PARSE);
+	ck_assert_ptr_null(out);
+}
+END_TEST
+
+START_TEST(a_block_that_is_not_a_mapping_is_refused)
+{
+	char *out = NULL;
+	size_t out_len;
+	co2_error err;
+	ck_assert_int_eq(co2_card_update(&out, &out_len, NULL, "README.md", "# x\n", 4, "emissions: [", &err),
+	                 CO2_ERR_INVALID);
+}
+END_TEST
+
+static Suite *card_suite(void)
+{
+	Suite *s = suite_create("card");
+	TCase *tc = tcase_create("card");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, the_bert_base_block_is_in_grams);
+	tcase_add_loop_test(tc, a_card_changes_only_in_its_block, 0, (int)(sizeof good / sizeof good[0]));
+	tcase_add_loop_test(tc, a_malformed_card_is_refused, 0, (int)(sizeof bad / sizeof bad[0]));
+	tcase_add_loop_test(tc, edge_cases_keep_every_other_byte, 0,
+	                    (int)(sizeof inline_cases / sizeof inline_cases[0]));
+	tcase_add_loop_test(tc, other_bad_cards_are_refused, 0, (int)(sizeof refused / sizeof refused[0]));
+	tcase_add_test(tc, a_block_that_is_not_a_mapping_is_refused);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CO2_CHECK_MAIN(card_suite)

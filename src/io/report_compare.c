@@ -374,13 +374,13 @@ static void compare_csv(co2__buf *b, co2__buf *c, const co2_result *res, const c
 		csv_field(b, r->region ? r->region : r->location ? r->location : "");
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->pue));
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->repeats));
-		co2__buf_printf(b, ",%s", co2_format_double(a, r->intensity_g_per_kwh));
-		co2__buf_printf(b, ",%s", co2_format_double(a, r->energy_kwh));
-		co2__buf_printf(b, ",%s", co2_format_double(a, r->co2_kg));
-		co2__buf_printf(b, ",%s", co2_format_double(a, change_kg(&res[0], r)));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(r->intensity_g_per_kwh, 6)));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(r->energy_kwh, 6)));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(r->co2_kg, 6)));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(change_kg(&res[0], r), 6)));
 		if (res[0].co2_kg > 0)
 			co2__buf_printf(b, ",%s\n",
-			                co2_format_double(a, change_kg(&res[0], r) / res[0].co2_kg * 100.0));
+			                co2_format_double(a, co2_round(change_kg(&res[0], r) / res[0].co2_kg * 100.0, 4)));
 		else
 			co2__buf_puts(b, ",\n");
 	}

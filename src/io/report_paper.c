@@ -390,7 +390,7 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	const double nums[] = { r->power_w, r->pue, r->repeats, r->intensity_g_per_kwh,
 		                r->it_energy_kwh, r->energy_kwh, r->co2_kg };
 	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-		co2__buf_printf(b, ",%s", co2_format_double(a, nums[i]));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(nums[i], 6)));
 	co2__buf_putn(b, ",", 1);
 	if (r->offset_percent != CO2_UNSET)
 		co2__buf_puts(b, co2_format_double(a, r->offset_percent));

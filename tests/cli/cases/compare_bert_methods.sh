@@ -1,0 +1,1 @@
+"$CO2CALC" compare --spec ../specs/bert-base.yaml

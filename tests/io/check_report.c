@@ -1,0 +1,228 @@
+/* src/io/report*.c: every format, --explain, the cleanest region, what-if and compare.
+ * Figures are computed by hand from the data: BERT-base on 4 TPU v2 for 96 h in
+ * gcp:asia-east1 under ML CO2 Impact is 884 W x 96 h = 84.864 kWh -> 84.86 kWh,
+ * x 0.56 kg/kWh = 47.52 kg; per chip 221 W x 96 h = 21.216 -> 21.22 kWh, x 0.56 = 11.88 kg. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+
+static co2_db *db;
+static co2_run run;
+static co2_result res;
+
+static void setup(void)
+{
+	co2_error err;
+	ck_assert_int_eq(co2_db_open_default(&db, &err), CO2_OK);
+	run = co2_run_init();
+	co2_run_add_device(&run, "TPU v2", 4, CO2_UNSET);
+	run.hours = 96;
+	run.region = "gcp:asia-east1";
+	run.method = CO2_METHOD_MLCO2;
+	run.name = "bert-base-uncased";
+	run.training_type = "pre-training";
+	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_OK);
+}
+
+static void teardown(void)
+{
+	co2_db_close(db);
+}
+
+static char *report(co2_format f, unsigned flags)
+{
+	char *out = NULL;
+	co2_error err;
+	ck_assert_msg(co2_report_run(&out, NULL, &res, &run, db, f, flags, &err) == CO2_OK, "%s", err.message);
+	return out;
+}
+
+static void assert_has(const char *text, const char *want)
+{
+	ck_assert_msg(strstr(text, want) != NULL, "missing '%s' in:\n%s", want, text);
+}
+
+START_TEST(every_format_name_parses_back)
+{
+	for (int f = CO2_FORMAT_TEXT; f <= CO2_FORMAT_CSV; f++) {
+		co2_format got;
+		ck_assert_int_eq(co2_format_parse(&got, co2_format_name((co2_format)f), NULL), CO2_OK);
+		ck_assert_int_eq(got, f);
+	}
+	co2_format got;
+	co2_error err;
+	ck_assert_int_eq(co2_format_parse(&got, "docx", &err), CO2_ERR_INVALID);
+	assert_has(err.message, "model-card");
+}
+END_TEST
+
+START_TEST(explain_shows_each_step_for_bert_base)
+{
+	char *t = report(CO2_FORMAT_TEXT, CO2_REPORT_EXPLAIN);
+	assert_has(t, "4 x 221 W = 884 W");
+	assert_has(t, "884 W x 96 h / 1000 = 84.864 kWh");
+	assert_has(t, "rounds the energy to 2 decimals: 84.86 kWh");
+	assert_has(t, "557 g CO2eq/kWh = 0.557 kg CO2eq/kWh");
+	assert_has(t, "84.86 kWh x 0.56 kg CO2eq/kWh = 47.52 kg CO2eq");
+	assert_has(t, "221 W x 96 h = 21.22 kWh");
+	assert_has(t, "x 0.56 = 11.88 kg");
+	assert_has(t, "source: measured average power, not TDP; Patterson et al. 2021");
+	assert_has(t, "Total: 84.86 kWh, 47.52 kg CO2eq");
+	co2_free(t);
+}
+END_TEST
+
+START_TEST(the_text_report_names_the_cleanest_region)
+{
+	const co2_region *reg;
+	co2_result alt;
+	co2_error err;
+	ck_assert_int_eq(co2_cleanest_region(&reg, &alt, db, &run, &res, &err), CO2_OK);
+	/* gcp:europe-west6 at 20 g/kWh is the lowest of ML CO2 Impact's GCP regions. */
+	ck_assert_str_eq(reg->id, "gcp:europe-west6");
+	ck_assert_double_eq_tol(alt.co2_kg, 1.70, 1e-9); /* 84.86 kWh x 0.02 */
+	char *t = report(CO2_FORMAT_TEXT, 0);
+	assert_has(t, "cleanest region is gcp:europe-west6");
+	assert_has(t, "1.7 kg CO2eq there (-96.4 %)");
+	co2_free(t);
+	/* A declared location decides the intensity: no cleanest region then. */
+	co2_run here = run;
+	here.location = "FR";
+	ck_assert_int_eq(co2_cleanest_region(&reg, &alt, db, &here, &res, &err), CO2_ERR_NOT_FOUND);
+}
+END_TEST
+
+START_TEST(the_model_card_format_is_the_block_in_grams)
+{
+	char *t = report(CO2_FORMAT_MODEL_CARD, 0);
+	ck_assert(strncmp(t, "co2_eq_emissions:\n  emissions: 47520\n", 37) == 0);
+	assert_has(t, "  training_type: \"pre-training\"\n");
+	assert_has(t, "  hardware_used: \"4 x TPUv2 Chip\"\n");
+	co2_free(t);
+}
+END_TEST
+
+START_TEST(latex_states_the_figures_and_cites_the_method)
+{
+	char *t = report(CO2_FORMAT_LATEX, 0);
+	assert_has(t, "Google Cloud Platform in region asia-east1");
+	assert_has(t, "0.56~kg\\,CO$_2$eq/kWh");
+	assert_has(t, "A cumulative of 384 hours");
+	assert_has(t, "221~W each");
+	assert_has(t, "47.52~kg\\,CO$_2$eq, of which 100\\,\\% were directly offset");
+	assert_has(t, "\\cite{lacoste2019quantifying}");
+	assert_has(t, "@article{lacoste2019quantifying,");
+	assert_has(t, "arXiv:1910.09700");
+	ck_assert_ptr_null(strstr(t, "lannelongue2021green"));
+	co2_free(t);
+	run.method = CO2_METHOD_DEFAULT;
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_OK);
+	t = report(CO2_FORMAT_LATEX, 0);
+	assert_has(t, "@article{lannelongue2021green,");
+	assert_has(t, "10.1002/advs.202100707");
+	assert_has(t, "@article{lacoste2019quantifying,");
+	assert_has(t, "@misc{co2calc,");
+	co2_free(t);
+}
+END_TEST
+
+START_TEST(markdown_yaml_and_csv_carry_the_figures_and_equivalents)
+{
+	char *t = report(CO2_FORMAT_MARKDOWN, 0);
+	assert_has(t, "| **Emissions** | **47.52 kg CO2eq** |\n");
+	assert_has(t, "| Energy | 84.86 kWh |\n");
+	assert_has(t, "| As much CO2eq as | 192 km driven by an average passenger car |\n");
+	co2_free(t);
+	t = report(CO2_FORMAT_YAML, 0);
+	assert_has(t, "\nco2_kg: 47.52\n");
+	assert_has(t, "\nequivalents:\n  car_km: 192\n  coal_kg: 23.8\n  tree_seedlings: 0.79\n");
+	co2_free(t);
+	t = report(CO2_FORMAT_CSV, 0);
+	char *nl = strchr(t, '\n');
+	ck_assert_ptr_nonnull(nl);
+	size_t header_commas = 0, row_commas = 0;
+	for (char *p = t; p < nl; p++)
+		header_commas += *p == ',';
+	for (char *p = nl + 1; *p && *p != '\n'; p++)
+		row_commas += *p == ',';
+	ck_assert_uint_eq(header_commas, row_commas);
+	assert_has(t, ",84.86,47.52,100,192,23.8,0.79\n");
+	co2_free(t);
+}
+END_TEST
+
+START_TEST(what_if_changes_apply_in_order)
+{
+	co2_run r = run;
+	co2_error err;
+	ck_assert_int_eq(co2_whatif_apply(&r, "mixed-precision", "2", &err), CO2_OK);
+	ck_assert_double_eq(r.hours, 48);
+	ck_assert_int_eq(co2_whatif_apply(&r, "early_stopping", "0.25", &err), CO2_OK);
+	ck_assert_double_eq(r.hours, 12);
+	ck_assert_int_eq(co2_whatif_apply(&r, "random-search", "5", &err), CO2_OK);
+	ck_assert_double_eq(r.repeats, 5);
+	r.location = "FR";
+	ck_assert_int_eq(co2_whatif_apply(&r, "region", "gcp:europe-west6", &err), CO2_OK);
+	ck_assert_ptr_null(r.location);
+	ck_assert_int_eq(co2_whatif_apply(&r, "hardware", "V100", &err), CO2_OK);
+	ck_assert_str_eq(r.devices[0].name, "V100");
+	ck_assert_uint_eq(r.n_devices, 1);
+	ck_assert_int_eq(co2_whatif_apply(&r, "colour", "blue", &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_whatif_apply(&r, "early-stopping", "0", &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_whatif_apply(&r, "mixed-precision", "fast", &err), CO2_ERR_INVALID);
+
+	char list[] = "region=gcp:europe-west6, count = 8";
+	co2_run s = run;
+	ck_assert_int_eq(co2_whatif_apply_list(&s, list, &err), CO2_OK);
+	ck_assert_str_eq(s.region, "gcp:europe-west6");
+	ck_assert_double_eq(s.devices[0].count, 8);
+	char bad[] = "region";
+	ck_assert_int_eq(co2_whatif_apply_list(&s, bad, &err), CO2_ERR_INVALID);
+}
+END_TEST
+
+START_TEST(compare_shows_the_change_in_kg_and_percent)
+{
+	co2_result rs[2];
+	rs[0] = res;
+	co2_run r = run;
+	co2_error err;
+	ck_assert_int_eq(co2_whatif_apply(&r, "mixed-precision", "2", &err), CO2_OK);
+	ck_assert_int_eq(co2_estimate(db, &r, &rs[1], &err), CO2_OK);
+	/* 42.432 kWh -> 42.43, x 0.56 = 23.7608 -> 23.76 kg; -23.76 kg, -50 %. */
+	ck_assert_double_eq_tol(rs[1].co2_kg, 23.76, 1e-9);
+	const char *labels[] = { "baseline", "mixed-precision=2" };
+	char *t = NULL;
+	ck_assert_int_eq(co2_report_compare(&t, NULL, rs, labels, 2, CO2_FORMAT_TEXT, &err), CO2_OK);
+	assert_has(t, "Emissions (kg CO2eq)    47.52");
+	assert_has(t, "-23.76");
+	assert_has(t, "-50 %");
+	co2_free(t);
+	ck_assert_int_eq(co2_report_compare(&t, NULL, rs, labels, 2, CO2_FORMAT_JSON, &err), CO2_OK);
+	assert_has(t, "\"label\": \"mixed-precision=2\", \"change_kg\": -23.76, \"change_percent\": -50");
+	co2_free(t);
+	ck_assert_int_eq(co2_report_compare(&t, NULL, rs, labels, 2, CO2_FORMAT_LATEX, &err), CO2_ERR_INVALID);
+}
+END_TEST
+
+static Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("report");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, every_format_name_parses_back);
+	tcase_add_test(tc, explain_shows_each_step_for_bert_base);
+	tcase_add_test(tc, the_text_report_names_the_cleanest_region);
+	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
+	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);
+	tcase_add_test(tc, markdown_yaml_and_csv_carry_the_figures_and_equivalents);
+	tcase_add_test(tc, what_if_changes_apply_in_order);
+	tcase_add_test(tc, compare_shows_the_change_in_kg_and_percent);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CO2_CHECK_MAIN(report_suite)

@@ -50,3 +50,8 @@ endforeach()
 # shared folder; the frozen logs are checked by check_sacct everywhere).
 add_test(NAME sacct_vs_ga4hpc
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/sacct_vs_ga4hpc.sh $<TARGET_FILE:co2calc>)
+
+# Teaching exercises: each examples/exercises/*/checks line run through the CLI.
+add_test(NAME exercises
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/exercises.sh $<TARGET_FILE:co2calc>
+          ${PROJECT_SOURCE_DIR}/examples/exercises)

@@ -69,19 +69,25 @@ const co2_region *co2__result_region(const co2_result *r, const co2_db *db)
 	return reg;
 }
 
+const char *co2__result_place(const co2_result *r, const co2_db *db)
+{
+	const co2_region *reg = co2__result_region(r, db);
+	/* The region's own name, unless a declared location decides the intensity. */
+	if (reg && reg->name && (!r->location || !reg->location || strcmp(reg->location, r->location) == 0))
+		return reg->name;
+	return r->location_name;
+}
+
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
 	if (r->region) {
 		const char *colon = strchr(r->region, ':');
 		const char *short_id = colon ? colon + 1 : r->region;
-		const co2_region *reg = co2__result_region(r, db);
 		if (r->provider_name)
 			co2__buf_printf(b, "%s %s", r->provider_name, short_id);
 		else
 			co2__buf_puts(b, r->region);
-		const char *place = r->location_name;
-		if (reg && reg->name && (!r->location || !place))
-			place = reg->name;
+		const char *place = co2__result_place(r, db);
 		if (place)
 			co2__buf_printf(b, ", %s", place);
 	} else if (r->location_name) {
@@ -229,10 +235,7 @@ static void explain(co2__buf *b, const co2_result *r)
 static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
 	if (r->region) {
-		const co2_region *reg = co2__result_region(r, db);
-		const char *place = r->location && r->location_name ? r->location_name
-		                    : reg && reg->name              ? reg->name
-		                                                    : r->location_name;
+		const char *place = co2__result_place(r, db);
 		co2__buf_printf(b, "  Where        %s", r->region);
 		if (r->provider_name)
 			co2__buf_printf(b, " (%s", r->provider_name);

@@ -10,6 +10,8 @@ const char *co2__human(char buf[32], double v);
 const char *co2__method_title(co2_method m);
 /* The region entry of a result, or NULL (no region, or no database). */
 const co2_region *co2__result_region(const co2_result *r, const co2_db *db);
+/* The place of the run's region ("Taiwan (Changhua County)") or location, or NULL. */
+const char *co2__result_place(const co2_result *r, const co2_db *db);
 /* Where the run was, for people: "Google Cloud Platform asia-east1, Taiwan (Changhua
  * County)", "France", or nothing when only an intensity was declared. */
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);

@@ -71,10 +71,7 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 		tex(b, r->provider_name ? r->provider_name : r->provider);
 		co2__buf_puts(b, " in region ");
 		tex(b, colon ? colon + 1 : r->region);
-		const co2_region *reg = co2__result_region(r, db);
-		const char *place = r->location && r->location_name ? r->location_name
-		                    : reg && reg->name              ? reg->name
-		                                                    : r->location_name;
+		const char *place = co2__result_place(r, db);
 		if (place) {
 			co2__buf_puts(b, " (");
 			tex(b, place);

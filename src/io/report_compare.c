@@ -204,7 +204,7 @@ static double change_kg(const co2_result *base, const co2_result *r)
 	return r->co2_kg - base->co2_kg;
 }
 
-/* Fill cell with row `row` of result r; returns 0 when the cell is empty. */
+/* Fill c with row `row` of result r (empty for the change rows of the baseline). */
 static void cell(co2__buf *c, int row, const co2_result *base, const co2_result *r, int is_base)
 {
 	char a[32];

@@ -66,6 +66,12 @@ static void tail(const char *source, int year, const char *edition, const char *
 	fputs("},\n", out);
 }
 
+static void report(void *ctx, const char *file, const char *message)
+{
+	(void)ctx;
+	fprintf(stderr, "co2_snapshot: %s: %s\n", file, message);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2 || (argc - 2) % 2) {
@@ -99,7 +105,7 @@ int main(int argc, char **argv)
 		}
 		free(buf);
 	}
-	size_t problems = co2_db_check(db, NULL, NULL);
+	size_t problems = co2_db_check(db, report, NULL);
 	if (problems) {
 		fprintf(stderr, "co2_snapshot: the data has %zu problem(s); run 'co2calc data check'\n", problems);
 		return 1;

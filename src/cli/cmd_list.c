@@ -227,11 +227,12 @@ static void list_editions(lister *l, const co2_db *db)
 		if (l->json) {
 			jstr(&l->out, "id", e[i].id, 1);
 			jstr(&l->out, "date", e[i].date, 0);
+			jstr(&l->out, "title", e[i].title, 0);
 			jstr(&l->out, "source", e[i].source, 0);
 			jstr(&l->out, "license", e[i].license, 0);
 			co2__buf_puts(&l->out, "}");
 		} else {
-			co2__buf_printf(&l->out, "%-22s %-10s %-12s %s\n", e[i].id, e[i].date, e[i].license, e[i].source);
+			co2__buf_printf(&l->out, "%-22s %-10s %s\n", e[i].id, e[i].date, e[i].title ? e[i].title : "");
 		}
 	}
 }

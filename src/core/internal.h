@@ -31,6 +31,8 @@ size_t co2__norm(char *dst, size_t cap, const char *src);
 /* As co2__norm, also dropping vendor words and decorations ("(R)", "CPU @ 2.40GHz",
  * "64-Core Processor"). */
 size_t co2__norm_reduced(char *dst, size_t cap, const char *src);
+/* As co2__norm_reduced, with sep between the words kept (unless sep is '\0'). */
+size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep);
 /* Levenshtein distance, bounded: returns limit+1 when larger. */
 size_t co2__distance(const char *a, const char *b, size_t limit);
 

@@ -231,6 +231,11 @@ static int is_stop_word(const char *w, size_t n)
 
 size_t co2__norm_reduced(char *dst, size_t cap, const char *src)
 {
+	return co2__norm_reduced_sep(dst, cap, src, '\0');
+}
+
+size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep)
+{
 	/* Split into lowercase alphanumeric words; stop at '@' (clock speed). */
 	char words[32][48];
 	size_t nw = 0;
@@ -270,6 +275,8 @@ size_t co2__norm_reduced(char *dst, size_t cap, const char *src)
 		/* "2.40GHz" was split into "2", "40ghz": drop a trailing clock. */
 		if (n > 3 && strcmp(w + n - 3, "ghz") == 0)
 			continue;
+		if (sep && out > 0 && out + 1 < cap)
+			dst[out++] = sep;
 		for (size_t k = 0; k < n && out + 1 < cap; k++)
 			dst[out++] = w[k];
 	}

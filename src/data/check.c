@@ -53,6 +53,13 @@ static const char *slot_file(const co2_db *db, const co2__slot *s)
 	}
 }
 
+static const char *kind_word_of(int kind)
+{
+	static const char *const w[K_COUNT] = { "hardware", "provider", "region", "location",
+		"instance", "constant", "equivalent" };
+	return kind >= 0 && kind < K_COUNT ? w[kind] : "entry";
+}
+
 size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 {
 	checker c = { db, fn, ctx, 0 };
@@ -98,7 +105,20 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 			problem(&c, in[i].file, "instance '%s': hardware '%s' is not in the data (or ambiguous)",
 			        in[i].id, in[i].hardware);
 	}
-	/* Names and aliases that lead to two entries of the same kind and edition. */
+	/* An entry given twice: in two built-in files, or in two of the files being
+	 * checked. A file replacing a built-in entry (or the other way round) is how
+	 * corrections are made. */
+	const co2__replaced *rp = db->replaced.items;
+	for (size_t i = 0; i < db->replaced.n; i++) {
+		int old_builtin = rp[i].old_file && strncmp(rp[i].old_file, "<builtin>", 9) == 0;
+		int new_builtin = rp[i].new_file && strncmp(rp[i].new_file, "<builtin>", 9) == 0;
+		if (old_builtin != new_builtin)
+			continue;
+		problem(&c, rp[i].new_file ? rp[i].new_file : "", "%s '%s' is also in %s (this file replaces it)",
+		        kind_word_of(rp[i].kind), rp[i].name, rp[i].old_file ? rp[i].old_file : "an earlier file");
+	}
+	/* Names and aliases that lead to two entries of the same kind and edition. Two
+	 * spellings with one key ("us-east-1", "us-east1") are told apart by lookup. */
 	for (size_t i = 0; i < db->nslots; i++) {
 		const co2__slot *s = &db->slots[i];
 		if (!s->key || s->reduced)
@@ -106,7 +126,8 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 		for (size_t j = (i + 1) & (db->nslots - 1); db->slots[j].key; j = (j + 1) & (db->nslots - 1)) {
 			const co2__slot *t = &db->slots[j];
 			if (t->hash == s->hash && t->kind == s->kind && t->edition == s->edition &&
-			    !t->reduced && t->idx != s->idx && strcmp(t->key, s->key) == 0)
+			    !t->reduced && t->idx != s->idx && strcmp(t->key, s->key) == 0 &&
+			    co2__same_spelling(db, s->kind, s->idx, t->idx, s->key))
 				problem(&c, slot_file(db, t), "'%s' and '%s' share the name or alias '%s'",
 				        slot_name(db, s), slot_name(db, t), s->key);
 		}

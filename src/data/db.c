@@ -1,8 +1,10 @@
 /* The database: storage, the name index, lookups and listings. */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "data/db_internal.h"
 
@@ -81,6 +83,7 @@ co2_status co2_db_new(co2_db **out, co2_error *err)
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory creating the database");
 	db->editions.size = sizeof(co2_edition);
 	db->files.size = sizeof(const char *);
+	db->replaced.size = sizeof(co2__replaced);
 	for (int k = 0; k < K_COUNT; k++)
 		db->kinds[k].size = kind_size[k];
 	*out = db;
@@ -100,6 +103,7 @@ void co2_db_close(co2_db *db)
 		free(db->editions.items);
 	if (db->files.cap)
 		free(db->files.items);
+	free(db->replaced.items);
 	for (int k = 0; k < K_COUNT; k++)
 		if (db->kinds[k].cap)
 			free(db->kinds[k].items);
@@ -377,6 +381,143 @@ static size_t token_hits(const char *query, const char *key)
 	return hits;
 }
 
+/* ---- tie-breaks between entries that share a lookup key ----------------------------- */
+
+/* Vendors named in a string, as a bit set: a name that says "NVIDIA" must not find an
+ * Intel part through the key with vendor words dropped. */
+static unsigned vendors_in(const char *s)
+{
+	static const struct { const char *word; unsigned bit; } t[] = {
+		{ "nvidia", 1 }, { "tesla", 1 }, { "geforce", 1 }, { "quadro", 1 },
+		{ "amd", 2 }, { "radeon", 2 }, { "instinct", 2 },
+		{ "intel", 4 }, { "habana", 4 }, { "google", 8 }, { "apple", 16 },
+		{ "aws", 32 }, { "amazon", 32 },
+	};
+	unsigned mask = 0;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		while (*p && !(isalnum(*p) && *p < 128))
+			p++;
+		char w[16];
+		size_t n = 0, len = 0;
+		while (*p && isalnum(*p) && *p < 128) {
+			if (n + 1 < sizeof w)
+				w[n++] = (char)tolower(*p);
+			p++, len++;
+		}
+		w[n] = '\0';
+		if (len != n)
+			continue;
+		for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+			if (strcmp(w, t[i].word) == 0)
+				mask |= t[i].bit;
+	}
+	return mask;
+}
+
+static unsigned entry_vendors(const co2_db *db, int kind, size_t i)
+{
+	const char *const *al;
+	size_t nal;
+	const char *ed;
+	unsigned mask = vendors_in(entry_names(db, kind, i, &al, &nal, &ed));
+	for (size_t a = 0; a < nal; a++)
+		mask |= vendors_in(al[a]);
+	return mask;
+}
+
+/* Whether the entry's name, an alias or (for a region) its bare code is the query as
+ * written, ignoring case: "us-east-1" is AWS's, "us-east1" Google's. */
+static int literal_match(const co2_db *db, int kind, size_t i, const char *query)
+{
+	const char *const *al;
+	size_t nal;
+	const char *ed;
+	const char *nm = entry_names(db, kind, i, &al, &nal, &ed);
+	if (strcasecmp(nm, query) == 0)
+		return 1;
+	const char *colon = kind == K_REGION ? strchr(nm, ':') : NULL;
+	if (colon && strcasecmp(colon + 1, query) == 0)
+		return 1;
+	for (size_t a = 0; a < nal; a++)
+		if (strcasecmp(al[a], query) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether entries i and j both have a spelling (name, alias, bare region code) whose
+ * key is key and that is the same ignoring case: then no lookup can tell them apart. */
+int co2__same_spelling(const co2_db *db, int kind, size_t i, size_t j, const char *key)
+{
+	const char *si[34], *sj[34];
+	size_t ni = 0, nj = 0;
+	char k2[512];
+	for (int side = 0; side < 2; side++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *nm = entry_names(db, kind, side ? j : i, &al, &nal, &ed);
+		const char **out = side ? sj : si;
+		size_t *n = side ? &nj : &ni;
+		const char *colon = kind == K_REGION ? strchr(nm, ':') : NULL;
+		for (size_t a = 0; a <= nal + 1 && *n < 34; a++) {
+			const char *sp = a == 0 ? nm : a <= nal ? al[a - 1] : colon ? colon + 1 : NULL;
+			if (!sp)
+				continue;
+			co2__norm(k2, sizeof k2, sp);
+			if (strcmp(k2, key) == 0)
+				out[(*n)++] = sp;
+		}
+	}
+	if (!ni || !nj)
+		return 1; /* matched through another form (reduced key): count it as shared */
+	for (size_t a = 0; a < ni; a++)
+		for (size_t b = 0; b < nj; b++)
+			if (strcasecmp(si[a], sj[b]) == 0)
+				return 1;
+	return 0;
+}
+
+/* Hardware of an edition whose name or an alias, vendor words dropped, starts with
+ * every word of the query and has more: "A100" is Intel's A100 and the start of
+ * "NVIDIA A100 SXM4 80GB", so it must not pick the first silently. */
+static size_t longer_names(const co2_db *db, uint32_t edition, const char *query, size_t skip,
+                           unsigned qvendors, size_t *out, size_t cap)
+{
+	char q[256], key[512];
+	size_t qn = co2__norm_reduced_sep(q, sizeof q - 1, query, ' ');
+	if (!qn)
+		return 0;
+	q[qn++] = ' ';
+	q[qn] = '\0';
+	size_t found = 0;
+	const co2__vec *v = &db->kinds[K_HARDWARE];
+	for (size_t i = 0; i < v->n; i++) {
+		if (i == skip)
+			continue;
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *nm = entry_names(db, K_HARDWARE, i, &al, &nal, &ed);
+		if (edition_index(db, ed) != edition)
+			continue;
+		for (size_t a = 0; a <= nal; a++) {
+			const char *s = a == 0 ? nm : al[a - 1];
+			co2__norm_reduced_sep(key, sizeof key, s, ' ');
+			if (strncmp(key, q, qn) == 0) {
+				unsigned ev = entry_vendors(db, K_HARDWARE, i);
+				if (qvendors && ev && !(qvendors & ev))
+					break;
+				if (found < cap)
+					out[found] = i;
+				found++;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
 static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const char *query,
                     char *out, size_t cap)
 {
@@ -483,6 +624,7 @@ static size_t partial_matches(const co2_db *db, int kind, uint32_t edition, cons
 	size_t found = 0;
 	const co2__vec *v = &db->kinds[kind];
 	char key[512];
+	unsigned qvendors = kind == K_HARDWARE ? vendors_in(query) : 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const char *const *al;
 		size_t nal;
@@ -490,6 +632,11 @@ static size_t partial_matches(const co2_db *db, int kind, uint32_t edition, cons
 		const char *nm = entry_names(db, kind, i, &al, &nal, &ed);
 		if (edition_index(db, ed) != edition)
 			continue;
+		if (qvendors) {
+			unsigned ev = entry_vendors(db, kind, i);
+			if (ev && !(ev & qvendors))
+				continue;
+		}
 		for (size_t a = 0; a <= nal; a++) {
 			const char *s = a == 0 ? nm : al[a - 1];
 			if (kind == K_HARDWARE)
@@ -537,6 +684,39 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 			uint32_t hits[6];
 			size_t n = index_find(db, kind, e, reduced,
 			                      reduced && kind == K_HARDWARE ? red : key, hits, 6);
+			if (n > 6)
+				n = 6 + 1; /* only the first six are stored; keep "more" known */
+			size_t stored = n < 6 ? n : 6;
+			if (kind == K_HARDWARE && reduced) {
+				/* Drop parts of another vendor than the one the name gives. */
+				unsigned qv = vendors_in(name);
+				size_t k = 0;
+				for (size_t j = 0; j < stored; j++) {
+					unsigned ev = entry_vendors(db, kind, hits[j]);
+					if (!qv || !ev || (qv & ev))
+						hits[k++] = hits[j];
+				}
+				n = n > stored ? k + (n - stored) : k;
+				stored = k;
+			}
+			if (n > 1 && n == stored) {
+				/* The one entry spelled exactly so wins the tie. */
+				size_t lit = 0, which = 0;
+				for (size_t j = 0; j < stored; j++)
+					if (literal_match(db, kind, hits[j], name))
+						lit++, which = hits[j];
+				if (lit == 1) {
+					*idx = which;
+					return CO2_OK;
+				}
+			}
+			if (n == 1 && kind == K_HARDWARE && reduced) {
+				size_t more[5];
+				size_t m = longer_names(db, e, name, hits[0], vendors_in(name), more, 5);
+				for (size_t j = 0; j < m && j < 5; j++)
+					hits[1 + j] = (uint32_t)more[j];
+				n += m;
+			}
 			if (n == 1) {
 				*idx = hits[0];
 				return CO2_OK;
@@ -711,6 +891,12 @@ int co2__commit(co2_db *db, int kind, const void *obj)
 		if (!co2__vec_own(dv))
 			return 0;
 		at = (size_t)same;
+		size_t file_at = edition_offset(kind) + sizeof(const char *);
+		co2__replaced r = { kind, name,
+			*(const char *const *)((const char *)dv->items + at * dv->size + file_at),
+			*(const char *const *)((const char *)obj + file_at) };
+		if (!co2__vec_push(&db->replaced, &r))
+			return 0;
 		memcpy((char *)dv->items + at * dv->size, obj, dv->size);
 	} else {
 		if (!co2__vec_push(dv, obj))

@@ -30,11 +30,18 @@ typedef struct co2__block {
 	_Alignas(max_align_t) char data[];
 } co2__block;
 
+/* An entry that a later file replaced (same kind, edition and name). */
+typedef struct co2__replaced {
+	int kind;
+	const char *name, *old_file, *new_file;
+} co2__replaced;
+
 struct co2_db {
 	co2__block *arena;
 	co2__vec editions;   /* co2_edition */
 	co2__vec kinds[K_COUNT];
 	co2__vec files;      /* const char * */
+	co2__vec replaced;   /* co2__replaced, for `data check` */
 	co2__slot *slots;
 	size_t nslots, used_slots;
 	int slots_static;    /* slots point into the built-in snapshot (read-only) */
@@ -56,6 +63,9 @@ void co2__set_file(int kind, void *obj, const char *file);
 int co2__commit(co2_db *db, int kind, const void *obj);
 /* Record a loaded file's name (not copied). */
 int co2__add_file(co2_db *db, const char *name);
+/* Whether entries i and j of a kind share a spelling of this lookup key (ignoring
+ * case), so that no lookup can tell them apart. */
+int co2__same_spelling(const co2_db *db, int kind, size_t i, size_t j, const char *key);
 /* Index of an edition by id, adding it when absent; -1 on out-of-memory. */
 long co2__edition_add(co2_db *db, const co2_edition *e);
 

@@ -103,6 +103,8 @@ START_TEST(a_later_file_replaces_an_entry_of_the_same_name)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_double_eq(l[0].intensity_g_per_kwh, 40);
 	ck_assert_str_eq(l[0].source, "b");
+	/* data check names the entry given twice, in the file that replaced it. */
+	ck_assert_uint_eq(co2_db_check(db, NULL, NULL), 1);
 }
 END_TEST
 

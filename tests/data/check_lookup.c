@@ -40,6 +40,8 @@ static const spelling spellings[] = {
 	{ 'h', "NVIDIA H100 NVL", "NVIDIA H100 NVL" },
 	{ 'h', "NVIDIA A10G", "NVIDIA A10G" },
 	{ 'h', "NVIDIA L4", "NVIDIA L4" },
+	{ 'h', "L4", "NVIDIA L4" },  /* not L40 or L40S */
+	{ 'h', "T4", "NVIDIA T4" },
 	{ 'h', "NVIDIA GeForce RTX 4090", "NVIDIA GeForce RTX 4090" },
 	{ 'h', "NVIDIA GeForce RTX 3090", "NVIDIA GeForce RTX 3090" },
 	{ 'h', "Tesla P100-PCIE-16GB", "NVIDIA Tesla P100 PCIe 16GB" },
@@ -76,6 +78,11 @@ static const spelling spellings[] = {
 	{ 'r', "azure:westeurope", "azure:westeurope" },
 	{ 'r', "europe-west4", "gcp:europe-west4" },
 	{ 'r', "GCP:Asia-East1", "gcp:asia-east1" },
+	/* codes that differ only in punctuation: the exact spelling decides */
+	{ 'r', "us-east-1", "aws:us-east-1" },
+	{ 'r', "us-east1", "gcp:us-east1" },
+	{ 'r', "me-central-1", "aws:me-central-1" },
+	{ 'r', "ME-CENTRAL1", "gcp:me-central1" },
 	{ 'i', "aws:p4d.24xlarge", "aws:p4d.24xlarge" },
 	/* countries and grids */
 	{ 'l', "FRA", "FR" },
@@ -120,21 +127,25 @@ typedef struct unclear {
 	const char *given;
 	co2_status status;
 	const char *candidates[3]; /* each must appear in the message */
+	const char *absent;        /* must not appear (another vendor's part) */
 } unclear;
 
 static const unclear unclears[] = {
-	{ 'h', "A100 80GB", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL } },
-	{ 'h', "A100-80", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL } },
-	{ 'h', "H100", CO2_ERR_AMBIGUOUS, { "NVIDIA H100 PCIe", "NVIDIA H100 SXM5", "NVIDIA H100 NVL" } },
-	{ 'h', "V100", CO2_ERR_AMBIGUOUS, { "NVIDIA V100 SXM2 32GB", "NVIDIA V100 PCIe 16GB", NULL } },
-	{ 'h', "A100 SXM4", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 SXM4 80GB", NULL } },
-	{ 'h', "Xeon Gold", CO2_ERR_AMBIGUOUS, { "Intel Xeon Gold 5115", NULL, NULL } },
-	{ 'r', "us-east-1", CO2_ERR_AMBIGUOUS, { "aws:us-east-1", "gcp:us-east1", NULL } },
-	{ 'h', "H1OO SXM", CO2_ERR_NOT_FOUND, { "NVIDIA H100 SXM5", NULL, NULL } },
-	{ 'h', "TPU v9", CO2_ERR_NOT_FOUND, { "Google TPU v2", NULL, NULL } },
-	{ 'h', "Gaudi 5", CO2_ERR_NOT_FOUND, { "Intel Gaudi 2", "Intel Gaudi 3", NULL } },
-	{ 'r', "gcp:asia-eastt1", CO2_ERR_NOT_FOUND, { "gcp:asia-east1", NULL, NULL } },
-	{ 'l', "Frnace", CO2_ERR_NOT_FOUND, { "FR", NULL, NULL } },
+	{ 'h', "A100 80GB", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL }, NULL },
+	{ 'h', "A100-80", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 PCIe 80GB", "NVIDIA A100 SXM4 80GB", NULL }, NULL },
+	{ 'h', "H100", CO2_ERR_AMBIGUOUS, { "NVIDIA H100 PCIe", "NVIDIA H100 SXM5", "NVIDIA H100 NVL" }, NULL },
+	{ 'h', "V100", CO2_ERR_AMBIGUOUS, { "NVIDIA V100 SXM2 32GB", "NVIDIA V100 PCIe 16GB", NULL }, NULL },
+	{ 'h', "A100 SXM4", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 SXM4 80GB", NULL }, NULL },
+	{ 'h', "Xeon Gold", CO2_ERR_AMBIGUOUS, { "Intel Xeon Gold 5115", NULL, NULL }, NULL },
+	{ 'r', "useast1", CO2_ERR_AMBIGUOUS, { "aws:us-east-1", "gcp:us-east1", NULL }, NULL },
+	/* Intel's A100 (an old Atom-class part) must not be picked for the GPU. */
+	{ 'h', "A100", CO2_ERR_AMBIGUOUS, { "Intel A100", "NVIDIA A100 SXM4 80GB", "NVIDIA A100 PCIe 40GB" }, NULL },
+	{ 'h', "NVIDIA A100", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 PCIe 80GB", NULL }, "Intel A100" },
+	{ 'h', "H1OO SXM", CO2_ERR_NOT_FOUND, { "NVIDIA H100 SXM5", NULL, NULL }, NULL },
+	{ 'h', "TPU v9", CO2_ERR_NOT_FOUND, { "Google TPU v2", NULL, NULL }, NULL },
+	{ 'h', "Gaudi 5", CO2_ERR_NOT_FOUND, { "Intel Gaudi 2", "Intel Gaudi 3", NULL }, NULL },
+	{ 'r', "gcp:asia-eastt1", CO2_ERR_NOT_FOUND, { "gcp:asia-east1", NULL, NULL }, NULL },
+	{ 'l', "Frnace", CO2_ERR_NOT_FOUND, { "FR", NULL, NULL }, NULL },
 };
 
 START_TEST(ambiguous_and_unknown_names_list_candidates_and_never_guess)
@@ -159,6 +170,8 @@ START_TEST(ambiguous_and_unknown_names_list_candidates_and_never_guess)
 		snprintf(quoted, sizeof quoted, "'%s'", u->candidates[k]);
 		ck_assert_msg(strstr(err.message, quoted), "'%s': %s lacks %s", u->given, err.message, quoted);
 	}
+	if (u->absent)
+		ck_assert_msg(!strstr(err.message, u->absent), "'%s': %s names %s", u->given, err.message, u->absent);
 }
 END_TEST
 

@@ -20,11 +20,14 @@ for t in "${targets[@]}"; do
   mkdir -p "$work"
   cp -n tests/fuzz/corpus/"$t"/* "$work"/ 2>/dev/null || true
   echo "== fuzz_$t for ${secs}s"
+  rc=0
   (cd build/fuzz && ./fuzz_"$t" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-     -print_final_stats=1 "corpus/$t" 2>&1 | grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|Done)" || true)
+     -print_final_stats=1 "corpus/$t" >"$t.log" 2>&1) || rc=$?
+  grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|Done)" "build/fuzz/$t.log" || true
   found=$(find build/fuzz -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) -print)
-  if [ -n "$found" ]; then
-    echo "fuzz_$t found a problem (copy it to tests/fuzz/regressions/$t/ once fixed):"; echo "$found"
+  if [ "$rc" != 0 ] || [ -n "$found" ]; then
+    echo "fuzz_$t failed (exit $rc); log: build/fuzz/$t.log"; tail -30 "build/fuzz/$t.log"
+    [ -n "$found" ] && { echo "copy the input to tests/fuzz/regressions/$t/ once fixed:"; echo "$found"; }
     exit 1
   fi
   echo "corpus: $(ls "$work" | wc -l) inputs"

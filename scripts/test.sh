@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the normal build, then the same suites under AddressSanitizer and
-# UndefinedBehaviorSanitizer, then the CLI tests under valgrind, and the de_DE locale.
+# UndefinedBehaviorSanitizer, then the CLI tests under valgrind and in the de_DE locale,
+# then each fuzz target for a short time (CO2_FUZZ_SECONDS, default 20; 0 skips).
 # Non-zero exit on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,9 +40,16 @@ bad=$(nm -D --defined-only build/test/libco2calc.so | awk '$2 ~ /[TDBR]/ {print 
 if [ -n "$bad" ]; then echo "symbols exported without the co2_ prefix:"; echo "$bad"; exit 1; fi
 echo "only co2_ symbols exported"
 
-echo "== locale: LC_ALL=de_DE.UTF-8"
-out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2 --format json)
+echo "== locale: de_DE.UTF-8 (decimal comma)"
+bert=(estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2)
+out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc "${bert[@]}" --format json)
 echo "$out" | grep -q '"co2_kg": 47.52' || { echo "de_DE locale changed the figures: $out"; exit 1; }
-echo "de_DE.UTF-8 prints 47.52"
+out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc "${bert[@]}")
+echo "$out" | grep -q '47.52 kg' || { echo "de_DE locale changed the figures: $out"; exit 1; }
+echo "LC_ALL=de_DE.UTF-8 co2calc estimate ... prints 47.52"
+CO2CALC_TEST_LOCALE=de_DE.UTF-8 bash tests/cli/run.sh "$PWD/build/test/co2calc" tests/cli/cases
+
+echo "== fuzzing: each target for ${CO2_FUZZ_SECONDS:-20} s (clang, libFuzzer)"
+if [ "${CO2_FUZZ_SECONDS:-20}" != 0 ]; then bash scripts/fuzz.sh "${CO2_FUZZ_SECONDS:-20}"; fi
 
 echo "all tests passed"

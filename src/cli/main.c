@@ -1,4 +1,5 @@
 /* co2calc: dispatch to one subcommand. */
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,12 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* The user's locale for messages and characters, but never for numbers: co2calc
+	 * prints them the same way everywhere (a '.' decimal point), as scripts and the
+	 * reports pasted into papers need. The library is locale-independent on its own;
+	 * this also covers the command's own printf calls. */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
 	if (argc < 2) {
 		usage(stderr);
 		return CO2_EXIT_USAGE;

@@ -2,9 +2,17 @@
 # CLI golden tests. Each case is CASE.sh (run with $CO2CALC set to the program), with
 # CASE.stdout (exact), CASE.exit (status, default 0) and optionally CASE.stderr (a
 # substring that must appear on stderr). CO2CALC_REGENERATE=1 rewrites .stdout/.exit.
+# CO2CALC_TEST_LOCALE=de_DE.UTF-8 runs them in that locale (all but LC_MESSAGES; the
+# default is LC_ALL=C): the output must not depend on it.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); dir=$(cd "$2" && pwd)
 export CO2CALC="$bin" LC_ALL=C
+if [ -n "${CO2CALC_TEST_LOCALE:-}" ]; then
+  # Every category but messages (whose translations may or may not be installed).
+  unset LC_ALL
+  export LANG=C LC_CTYPE="$CO2CALC_TEST_LOCALE" LC_NUMERIC="$CO2CALC_TEST_LOCALE" \
+    LC_TIME="$CO2CALC_TEST_LOCALE" LC_COLLATE="$CO2CALC_TEST_LOCALE" LC_MONETARY="$CO2CALC_TEST_LOCALE"
+fi
 unset CO2CALC_DATA
 fail=0; n=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT

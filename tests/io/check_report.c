@@ -2,6 +2,7 @@
  * Figures are computed by hand from the data: BERT-base on 4 TPU v2 for 96 h in
  * gcp:asia-east1 under ML CO2 Impact is 884 W x 96 h = 84.864 kWh -> 84.86 kWh,
  * x 0.56 kg/kWh = 47.52 kg; per chip 221 W x 96 h = 21.216 -> 21.22 kWh, x 0.56 = 11.88 kg. */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,6 +209,24 @@ START_TEST(compare_shows_the_change_in_kg_and_percent)
 }
 END_TEST
 
+START_TEST(every_format_prints_the_same_under_a_comma_locale)
+{
+	/* A program that sets LC_NUMERIC to de_DE must still get "47.52", not "47,52".
+	 * scripts/test.sh generates de_DE.UTF-8. */
+	char *plain[CO2_FORMAT_CSV + 1];
+	for (int f = CO2_FORMAT_TEXT; f <= CO2_FORMAT_CSV; f++)
+		plain[f] = report((co2_format)f, CO2_REPORT_EXPLAIN);
+	ck_assert_msg(setlocale(LC_ALL, "de_DE.UTF-8") != NULL, "the de_DE.UTF-8 locale is missing (scripts/test.sh generates it)");
+	for (int f = CO2_FORMAT_TEXT; f <= CO2_FORMAT_CSV; f++) {
+		char *de = report((co2_format)f, CO2_REPORT_EXPLAIN);
+		ck_assert_msg(strcmp(de, plain[f]) == 0, "format %s differs under de_DE:\n%s", co2_format_name((co2_format)f), de);
+		co2_free(de);
+		co2_free(plain[f]);
+	}
+	setlocale(LC_ALL, "C");
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -221,6 +240,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, markdown_yaml_and_csv_carry_the_figures_and_equivalents);
 	tcase_add_test(tc, what_if_changes_apply_in_order);
 	tcase_add_test(tc, compare_shows_the_change_in_kg_and_percent);
+	tcase_add_test(tc, every_format_prints_the_same_under_a_comma_locale);
 	suite_add_tcase(s, tc);
 	return s;
 }

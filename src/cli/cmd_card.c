@@ -34,8 +34,9 @@ static const cli_cmd cmd = {
 	"  co2calc card --spec bert-base.yaml --update README.md\n"
 };
 
-/* Write data to path atomically: a temporary file next to it, fsync, rename. */
-static int write_atomic(const char *path, const char *data, size_t len, mode_t mode)
+/* Write data to path atomically: a temporary file next to it with the original's owner
+ * and mode, fsync, rename. */
+static int write_atomic(const char *path, const char *data, size_t len, const struct stat *orig)
 {
 	char resolved[PATH_MAX];
 	/* Edit the file a symbolic link points to, not the link. */
@@ -71,7 +72,10 @@ static int write_atomic(const char *path, const char *data, size_t len, mode_t m
 			off += (size_t)w;
 	}
 	int saved = errno;
-	if (ok && fchmod(fd, mode & 07777) != 0)
+	/* Keep the owner where we may (root editing someone's card), then the mode. */
+	if (ok && (orig->st_uid != geteuid() || orig->st_gid != getegid()))
+		(void)!fchown(fd, orig->st_uid, orig->st_gid);
+	if (ok && fchmod(fd, orig->st_mode & 07777) != 0)
 		ok = 0, saved = errno;
 	if (ok && fsync(fd) != 0)
 		ok = 0, saved = errno;
@@ -142,6 +146,14 @@ int cmd_card(int argc, char **argv)
 		rc = cli_usage_error("%s: not a regular file", path);
 		goto done;
 	}
+	/* The rename would replace even a read-only file (and root may write anything):
+	 * a file without write permission is one its owner meant to keep as it is. */
+	if (access(path, W_OK) != 0 || !(sb.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH))) {
+		fprintf(stderr, "co2calc: %s: the file is read-only (mode %03o); make it writable to update it; "
+		        "file left as it was\n", path, (unsigned)(sb.st_mode & 0777));
+		rc = CO2_EXIT_FAILURE;
+		goto done;
+	}
 	size_t card_len;
 	rc = cli_read_file(path, &card, &card_len, &err);
 	if (rc) {
@@ -160,7 +172,7 @@ int cmd_card(int argc, char **argv)
 	if (out_len == card_len && memcmp(edited, card, card_len) == 0) {
 		printf("%s: co2_eq_emissions already up to date (%s g CO2eq)\n", path, g);
 	} else {
-		rc = write_atomic(path, edited, out_len, sb.st_mode);
+		rc = write_atomic(path, edited, out_len, &sb);
 		if (rc)
 			goto done;
 		printf("%s: co2_eq_emissions %s (%s g CO2eq)\n", path,

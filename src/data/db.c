@@ -657,6 +657,27 @@ static size_t partial_matches(const co2_db *db, int kind, uint32_t edition, cons
 	return found;
 }
 
+/* The error for a name that fits several entries: the first six (of n) are listed. */
+static co2_status ambiguous(const co2_db *db, int kind, const char *name, const size_t *hits,
+                            size_t n, co2_error *err)
+{
+	char list[512] = "";
+	size_t len = 0;
+	for (size_t k = 0; k < n && k < 6; k++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
+		int w = snprintf(list + len, sizeof list - len, "%s'%s'", k ? ", " : "", nm);
+		if (w < 0 || (size_t)w >= sizeof list - len)
+			break;
+		len += (size_t)w;
+	}
+	return co2__fail_field(err, CO2_ERR_AMBIGUOUS, kind_word(kind),
+	                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
+	                       kind_word(kind), name, list, n > 6 ? ", ..." : "");
+}
+
 static co2_status find(const co2_db *db, int kind, const char *edition, const char *name,
                        size_t *idx, co2_error *err)
 {
@@ -722,22 +743,10 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 				return CO2_OK;
 			}
 			if (n > 1) {
-				char list[512] = "";
-				size_t len = 0;
-				for (size_t k = 0; k < n && k < 6; k++) {
-					const char *const *al;
-					size_t nal;
-					const char *ed;
-					const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
-					int w = snprintf(list + len, sizeof list - len, "%s'%s'",
-					                 k ? ", " : "", nm);
-					if (w < 0 || (size_t)w >= sizeof list - len)
-						break;
-					len += (size_t)w;
-				}
-				return co2__fail_field(err, CO2_ERR_AMBIGUOUS, word,
-				                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
-				                       word, name, list, n > 6 ? ", ..." : "");
+				size_t listed[6];
+				for (size_t k = 0; k < n && k < 6; k++)
+					listed[k] = hits[k];
+				return ambiguous(db, kind, name, listed, n, err);
 			}
 		}
 	}
@@ -750,21 +759,7 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 		size_t n = partial_matches(db, kind, e, name, hits, 6);
 		if (n < 2)
 			continue;
-		char list[512] = "";
-		size_t len = 0;
-		for (size_t k = 0; k < n && k < 6; k++) {
-			const char *const *al;
-			size_t nal;
-			const char *ed;
-			const char *nm = entry_names(db, kind, hits[k], &al, &nal, &ed);
-			int w = snprintf(list + len, sizeof list - len, "%s'%s'", k ? ", " : "", nm);
-			if (w < 0 || (size_t)w >= sizeof list - len)
-				break;
-			len += (size_t)w;
-		}
-		return co2__fail_field(err, CO2_ERR_AMBIGUOUS, word,
-		                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
-		                       word, name, list, n > 6 ? ", ..." : "");
+		return ambiguous(db, kind, name, hits, n, err);
 	}
 	char sugg[600];
 	suggest(db, kind, e1, e2, name, sugg, sizeof sugg);

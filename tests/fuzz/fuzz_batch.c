@@ -1,21 +1,14 @@
 /* libFuzzer target: the batch reader (CSV, YAML list, JSON Lines), fed in two chunks.
  * The first byte picks the format and where the input is split, so that a row, a
  * quoted field or a UTF-8 sequence cut across two feeds is exercised too. */
-#include <stddef.h>
-#include <stdint.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static co2_db *db;
+#include "fuzz.h"
 
 static void row(void *ctx, const co2_batch_row *r)
 {
 	(void)ctx;
 	if (r->status == CO2_OK) {
-		double kg = r->result->co2_kg;
-		if (kg != kg || kg - kg != 0) /* never NaN or infinite */
+		if (!fuzz_finite(r->result->co2_kg))
 			__builtin_trap();
 	} else if (!r->error || !r->error->message[0]) {
 		__builtin_trap(); /* a failed run always says why */
@@ -25,7 +18,8 @@ static void row(void *ctx, const co2_batch_row *r)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	co2_error err;
-	if (!db && co2_db_open_default(&db, &err) != CO2_OK)
+	const co2_db *db = fuzz_db();
+	if (!db)
 		return 0;
 	if (size < 1)
 		return 0;
@@ -40,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    co2_batch_feed(b, (const char *)data + split, size - split, &err) == CO2_OK &&
 	    co2_batch_finish(b, &err) == CO2_OK) {
 		const co2_batch_totals *t = co2_batch_get_totals(b);
-		if (t->failed > t->runs || t->co2_kg != t->co2_kg || t->co2_kg - t->co2_kg != 0)
+		if (t->failed > t->runs || !fuzz_finite(t->co2_kg))
 			__builtin_trap();
 	}
 	co2_batch_free(b);

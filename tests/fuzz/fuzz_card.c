@@ -1,13 +1,9 @@
 /* libFuzzer target: putting the co2_eq_emissions block into a model card. A card that
  * was updated once must update again to the very same bytes (the edit is stable and
  * only ever touches the block). */
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static const char block[] =
 	"co2_eq_emissions:\n"

@@ -1,18 +1,13 @@
 /* libFuzzer target: cluster files (co2calc's and GreenAlgorithms4HPC's
  * cluster_info.yaml), with model and location lookups in the built-in data. */
-#include <stddef.h>
-#include <stdint.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static co2_db *db;
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	co2_error err;
-	if (!db && co2_db_open_default(&db, &err) != CO2_OK)
+	const co2_db *db = fuzz_db();
+	if (!db)
 		return 0;
 	co2_cluster *c = NULL;
 	if (co2_cluster_load_buffer(&c, "fuzz.yaml", (const char *)data, size, db, &err) == CO2_OK) {

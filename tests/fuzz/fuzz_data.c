@@ -1,10 +1,6 @@
 /* libFuzzer target: the YAML data-file loader, then lookups and checks on the result. */
-#include <stddef.h>
-#include <stdint.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

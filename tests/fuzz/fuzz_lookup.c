@@ -1,19 +1,14 @@
 /* libFuzzer target: name lookup (normalisation, ambiguity, suggestions) over all data. */
-#include <stddef.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static co2_db *db;
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	co2_error err;
-	if (!db && co2_db_open_default(&db, &err) != CO2_OK)
+	const co2_db *db = fuzz_db();
+	if (!db)
 		return 0;
 	if (size > 4096)
 		return 0;

@@ -1,12 +1,8 @@
 /* libFuzzer target: the sacct reader, with a fixed two-partition cluster, fed in two
  * chunks (the first byte picks the grouping and the split point). */
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz.h"
 
 static const char cluster_yaml[] =
 	"granularity_memory_request: 2\n"
@@ -17,11 +13,6 @@ static const char cluster_yaml[] =
 	"CI: 400\n";
 
 static co2_cluster *cluster;
-
-static int finite(double v)
-{
-	return v == v && v - v == 0;
-}
 
 static void job(void *ctx, const co2_sacct_job *j)
 {
@@ -51,11 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    co2_sacct_feed(r, (const char *)data + split, size - split, &err) == CO2_OK &&
 	    co2_sacct_finish(r, &err) == CO2_OK) {
 		const co2_sacct_totals *t = co2_sacct_get_totals(r);
-		if (!finite(t->all.energy_kwh) || !finite(t->all.co2_kg) || t->all.energy_kwh < 0 ||
+		if (!fuzz_finite(t->all.energy_kwh) || !fuzz_finite(t->all.co2_kg) || t->all.energy_kwh < 0 ||
 		    t->all.jobs_failed > t->all.jobs)
 			__builtin_trap();
 		for (size_t i = 0; i < co2_sacct_group_count(r); i++)
-			if (!finite(co2_sacct_group_at(r, i)->sums.co2_kg))
+			if (!fuzz_finite(co2_sacct_group_at(r, i)->sums.co2_kg))
 				__builtin_trap();
 	}
 	co2_sacct_free(r);

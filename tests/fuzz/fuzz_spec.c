@@ -1,17 +1,12 @@
 /* libFuzzer target: run specs (YAML and JSON) through parsing and estimating. */
-#include <stddef.h>
-#include <stdint.h>
 
-#include "co2calc/co2calc.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static co2_db *db;
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	co2_error err;
-	if (!db && co2_db_open_default(&db, &err) != CO2_OK)
+	const co2_db *db = fuzz_db();
+	if (!db)
 		return 0;
 	co2_spec *spec = NULL;
 	if (co2_spec_parse(&spec, "fuzz", (const char *)data, size, &err) != CO2_OK)
@@ -24,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (co2_report(&text, NULL, &res, CO2_FORMAT_TEXT, CO2_REPORT_EXPLAIN, &err) == CO2_OK)
 			co2_free(text);
 		/* Results are never NaN or infinite. */
-		if (res.co2_kg != res.co2_kg || res.co2_kg - res.co2_kg != 0)
+		if (!fuzz_finite(res.co2_kg))
 			__builtin_trap();
 	}
 	co2_spec_free(spec);

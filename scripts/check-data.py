@@ -8,7 +8,8 @@ flat mappings; strings double-quoted; flow sequences of strings) and checks:
   - header and entry keys are the schema's, with the required ones present;
   - every entry has a non-empty source and a year <= 2026;
   - names, ids, codes and aliases are unique within an edition and section, compared
-    lowercase with only letters and digits kept;
+    ignoring case (spellings that differ only in punctuation are allowed: lookup
+    prefers the exact spelling);
   - a region's location exists in its edition (or in the co2calc edition), an
     instance's hardware exists likewise;
   - power 1-2000 W, intensity 0-1500 g/kWh, PUE 1.0-3.0, offset 0-100;
@@ -274,11 +275,14 @@ def main(argv):
                         err(e["_line"], "%r repeats another spelling of the same entry" % k)
                         continue
                     own.add(n)
-                    if n in seen:
+                    # Spellings that differ only in punctuation ("me-central-1",
+                    # "me-central1") are told apart by lookup; the same spelling
+                    # (ignoring case) twice cannot be.
+                    clash = [x for x in seen.get(n, []) if x[0].lower() == k.lower()]
+                    if clash:
                         err(e["_line"], "%s %r collides with %r (%s)"
-                            % (sec, k, seen[n][0], seen[n][1]))
-                    else:
-                        seen[n] = (k, e["_line"])
+                            % (sec, k, clash[0][0], clash[0][1]))
+                    seen.setdefault(n, []).append((k, e["_line"]))
 
     def names(ed, sec, field):
         return {e[field] for e in editions.get(ed, {}).get(sec, [])}

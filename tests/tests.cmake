@@ -28,6 +28,9 @@ add_test(NAME cli_golden
 
 # Data check over the bundled data.
 add_test(NAME data_check COMMAND co2calc data check)
+# The converter's own checker (schema, sources, collisions, the reference figures).
+add_test(NAME data_check_py COMMAND python3 ${PROJECT_SOURCE_DIR}/scripts/check-data.py
+         ${PROJECT_SOURCE_DIR}/data)
 
 # The example program runs.
 add_test(NAME example_estimate COMMAND example_estimate)

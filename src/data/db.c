@@ -300,8 +300,9 @@ int co2__index_entry(co2_db *db, int kind, size_t i)
 				return 0;
 		}
 	}
-	if (kind == K_REGION) {
-		/* The bare region code ("us-east-1"), which several providers may share. */
+	if (kind == K_REGION || kind == K_INSTANCE) {
+		/* The bare region code ("us-east-1") or instance type ("p4d.24xlarge"), which
+		 * several providers may share. */
 		const char *colon = strchr(name, ':');
 		co2__norm(key, sizeof key, colon ? colon + 1 : name);
 		if (!index_add(db, kind, e, 1, key, (uint32_t)i))
@@ -353,6 +354,13 @@ static const char *kind_word(int kind)
 	static const char *const w[K_COUNT] = { "hardware", "provider", "region", "location",
 		"instance", "constant", "equivalent" };
 	return w[kind];
+}
+
+/* The argument of `co2calc list` for a kind. */
+static const char *list_word(int kind)
+{
+	return kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations"
+	     : kind == K_INSTANCE ? "instances" : kind_word(kind);
 }
 
 typedef struct cand {
@@ -426,7 +434,7 @@ static unsigned entry_vendors(const co2_db *db, int kind, size_t i)
 	return mask;
 }
 
-/* Whether the entry's name, an alias or (for a region) its bare code is the query as
+/* Whether the entry's name, an alias or (for a region or instance) its bare code is the query as
  * written, ignoring case: "us-east-1" is AWS's, "us-east1" Google's. */
 static int literal_match(const co2_db *db, int kind, size_t i, const char *query)
 {
@@ -436,7 +444,7 @@ static int literal_match(const co2_db *db, int kind, size_t i, const char *query
 	const char *nm = entry_names(db, kind, i, &al, &nal, &ed);
 	if (strcasecmp(nm, query) == 0)
 		return 1;
-	const char *colon = kind == K_REGION ? strchr(nm, ':') : NULL;
+	const char *colon = (kind == K_REGION || kind == K_INSTANCE) ? strchr(nm, ':') : NULL;
 	if (colon && strcasecmp(colon + 1, query) == 0)
 		return 1;
 	for (size_t a = 0; a < nal; a++)
@@ -459,7 +467,7 @@ int co2__same_spelling(const co2_db *db, int kind, size_t i, size_t j, const cha
 		const char *nm = entry_names(db, kind, side ? j : i, &al, &nal, &ed);
 		const char **out = side ? sj : si;
 		size_t *n = side ? &nj : &ni;
-		const char *colon = kind == K_REGION ? strchr(nm, ':') : NULL;
+		const char *colon = (kind == K_REGION || kind == K_INSTANCE) ? strchr(nm, ':') : NULL;
 		for (size_t a = 0; a <= nal + 1 && *n < 34; a++) {
 			const char *sp = a == 0 ? nm : a <= nal ? al[a - 1] : colon ? colon + 1 : NULL;
 			if (!sp)
@@ -525,9 +533,11 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 	co2__norm_reduced(q, sizeof q, query);
 	if (!*q)
 		co2__norm(q, sizeof q, query);
+	size_t qlen = strlen(q);
 	cand best[3] = { { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 } };
 	size_t nbest = 0;
 	const co2__vec *v = &db->kinds[kind];
+	unsigned qvendors = kind == K_HARDWARE ? vendors_in(query) : 0;
 	for (size_t i = 0; i < v->n; i++) {
 		const char *const *al;
 		size_t nal;
@@ -536,23 +546,46 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 		uint32_t e = edition_index(db, ed);
 		if (e != e1 && e != e2)
 			continue;
+		if (qvendors) {
+			unsigned ev = entry_vendors(db, kind, i);
+			if (ev && !(ev & qvendors))
+				continue;
+		}
 		cand c = { i, 0, (size_t)-1 };
-		for (size_t a = 0; a <= nal; a++) {
-			const char *s = a == 0 ? name : al[a - 1];
+		/* The name, its aliases, and the bare code of a region or instance type or
+		 * the name of a location: every spelling that lookup takes. */
+		const char *colon = (kind == K_REGION || kind == K_INSTANCE) ? strchr(name, ':') : NULL;
+		const char *extra = colon ? colon + 1
+		                  : kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+		                                       : NULL;
+		for (size_t a = 0; a <= nal + 1; a++) {
+			const char *s = a == 0 ? name : a <= nal ? al[a - 1] : extra;
+			if (!s)
+				continue;
 			if (kind == K_HARDWARE)
 				co2__norm_reduced(key, sizeof key, s);
 			else
 				co2__norm(key, sizeof key, s);
-			size_t t = token_hits(q, key);
-			/* Skip the distance when this name cannot enter the best three. */
-			if (nbest == 3 && t < best[2].tokens)
-				continue;
-			size_t limit = nbest == 3 && t == best[2].tokens ? best[2].dist : 64;
+			/* Closeness: the edit distance to the whole key, or to its start (plus
+			 * one) so that "H1OO" is near "h100sxm5"; shared letter and digit runs
+			 * break ties. */
+			size_t limit = nbest == 3 ? best[2].dist : 64;
 			size_t d = co2__distance(q, key, limit);
-			if (t > c.tokens || (t == c.tokens && d < c.dist))
+			if (strlen(key) > qlen) {
+				char start[256];
+				memcpy(start, key, qlen);
+				start[qlen] = '\0';
+				size_t ds = co2__distance(q, start, limit) + 1;
+				if (ds < d)
+					d = ds;
+			}
+			if (nbest == 3 && d > best[2].dist)
+				continue;
+			size_t t = token_hits(q, key);
+			if (d < c.dist || (d == c.dist && t > c.tokens))
 				c.tokens = t, c.dist = d;
 		}
-		if (c.tokens == 0 && c.dist > 4 + strlen(q) / 3)
+		if (c.dist > 2 + qlen / 2 && c.tokens * 2 < qlen)
 			continue;
 		/* Skip a second entry with the same name (another edition). */
 		int dup = 0;
@@ -566,8 +599,8 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 		if (dup)
 			continue;
 		size_t pos = nbest;
-		while (pos > 0 && (c.tokens > best[pos - 1].tokens ||
-		                   (c.tokens == best[pos - 1].tokens && c.dist < best[pos - 1].dist)))
+		while (pos > 0 && (c.dist < best[pos - 1].dist ||
+		                   (c.dist == best[pos - 1].dist && c.tokens > best[pos - 1].tokens)))
 			pos--;
 		if (pos >= 3)
 			continue;
@@ -577,6 +610,9 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 		if (nbest < 3)
 			nbest++;
 	}
+	/* Only names about as close as the closest: not the noise behind a good match. */
+	while (nbest > 1 && best[nbest - 1].dist > best[0].dist + 1)
+		nbest--;
 	out[0] = '\0';
 	size_t len = 0;
 	for (size_t k = 0; k < nbest; k++) {
@@ -700,7 +736,8 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 		uint32_t e = eds[pass];
 		if (e == UINT32_MAX || (pass == 1 && e == e1))
 			continue;
-		int passes = (kind == K_HARDWARE || kind == K_REGION || kind == K_LOCATION) ? 2 : 1;
+		int passes = (kind == K_HARDWARE || kind == K_REGION || kind == K_LOCATION ||
+		              kind == K_INSTANCE) ? 2 : 1;
 		for (int reduced = 0; reduced < passes; reduced++) {
 			uint32_t hits[6];
 			size_t n = index_find(db, kind, e, reduced,
@@ -767,10 +804,10 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 		return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
 		                       "unknown %s '%s'; did you mean %s? (see 'co2calc list %s')",
 		                       word, name, sugg,
-		                       kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations" : word);
+		                       list_word(kind));
 	return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
 	                       "unknown %s '%s' (see 'co2calc list %s')", word, name,
-	                       kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations" : word);
+	                       list_word(kind));
 }
 
 #define DEFINE_FIND(fn, type, kind)                                                     \

@@ -84,6 +84,9 @@ static const spelling spellings[] = {
 	{ 'r', "me-central-1", "aws:me-central-1" },
 	{ 'r', "ME-CENTRAL1", "gcp:me-central1" },
 	{ 'i', "aws:p4d.24xlarge", "aws:p4d.24xlarge" },
+	{ 'i', "p4d.24xlarge", "aws:p4d.24xlarge" },  /* bare instance types */
+	{ 'i', "a2-highgpu-8g", "gcp:a2-highgpu-8g" },
+	{ 'i', "Standard_ND96asr_v4", "azure:Standard_ND96asr_v4" },
 	/* countries and grids */
 	{ 'l', "FRA", "FR" },
 	{ 'l', "Germany", "DE" },
@@ -142,6 +145,8 @@ static const unclear unclears[] = {
 	{ 'h', "A100", CO2_ERR_AMBIGUOUS, { "Intel A100", "NVIDIA A100 SXM4 80GB", "NVIDIA A100 PCIe 40GB" }, NULL },
 	{ 'h', "NVIDIA A100", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 PCIe 80GB", NULL }, "Intel A100" },
 	{ 'h', "H1OO SXM", CO2_ERR_NOT_FOUND, { "NVIDIA H100 SXM5", NULL, NULL }, NULL },
+	/* suggestions keep to the vendor named */
+	{ 'h', "AMD H100", CO2_ERR_NOT_FOUND, { NULL, NULL, NULL }, "NVIDIA" },
 	{ 'h', "TPU v9", CO2_ERR_NOT_FOUND, { "Google TPU v2", NULL, NULL }, NULL },
 	{ 'h', "Gaudi 5", CO2_ERR_NOT_FOUND, { "Intel Gaudi 2", "Intel Gaudi 3", NULL }, NULL },
 	{ 'r', "gcp:asia-eastt1", CO2_ERR_NOT_FOUND, { "gcp:asia-east1", NULL, NULL }, NULL },

@@ -22,6 +22,9 @@ void co2__offset_position(const char *buf, size_t len, size_t offset, int *line,
 
 /* Number text → double, locale-independent, strict; false when not a finite number. */
 int co2__strtod(const char *text, double *out);
+/* As co2_format_double, but never in exponent notation (for text meant for people):
+ * 8.42e-05 is "0.0000842". */
+const char *co2__format_plain(char buf[32], double value);
 /* Round to significant digits. */
 double co2__round_significant(double value, int digits);
 

@@ -202,6 +202,26 @@ const char *co2_format_double(char buf[32], double value)
 	return buf;
 }
 
+const char *co2__format_plain(char buf[32], double value)
+{
+	co2_format_double(buf, value);
+	const char *e = strchr(buf, 'e');
+	if (!e || fabs(value) >= 1)
+		return buf;
+	/* People read 0.0000842, not 8.42e-05: as many decimals as the digits shown. */
+	const char *dot = strchr(buf, '.');
+	int frac = dot && dot < e ? (int)(e - dot - 1) : 0;
+	int decimals = -atoi(e + 1) + frac;
+	if (decimals > 24)
+		return buf;
+	locale_t loc = get_c_locale();
+	locale_t old = loc ? uselocale(loc) : (locale_t)0;
+	snprintf(buf, 32, "%.*f", decimals, value);
+	if (loc)
+		uselocale(old);
+	return buf;
+}
+
 /* ---- names --------------------------------------------------------------------- */
 
 size_t co2__norm(char *dst, size_t cap, const char *src)

@@ -44,8 +44,8 @@ const char *co2_format_name(co2_format format)
 const char *co2__human(char buf[32], double v)
 {
 	if (v != 0 && fabs(v) < 0.01)
-		return co2_format_double(buf, co2__round_significant(v, 3));
-	return co2_format_double(buf, co2_round(v, 2));
+		return co2__format_plain(buf, co2__round_significant(v, 3));
+	return co2__format_plain(buf, co2_round(v, 2));
 }
 #define human co2__human
 
@@ -282,6 +282,10 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 		if (p->kind == CO2_PART_MEMORY)
 			co2__buf_printf(b, "  Memory       %s GB x %s W/GB\n", co2_format_double(a, p->count),
 			                co2_format_double(c, p->unit_power_w));
+		else if (r->hours <= 0 && p->kind == CO2_PART_DEVICE)
+			/* Device-hours stand for count x hours: no count of its own. */
+			co2__buf_printf(b, "  Hardware     %s, %s W each\n", p->label,
+			                co2_format_double(c, p->unit_power_w));
 		else
 			co2__buf_printf(b, "  %s %s %sx %s, %s W%s\n",
 			                p->kind == CO2_PART_CPU ? "CPU         " : "Hardware    ",
@@ -291,11 +295,23 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 		if (p->kind != CO2_PART_MEMORY && p->utilization != 1.0)
 			co2__buf_printf(b, "               utilization %s\n", co2_format_double(a, p->utilization));
 	}
-	if (r->hours > 0)
+	if (r->hours > 0) {
 		co2__buf_printf(b, "  Time         %s h\n", co2_format_double(a, r->hours));
+	} else {
+		/* Declared device-hours (no wall-clock time): say so, per part. */
+		for (size_t i = 0; i < r->n_parts; i++)
+			if (r->parts[i].device_hours > 0 && r->parts[i].kind != CO2_PART_MEMORY)
+				co2__buf_printf(b, "  Time         %s device-hours of %s\n",
+				                co2_format_double(a, r->parts[i].device_hours), r->parts[i].label);
+	}
 	text_where(b, r, db);
+	int timed = r->hours > 0;
+	for (size_t i = 0; i < r->n_parts; i++)
+		timed |= r->parts[i].device_hours > 0;
 	if (r->power_w > 0)
 		co2__buf_printf(b, "  Power        %s W\n", co2_format_double(a, co2_round(r->power_w, 2)));
+	if (!timed)
+		co2__buf_printf(b, "  IT energy    %s kWh (declared)\n", human(a, r->it_energy_kwh));
 	co2__buf_printf(b, "  PUE          %s\n", co2_format_double(a, r->pue));
 	if (r->repeats != 1.0)
 		co2__buf_printf(b, "  Repeats      %s\n", co2_format_double(a, r->repeats));
@@ -310,7 +326,7 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	if (r->n_equivalents) {
 		co2__buf_puts(b, "\nAs much CO2eq as\n");
 		for (size_t i = 0; i < r->n_equivalents; i++)
-			co2__buf_printf(b, "  %s %s\n", co2_format_double(a, r->equivalents[i].value),
+			co2__buf_printf(b, "  %s %s\n", co2__format_plain(a, r->equivalents[i].value),
 			                r->equivalents[i].label);
 	}
 	if (flags & CO2_REPORT_EXPLAIN)
@@ -318,7 +334,8 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	co2__buf_puts(b, "\nFactors\n");
 	for (size_t i = 0; i < r->n_factors; i++) {
 		const co2_factor *f = &r->factors[i];
-		co2__buf_printf(b, "  %-22s %s %s", f->name, co2_format_double(d, f->value), f->unit);
+		co2__buf_printf(b, "  %-22s %s%s%s", f->name, co2_format_double(d, f->value),
+		                f->unit && *f->unit ? " " : "", f->unit ? f->unit : "");
 		if (f->note)
 			co2__buf_printf(b, " (%s)", f->note);
 		if (f->year)

@@ -5,6 +5,7 @@
 
 #include "check_main.h"
 #include "co2calc/co2calc.h"
+#include "core/internal.h"
 
 static co2_db *mini; /* only tests/data/fixtures/mini.yaml */
 static co2_db *builtin;
@@ -312,6 +313,19 @@ START_TEST(method_names_parse)
 }
 END_TEST
 
+START_TEST(numbers_for_people_are_never_in_exponent_notation)
+{
+	char buf[32];
+	ck_assert_str_eq(co2__format_plain(buf, 8.42e-05), "0.0000842");
+	ck_assert_str_eq(co2__format_plain(buf, -1.5e-07), "-0.00000015");
+	ck_assert_str_eq(co2__format_plain(buf, 0.0001), "0.0001");
+	ck_assert_str_eq(co2__format_plain(buf, 47.52), "47.52");
+	ck_assert_str_eq(co2__format_plain(buf, 0), "0");
+	/* Machines get the shortest exact form. */
+	ck_assert_str_eq(co2_format_double(buf, 8.42e-05), "8.42e-05");
+}
+END_TEST
+
 START_TEST(version_macros_agree_with_the_library)
 {
 	char v[32];
@@ -342,6 +356,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
 	tcase_add_test(t, method_names_parse);
 	tcase_add_test(t, version_macros_agree_with_the_library);
+	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -28,6 +28,9 @@ add_test(NAME cli_golden
 
 # Data check over the bundled data.
 add_test(NAME data_check COMMAND co2calc data check)
+# Every example in the README is real output of this build.
+add_test(NAME readme_examples COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/readme_examples.py
+         ${PROJECT_SOURCE_DIR}/README.md $<TARGET_FILE_DIR:co2calc>)
 # The converter's own checker (schema, sources, collisions, the reference figures).
 add_test(NAME data_check_py COMMAND python3 ${PROJECT_SOURCE_DIR}/scripts/check-data.py
          ${PROJECT_SOURCE_DIR}/data)

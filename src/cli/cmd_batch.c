@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/internal.h"
 
 static const cli_opt opts[] = {
 	{ "input-format", "FMT", "csv, yaml or jsonl (default: from the file name, else from the first line)" },
@@ -48,6 +49,13 @@ static void num(FILE *f, double v)
 {
 	char b[32];
 	fputs(co2_format_double(b, v), f);
+}
+
+/* CSV is read by people and spreadsheets: 10 significant digits drop the binary noise
+ * (1.092, not 1.0919999999999999) and keep every figure that means anything. */
+static void num_csv(FILE *f, double v)
+{
+	num(f, co2__round_significant(v, 10));
 }
 
 static void csv_str(FILE *f, const char *s)
@@ -132,9 +140,12 @@ static void on_row(void *p, const co2_batch_row *row)
 	if (c->fmt == OUT_TEXT) {
 		if (!r)
 			fprintf(f, "%5zu %6zu  %-32.32s %s\n", row->index, row->line, label(row->run), "(error: see above)");
-		else
+		else if (r->hours > 0)
 			fprintf(f, "%5zu %6zu  %-32.32s %-17s %10.2f %12.3f %14.4f\n", row->index, row->line,
 			        label(row->run), r->method_name, r->hours, r->energy_kwh, r->co2_kg);
+		else /* device-hours or a declared energy: no wall-clock time to show */
+			fprintf(f, "%5zu %6zu  %-32.32s %-17s %10s %12.3f %14.4f\n", row->index, row->line,
+			        label(row->run), r->method_name, "-", r->energy_kwh, r->co2_kg);
 	} else if (c->fmt == OUT_CSV) {
 		if (!r)
 			return; /* described on stderr; the CSV holds computed runs only */
@@ -145,7 +156,8 @@ static void on_row(void *p, const co2_batch_row *row)
 		const double v[] = { r->hours, r->power_w, r->pue, r->intensity_g_per_kwh, r->energy_kwh, r->co2_kg };
 		for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 			fputc(',', f);
-			num(f, v[i]);
+			if (i > 1 || v[i] > 0) /* hours and power are empty when not known */
+				num_csv(f, v[i]);
 		}
 		fputc(',', f);
 		csv_str(f, r->region);
@@ -174,7 +186,10 @@ static void on_row(void *p, const co2_batch_row *row)
 		};
 		for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
 			fprintf(f, ", \"%s\": ", m[i].k);
-			num(f, m[i].v);
+			if (i > 1 || m[i].v > 0) /* hours and power are null when not known */
+				num(f, m[i].v);
+			else
+				fputs("null", f);
 		}
 		fputs("}", f);
 	}
@@ -192,9 +207,9 @@ static void finish(ctx *c, const co2_batch_totals *t)
 		fprintf(f, "; %.3f kWh, %.3f kg CO2eq\n", t->energy_kwh, t->co2_kg);
 	} else if (c->fmt == OUT_CSV) {
 		fprintf(f, "total,,(%zu run%s),,,,,,,", ok, ok == 1 ? "" : "s");
-		num(f, t->energy_kwh);
+		num_csv(f, t->energy_kwh);
 		fputc(',', f);
-		num(f, t->co2_kg);
+		num_csv(f, t->co2_kg);
 		fputs(",,\n", f);
 	} else {
 		fprintf(f, "%s],\n  \"totals\": {\"runs\": %zu, \"computed\": %zu, \"failed\": %zu, \"energy_kwh\": ",

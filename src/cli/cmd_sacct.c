@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "core/internal.h"
 
 static const cli_opt opts[] = {
 	{ "cluster", "FILE", "cluster description (YAML; GreenAlgorithms4HPC's cluster_info.yaml as it is)" },
@@ -78,6 +79,13 @@ static void num(FILE *f, double v)
 	fputs(co2_format_double(b, v), f);
 }
 
+/* CSV is read by people and spreadsheets: 10 significant digits drop the binary noise
+ * (0.006447, not 0.0064470000000000005) and keep every figure that means anything. */
+static void num_csv(FILE *f, double v)
+{
+	num(f, co2__round_significant(v, 10));
+}
+
 static const char per_job_header[] =
 	"job_id,user,account,partition,state,submit,failed,elapsed_hours,cpu_used_hours,cpu_hours,"
 	"gpus,gpu_hours,memory_requested_gb,memory_used_gb,memory_needed_gb,energy_cpu_kwh,"
@@ -104,7 +112,7 @@ static void on_job(void *p, const co2_sacct_job *j)
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 		fputc(',', f);
 		if (v[i] != CO2_UNSET)
-			num(f, v[i]);
+			num_csv(f, v[i]);
 	}
 	fputc('\n', f);
 }
@@ -208,7 +216,7 @@ static void csv_row(FILE *f, const char *key, const co2_sacct_sums *s)
 	                     s->memory_requested_gb, s->memory_needed_gb, s->overallocation_mean };
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
 		fputc(',', f);
-		num(f, v[i]);
+		num_csv(f, v[i]);
 	}
 	fputc('\n', f);
 }

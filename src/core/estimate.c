@@ -375,12 +375,15 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 			                       "region '%s' has no carbon intensity and no known location; "
 			                       "give --location or --intensity", region ? region->id : "?");
 		intensity = loc->intensity_g_per_kwh;
+		/* The place is on the report's "where"; a fallback must be said here. */
+		const char *fb = fallback_note(loc->edition, edition);
 		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", loc->source, loc->year,
-		               loc->name, err));
+		               fb ? fb : loc->name, err));
 	} else {
 		intensity = region->intensity_g_per_kwh;
+		const char *fb = fallback_note(region->edition, edition);
 		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", region->source, region->year,
-		               region->name, err));
+		               fb ? fb : region->name, err));
 	}
 
 	/* PUE. */

@@ -55,7 +55,7 @@ static void alias_ref(const char *prefix, size_t i, size_t n)
 		fprintf(out, ", .aliases = %s%zu, .n_aliases = %zu", prefix, i, n);
 }
 
-static void tail(const char *source, int year, const char *edition, const char *file)
+static void tail(const char *source, int year, const char *edition, const char *file, int line)
 {
 	fputs(", .source = ", out);
 	str(source);
@@ -63,7 +63,7 @@ static void tail(const char *source, int year, const char *edition, const char *
 	str(edition);
 	fputs(", .file = ", out);
 	str(file);
-	fputs("},\n", out);
+	fprintf(out, ", .line = %d},\n", line);
 }
 
 static void report(void *ctx, const char *file, const char *message)
@@ -145,7 +145,7 @@ int main(int argc, char **argv)
 		alias_ref("ha", i, h[i].n_aliases);
 		fputs(", .note = ", out); str(h[i].note);
 		fprintf(out, ", .uncertain = %d", h[i].uncertain ? 1 : 0);
-		tail(h[i].source, h[i].year, h[i].edition, h[i].file);
+		tail(h[i].source, h[i].year, h[i].edition, h[i].file, h[i].line);
 	}
 	fputs("};\n", out);
 
@@ -158,7 +158,7 @@ int main(int argc, char **argv)
 		fputs(", .pue = ", out); num(p[i].pue);
 		fputs(", .pue_source = ", out); str(p[i].pue_source);
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", p[i].pue_year); num(p[i].offset_percent);
-		tail(p[i].source, p[i].year, p[i].edition, p[i].file);
+		tail(p[i].source, p[i].year, p[i].edition, p[i].file, p[i].line);
 	}
 	fputs("};\n", out);
 
@@ -177,7 +177,7 @@ int main(int argc, char **argv)
 		fputs(", .pue_source = ", out); str(r[i].pue_source);
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", r[i].pue_year); num(r[i].offset_percent);
 		alias_ref("ra", i, r[i].n_aliases);
-		tail(r[i].source, r[i].year, r[i].edition, r[i].file);
+		tail(r[i].source, r[i].year, r[i].edition, r[i].file, r[i].line);
 	}
 	fputs("};\n", out);
 
@@ -191,7 +191,7 @@ int main(int argc, char **argv)
 		fputs(", .name = ", out); str(l[i].name);
 		fputs(", .intensity_g_per_kwh = ", out); num(l[i].intensity_g_per_kwh);
 		alias_ref("la", i, l[i].n_aliases);
-		tail(l[i].source, l[i].year, l[i].edition, l[i].file);
+		tail(l[i].source, l[i].year, l[i].edition, l[i].file, l[i].line);
 	}
 	fputs("};\n", out);
 
@@ -202,7 +202,7 @@ int main(int argc, char **argv)
 		fputs("{.id = ", out); str(in[i].id);
 		fputs(", .hardware = ", out); str(in[i].hardware);
 		fputs(", .count = ", out); num(in[i].count);
-		tail(in[i].source, in[i].year, in[i].edition, in[i].file);
+		tail(in[i].source, in[i].year, in[i].edition, in[i].file, in[i].line);
 	}
 	fputs("};\n", out);
 
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
 		fputs("{.name = ", out); str(c[i].name);
 		fputs(", .value = ", out); num(c[i].value);
 		fputs(", .unit = ", out); str(c[i].unit);
-		tail(c[i].source, c[i].year, c[i].edition, c[i].file);
+		tail(c[i].source, c[i].year, c[i].edition, c[i].file, c[i].line);
 	}
 	fputs("};\n", out);
 
@@ -227,7 +227,7 @@ int main(int argc, char **argv)
 		fputs(", .kg_per_unit = ", out); num(q[i].kg_per_unit);
 		fprintf(out, ", .decimals = %d, .significant = %d, .note = ", q[i].decimals, q[i].significant);
 		str(q[i].note);
-		tail(q[i].source, q[i].year, q[i].edition, q[i].file);
+		tail(q[i].source, q[i].year, q[i].edition, q[i].file, q[i].line);
 	}
 	fputs("};\n", out);
 

@@ -42,6 +42,7 @@ typedef struct co2_hardware {
 	bool uncertain;
 	const char *edition;
 	const char *file;        /* "<builtin>/co2calc/accelerators.yaml", or a path */
+	int line;                /* of the entry in file (1-based); 0 when unknown */
 } co2_hardware;
 
 typedef struct co2_provider {
@@ -55,6 +56,7 @@ typedef struct co2_provider {
 	int year;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_provider;
 
 typedef struct co2_location {
@@ -67,6 +69,7 @@ typedef struct co2_location {
 	int year;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_location;
 
 typedef struct co2_region {
@@ -85,6 +88,7 @@ typedef struct co2_region {
 	int year;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_region;
 
 typedef struct co2_instance {
@@ -95,6 +99,7 @@ typedef struct co2_instance {
 	int year;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_instance;
 
 typedef struct co2_constant {
@@ -105,6 +110,7 @@ typedef struct co2_constant {
 	int year;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_constant;
 
 typedef struct co2_equivalent_def {
@@ -119,6 +125,7 @@ typedef struct co2_equivalent_def {
 	const char *note;
 	const char *edition;
 	const char *file;
+	int line;
 } co2_equivalent_def;
 
 /* ---- opening and loading ------------------------------------------------------- */

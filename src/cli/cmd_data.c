@@ -12,8 +12,12 @@ static const cli_cmd cmd = {
 	"data",
 	"data check [FILE|DIR...]",
 	"Check data files: schema version, required fields, sources and years, plausible\n"
-	"ranges, references between entries, and names or aliases shared by two entries.\n"
-	"With no file, checks the built-in data.",
+	"ranges (power 1-2000 W, intensity 0-1500 g/kWh, PUE 1-3, no future year), references\n"
+	"between entries, names or aliases shared by two entries, and an entry given twice\n"
+	"(in two of the files checked, or in two built-in files; a file of yours replacing a\n"
+	"built-in entry is a correction, not a problem). Each problem is one line,\n"
+	"FILE:LINE: what is wrong; the exit status is 2 when there is any. With no file,\n"
+	"checks the built-in data.",
 	opts,
 	"  co2calc data check\n"
 	"  co2calc data check my-cluster.yaml\n"

@@ -69,7 +69,7 @@ int cmd_show(int argc, char **argv)
 			printf("  note         %s\n", h->note);
 		if (h->uncertain)
 			printf("  uncertain    yes: the figure is an estimate\n");
-		printf("  source       %s (%d)\n  edition      %s\n  file         %s\n", h->source, h->year, h->edition, h->file);
+		printf("  source       %s (%d)\n  edition      %s\n  file         %s:%d\n", h->source, h->year, h->edition, h->file, h->line);
 	} else if (strcmp(kind, "region") == 0) {
 		const co2_region *r;
 		if ((st = co2_db_find_region(&r, db, edition, name, &err)) != CO2_OK)
@@ -88,7 +88,7 @@ int cmd_show(int argc, char **argv)
 		if (r->offset_percent != CO2_UNSET)
 			printf("  offset       %s %%\n", co2_format_double(y, r->offset_percent));
 		aliases(r->aliases, r->n_aliases);
-		printf("  source       %s (%d)\n  edition      %s\n  file         %s\n", r->source, r->year, r->edition, r->file);
+		printf("  source       %s (%d)\n  edition      %s\n  file         %s:%d\n", r->source, r->year, r->edition, r->file, r->line);
 	} else if (strcmp(kind, "location") == 0) {
 		const co2_location *l;
 		if ((st = co2_db_find_location(&l, db, edition, name, &err)) != CO2_OK)
@@ -96,13 +96,14 @@ int cmd_show(int argc, char **argv)
 		printf("%s\n  name         %s\n  intensity    %s g CO2eq/kWh\n", l->code, l->name,
 		       co2_format_double(x, l->intensity_g_per_kwh));
 		aliases(l->aliases, l->n_aliases);
-		printf("  source       %s (%d)\n  edition      %s\n  file         %s\n", l->source, l->year, l->edition, l->file);
+		printf("  source       %s (%d)\n  edition      %s\n  file         %s:%d\n", l->source, l->year, l->edition, l->file, l->line);
 	} else if (strcmp(kind, "instance") == 0) {
 		const co2_instance *i;
 		if ((st = co2_db_find_instance(&i, db, edition, name, &err)) != CO2_OK)
 			goto fail;
-		printf("%s\n  hardware     %s x %s\n  source       %s (%d)\n  edition      %s\n", i->id,
-		       co2_format_double(x, i->count), i->hardware, i->source, i->year, i->edition);
+		printf("%s\n  hardware     %s x %s\n  source       %s (%d)\n  edition      %s\n  file         %s:%d\n",
+		       i->id, co2_format_double(x, i->count), i->hardware, i->source, i->year, i->edition,
+		       i->file, i->line);
 	} else {
 		co2_db_close(db);
 		return cli_usage_error("show: unknown kind '%s' (expected hardware, region, location or instance)", kind);

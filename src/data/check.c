@@ -13,27 +13,32 @@ typedef struct checker {
 	size_t problems;
 } checker;
 
-static void problem(checker *c, const char *file, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static void problem(checker *c, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
-static void problem(checker *c, const char *file, const char *fmt, ...)
+/* One problem, reported at "file:line" (the entry's first line) when the line is known. */
+static void problem(checker *c, const char *file, int line, const char *fmt, ...)
 {
-	char msg[700];
+	char msg[700], where[600];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	c->problems++;
+	if (line > 0)
+		snprintf(where, sizeof where, "%s:%d", file ? file : "", line);
+	else
+		snprintf(where, sizeof where, "%s", file ? file : "");
 	if (c->fn)
-		c->fn(c->ctx, file, msg);
+		c->fn(c->ctx, where, msg);
 }
 
-static void range(checker *c, const char *file, const char *what, const char *name,
+static void range(checker *c, const char *file, int line, const char *what, const char *name,
                   double v, double lo, double hi)
 {
 	if (v < lo || v > hi)
-		problem(c, file, "%s '%s': %g is outside the plausible range %g to %g", what, name, v,
-		        lo, hi);
+		problem(c, file, line, "%s '%s': %g is outside the plausible range %g to %g", what, name,
+		        v, lo, hi);
 }
 
 static const char *slot_name(const co2_db *db, const co2__slot *s)
@@ -42,16 +47,11 @@ static const char *slot_name(const co2_db *db, const co2__slot *s)
 	return *(const char *const *)base;
 }
 
-static const char *slot_file(const co2_db *db, const co2__slot *s)
+static const void *slot_entry(const co2_db *db, const co2__slot *s)
 {
-	const char *base = (const char *)db->kinds[s->kind].items + s->idx * db->kinds[s->kind].size;
-	switch (s->kind) {
-	case K_HARDWARE: return ((const co2_hardware *)base)->file;
-	case K_REGION: return ((const co2_region *)base)->file;
-	case K_LOCATION: return ((const co2_location *)base)->file;
-	default: return "";
-	}
+	return (const char *)db->kinds[s->kind].items + s->idx * db->kinds[s->kind].size;
 }
+
 
 static const char *kind_word_of(int kind)
 {
@@ -69,40 +69,40 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 	size_t n;
 	const co2_hardware *hw = co2_db_hardware_list(db, &n);
 	for (size_t i = 0; i < n; i++) {
-		range(&c, hw[i].file, "hardware power_w", hw[i].name, hw[i].power_w, 1, 2000);
+		range(&c, hw[i].file, hw[i].line, "hardware power_w", hw[i].name, hw[i].power_w, 1, 2000);
 		if (hw[i].power_per_core_w != CO2_UNSET)
-			range(&c, hw[i].file, "hardware power_per_core_w", hw[i].name, hw[i].power_per_core_w, 0.1, 100);
+			range(&c, hw[i].file, hw[i].line, "hardware power_per_core_w", hw[i].name, hw[i].power_per_core_w, 0.1, 100);
 		if (hw[i].year > this_year)
-			problem(&c, hw[i].file, "hardware '%s': year %d is in the future", hw[i].name, hw[i].year);
+			problem(&c, hw[i].file, hw[i].line, "hardware '%s': year %d is in the future", hw[i].name, hw[i].year);
 	}
 	const co2_region *rg = co2_db_regions(db, &n);
 	for (size_t i = 0; i < n; i++) {
 		if (rg[i].intensity_g_per_kwh != CO2_UNSET)
-			range(&c, rg[i].file, "region intensity_g_per_kwh", rg[i].id, rg[i].intensity_g_per_kwh, 0, 1500);
+			range(&c, rg[i].file, rg[i].line, "region intensity_g_per_kwh", rg[i].id, rg[i].intensity_g_per_kwh, 0, 1500);
 		if (rg[i].pue != CO2_UNSET)
-			range(&c, rg[i].file, "region pue", rg[i].id, rg[i].pue, 1.0, 3.0);
+			range(&c, rg[i].file, rg[i].line, "region pue", rg[i].id, rg[i].pue, 1.0, 3.0);
 		if (rg[i].location) {
 			const co2_location *l;
 			if (co2_db_find_location(&l, db, rg[i].edition, rg[i].location, NULL) != CO2_OK)
-				problem(&c, rg[i].file, "region '%s': location '%s' is not in the data",
+				problem(&c, rg[i].file, rg[i].line, "region '%s': location '%s' is not in the data",
 				        rg[i].id, rg[i].location);
 		}
 		if (!co2_db_provider(db, rg[i].edition, rg[i].provider))
-			problem(&c, rg[i].file, "region '%s': provider '%s' is not in the data", rg[i].id,
+			problem(&c, rg[i].file, rg[i].line, "region '%s': provider '%s' is not in the data", rg[i].id,
 			        rg[i].provider);
 	}
 	const co2_provider *pv = co2_db_providers(db, &n);
 	for (size_t i = 0; i < n; i++)
 		if (pv[i].pue != CO2_UNSET)
-			range(&c, pv[i].file, "provider pue", pv[i].id, pv[i].pue, 1.0, 3.0);
+			range(&c, pv[i].file, pv[i].line, "provider pue", pv[i].id, pv[i].pue, 1.0, 3.0);
 	const co2_location *lc = co2_db_locations(db, &n);
 	for (size_t i = 0; i < n; i++)
-		range(&c, lc[i].file, "location intensity_g_per_kwh", lc[i].code, lc[i].intensity_g_per_kwh, 0, 1500);
+		range(&c, lc[i].file, lc[i].line, "location intensity_g_per_kwh", lc[i].code, lc[i].intensity_g_per_kwh, 0, 1500);
 	const co2_instance *in = co2_db_instances(db, &n);
 	for (size_t i = 0; i < n; i++) {
 		const co2_hardware *h;
 		if (co2_db_find_hardware(&h, db, in[i].edition, in[i].hardware, NULL) != CO2_OK)
-			problem(&c, in[i].file, "instance '%s': hardware '%s' is not in the data (or ambiguous)",
+			problem(&c, in[i].file, in[i].line, "instance '%s': hardware '%s' is not in the data (or ambiguous)",
 			        in[i].id, in[i].hardware);
 	}
 	/* An entry given twice: in two built-in files, or in two of the files being
@@ -114,7 +114,7 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 		int new_builtin = rp[i].new_file && strncmp(rp[i].new_file, "<builtin>", 9) == 0;
 		if (old_builtin != new_builtin)
 			continue;
-		problem(&c, rp[i].new_file ? rp[i].new_file : "", "%s '%s' is also in %s (this file replaces it)",
+		problem(&c, rp[i].new_file, rp[i].new_line, "%s '%s' is also in %s (this file replaces it)",
 		        kind_word_of(rp[i].kind), rp[i].name, rp[i].old_file ? rp[i].old_file : "an earlier file");
 	}
 	/* Names and aliases that lead to two entries of the same kind and edition. Two
@@ -128,7 +128,8 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 			if (t->hash == s->hash && t->kind == s->kind && t->edition == s->edition &&
 			    !t->reduced && t->idx != s->idx && strcmp(t->key, s->key) == 0 &&
 			    co2__same_spelling(db, s->kind, s->idx, t->idx, s->key))
-				problem(&c, slot_file(db, t), "'%s' and '%s' share the name or alias '%s'",
+				problem(&c, co2__entry_file(t->kind, slot_entry(db, t)), co2__entry_line(t->kind, slot_entry(db, t)),
+				        "'%s' and '%s' share the name or alias '%s'",
 				        slot_name(db, s), slot_name(db, t), s->key);
 		}
 	}

@@ -896,8 +896,9 @@ void co2__set_edition(int kind, void *obj, const char *edition)
 	*(const char **)((char *)obj + edition_offset(kind)) = edition;
 }
 
-#define FILE_AFTER_EDITION(T) \
-	_Static_assert(offsetof(T, file) == offsetof(T, edition) + sizeof(const char *), #T)
+#define FILE_AFTER_EDITION(T)                                                                \
+	_Static_assert(offsetof(T, file) == offsetof(T, edition) + sizeof(const char *) &&       \
+	               offsetof(T, line) == offsetof(T, file) + sizeof(const char *), #T)
 FILE_AFTER_EDITION(co2_hardware);
 FILE_AFTER_EDITION(co2_provider);
 FILE_AFTER_EDITION(co2_region);
@@ -906,10 +907,23 @@ FILE_AFTER_EDITION(co2_instance);
 FILE_AFTER_EDITION(co2_constant);
 FILE_AFTER_EDITION(co2_equivalent_def);
 
-void co2__set_file(int kind, void *obj, const char *file)
+void co2__set_file(int kind, void *obj, const char *file, int line)
 {
-	/* In every entry struct, file follows edition. */
-	*(const char **)((char *)obj + edition_offset(kind) + sizeof(const char *)) = file;
+	/* In every entry struct, file follows edition, and line follows file. */
+	char *at = (char *)obj + edition_offset(kind) + sizeof(const char *);
+	*(const char **)at = file;
+	*(int *)(at + sizeof(const char *)) = line;
+}
+
+const char *co2__entry_file(int kind, const void *obj)
+{
+	return *(const char *const *)((const char *)obj + edition_offset(kind) + sizeof(const char *));
+}
+
+int co2__entry_line(int kind, const void *obj)
+{
+	const char *at = (const char *)obj + edition_offset(kind) + 2 * sizeof(const char *);
+	return *(const int *)at;
 }
 
 int co2__commit(co2_db *db, int kind, const void *obj)
@@ -926,7 +940,7 @@ int co2__commit(co2_db *db, int kind, const void *obj)
 		size_t file_at = edition_offset(kind) + sizeof(const char *);
 		co2__replaced r = { kind, name,
 			*(const char *const *)((const char *)dv->items + at * dv->size + file_at),
-			*(const char *const *)((const char *)obj + file_at) };
+			*(const char *const *)((const char *)obj + file_at), co2__entry_line(kind, obj) };
 		if (!co2__vec_push(&db->replaced, &r))
 			return 0;
 		memcpy((char *)dv->items + at * dv->size, obj, dv->size);

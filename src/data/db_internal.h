@@ -34,6 +34,7 @@ typedef struct co2__block {
 typedef struct co2__replaced {
 	int kind;
 	const char *name, *old_file, *new_file;
+	int new_line;
 } co2__replaced;
 
 struct co2_db {
@@ -58,7 +59,10 @@ int co2__index_entry(co2_db *db, int kind, size_t i);
 long co2__find_same(const co2_db *db, int kind, const char *edition, const char *name);
 /* Set an entry's edition / file pointer. */
 void co2__set_edition(int kind, void *obj, const char *edition);
-void co2__set_file(int kind, void *obj, const char *file);
+void co2__set_file(int kind, void *obj, const char *file, int line);
+/* The file of an entry, and its line there (0 when unknown). */
+const char *co2__entry_file(int kind, const void *obj);
+int co2__entry_line(int kind, const void *obj);
 /* Add an entry, replacing one of the same name and edition; 0 on out-of-memory. */
 int co2__commit(co2_db *db, int kind, const void *obj);
 /* Record a loaded file's name (not copied). */

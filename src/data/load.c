@@ -439,7 +439,7 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 			               "%s: missing required key '%s'", where, sec->fields[fi].key);
 	/* Every entry knows its edition and file. */
 	co2__set_edition(sec->kind, obj, edition);
-	co2__set_file(sec->kind, obj, L->file);
+	co2__set_file(sec->kind, obj, L->file, node ? (int)node->start_mark.line + 1 : 0);
 	/* Two entries of one name in one file is a mistake, not an override. */
 	for (size_t i = 0; i < L->staged[sec->kind].n; i++) {
 		const char *other = *(const char **)((char *)L->staged[sec->kind].items + i * L->staged[sec->kind].size);

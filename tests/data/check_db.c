@@ -93,6 +93,12 @@ START_TEST(schema_major_2_is_refused_and_minor_1_9_accepted)
 }
 END_TEST
 
+static void last_where(void *ctx, const char *file, const char *message)
+{
+	(void)message;
+	snprintf(ctx, 64, "%s", file);
+}
+
 START_TEST(a_later_file_replaces_an_entry_of_the_same_name)
 {
 	co2_error err;
@@ -103,8 +109,12 @@ START_TEST(a_later_file_replaces_an_entry_of_the_same_name)
 	ck_assert_uint_eq(n, 1);
 	ck_assert_double_eq(l[0].intensity_g_per_kwh, 40);
 	ck_assert_str_eq(l[0].source, "b");
-	/* data check names the entry given twice, in the file that replaced it. */
-	ck_assert_uint_eq(co2_db_check(db, NULL, NULL), 1);
+	/* data check names the entry given twice, at its line in the file that replaced it
+	 * (the header is 7 lines, "locations:" the 8th). */
+	ck_assert_int_eq(l[0].line, 9);
+	char where[64] = "";
+	ck_assert_uint_eq(co2_db_check(db, last_where, where), 1);
+	ck_assert_str_eq(where, "t.yaml:9");
 }
 END_TEST
 

@@ -103,6 +103,9 @@ typedef struct co2_equivalent {
 	const char *label;
 	const char *unit;
 	double value;          /* rounded as the data says */
+	double kg_per_unit;    /* the factor: kg CO2eq per unit (value = co2_kg / kg_per_unit) */
+	const char *source;    /* of the factor */
+	int year;
 } co2_equivalent;
 
 /* A range for later uncertainty work; low == central == high today. */

@@ -468,6 +468,9 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 		e->label = q[i].label;
 		e->unit = q[i].unit;
 		e->value = round_equiv(&q[i], res->co2_kg / q[i].kg_per_unit);
+		e->kg_per_unit = q[i].kg_per_unit;
+		e->source = q[i].source;
+		e->year = q[i].year;
 	}
 	return CO2_OK;
 }

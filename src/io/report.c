@@ -230,6 +230,18 @@ static void explain(co2__buf *b, const co2_result *r)
 		                co2_format_double(e, p->count), human(f, k1 * p->count));
 	}
 	co2__buf_printf(b, "  Total: %s kWh, %s kg CO2eq\n", human(a, r->energy_kwh), human(c, r->co2_kg));
+	if (r->n_equivalents)
+		co2__buf_puts(b, "  Equivalents: CO2eq (kg) / kg CO2eq per unit\n");
+	for (size_t i = 0; i < r->n_equivalents; i++) {
+		const co2_equivalent *q = &r->equivalents[i];
+		/* "per flight", not "per flights" */
+		size_t ul = q->unit ? strlen(q->unit) : 0;
+		int plural = ul > 2 && q->unit[ul - 1] == 's';
+		co2__buf_printf(b, "    %s kg / %s kg per %.*s = %s %s\n", human(a, r->co2_kg),
+		                co2__format_plain(c, q->kg_per_unit), (int)(plural ? ul - 1 : ul),
+		                q->unit ? q->unit : "", co2__format_plain(d, q->value), q->label);
+		co2__buf_printf(b, "      source: %s, %d\n", q->source, q->year);
+	}
 }
 
 static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
@@ -420,7 +432,20 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 	co2__buf_puts(b, "], \"equivalents\": {");
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		json_kv_num(b, r->equivalents[i].id, r->equivalents[i].value, i > 0);
-	co2__buf_puts(b, "}}");
+	/* Where each equivalent comes from: its factor and the factor's source. */
+	co2__buf_puts(b, "}, \"equivalent_factors\": [");
+	for (size_t i = 0; i < r->n_equivalents; i++) {
+		const co2_equivalent *e = &r->equivalents[i];
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "id", e->id, 0);
+		json_kv_str(b, "label", e->label, 1);
+		json_kv_str(b, "unit", e->unit, 1);
+		json_kv_num(b, "kg_per_unit", e->kg_per_unit, 1);
+		json_kv_str(b, "source", e->source, 1);
+		json_kv_num(b, "year", e->year, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "]}");
 }
 
 /* report_paper.c */

@@ -209,6 +209,25 @@ START_TEST(compare_shows_the_change_in_kg_and_percent)
 }
 END_TEST
 
+START_TEST(equivalents_carry_their_factor_and_source)
+{
+	/* ML CO2 Impact's car factor: 47.52 kg / 0.247305735 kg per km = 192.15 -> 192 km. */
+	ck_assert_uint_eq(res.n_equivalents, 3);
+	ck_assert_str_eq(res.equivalents[0].id, "car_km");
+	ck_assert_double_eq_tol(res.equivalents[0].kg_per_unit, 0.247305735, 1e-12);
+	ck_assert_double_eq(res.equivalents[0].value, 192);
+	ck_assert_ptr_nonnull(strstr(res.equivalents[0].source, "epa.gov"));
+	ck_assert_int_eq(res.equivalents[0].year, 2019);
+	char *json = report(CO2_FORMAT_JSON, 0);
+	assert_has(json, "\"equivalent_factors\": [{\"id\": \"car_km\"");
+	assert_has(json, "\"kg_per_unit\": 0.247305735");
+	co2_free(json);
+	char *text = report(CO2_FORMAT_TEXT, CO2_REPORT_EXPLAIN);
+	assert_has(text, "47.52 kg / 60 kg per seedling = 0.79 tree seedlings");
+	co2_free(text);
+}
+END_TEST
+
 START_TEST(every_format_prints_the_same_under_a_comma_locale)
 {
 	/* A program that sets LC_NUMERIC to de_DE must still get "47.52", not "47,52".
@@ -241,6 +260,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, what_if_changes_apply_in_order);
 	tcase_add_test(tc, compare_shows_the_change_in_kg_and_percent);
 	tcase_add_test(tc, every_format_prints_the_same_under_a_comma_locale);
+	tcase_add_test(tc, equivalents_carry_their_factor_and_source);
 	suite_add_tcase(s, tc);
 	return s;
 }

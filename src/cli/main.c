@@ -14,7 +14,7 @@ typedef struct command {
 static const command commands[] = {
 	{ "estimate", cmd_estimate, "energy and CO2eq of one run" },
 	{ "list", cmd_list, "list hardware, regions, locations, providers, instances, editions" },
-	{ "show", cmd_show, "show one hardware, region or location entry with its sources" },
+	{ "show", cmd_show, "show one hardware, region, location or instance entry with its sources" },
 	{ "data", cmd_data, "check data files ('co2calc data check [FILE...]')" },
 	{ "sacct", cmd_sacct, "energy and CO2eq of a cluster's jobs from a Slurm sacct dump" },
 	{ "batch", cmd_batch, "many runs from a CSV, YAML list or JSON Lines file" },

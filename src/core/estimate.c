@@ -90,9 +90,13 @@ const co2_equivalent *co2_result_equivalent(const co2_result *res, const char *i
 
 /* ---- validation ------------------------------------------------------------------ */
 
+/* The smallest positive count, time, power, energy or share taken: below it a figure
+ * means nothing physical, and products of such figures lose digits to underflow. */
+#define MIN_POSITIVE 1e-9
+
 static int bad(double v, double lo, double hi, int lo_open)
 {
-	return !isfinite(v) || v > hi || (lo_open ? v <= lo : v < lo);
+	return !isfinite(v) || v > hi || (lo_open ? v <= lo || v < MIN_POSITIVE : v < lo);
 }
 
 co2_status co2_run_validate(const co2_run *run, co2_error *err)
@@ -102,22 +106,22 @@ co2_status co2_run_validate(const co2_run *run, co2_error *err)
 		const co2_device *d = &run->devices[i];
 		if (d->count != CO2_UNSET && bad(d->count, 0, MAX_COUNT, 1))
 			return co2__fail_field(err, CO2_ERR_INVALID, d->role == CO2_ROLE_CPU ? "cores" : "count",
-			                       "%s: expected a number above 0 and at most 1e7, got %g",
+			                       "%s: expected a number above 0 and at most 1e7 (at least 1e-9), got %g",
 			                       d->role == CO2_ROLE_CPU ? "cores" : "count", d->count);
 		if (d->utilization != CO2_UNSET && bad(d->utilization, 0, 1, 1))
 			return co2__fail_field(err, CO2_ERR_INVALID,
 			                       d->role == CO2_ROLE_CPU ? "cpu-utilization" : "utilization",
-			                       "%s: expected a fraction in (0, 1], got %g",
+			                       "%s: expected a fraction in (0, 1] (at least 1e-9), got %g",
 			                       d->role == CO2_ROLE_CPU ? "cpu-utilization" : "utilization",
 			                       d->utilization);
 		if (d->power_w != CO2_UNSET && bad(d->power_w, 0, 100000, 1))
 			return co2__fail_field(err, CO2_ERR_INVALID, "power",
-			                       "power: expected watts above 0 and at most 100000, got %g",
+			                       "power: expected watts above 0 and at most 100000 (at least 1e-9), got %g",
 			                       d->power_w);
 		if (d->device_hours != CO2_UNSET) {
 			if (bad(d->device_hours, 0, MAX_DEVICE_HOURS, 1))
 				return co2__fail_field(err, CO2_ERR_INVALID, "device-hours",
-				                       "device-hours: expected a number above 0 and at most 1e10, got %g",
+				                       "device-hours: expected a number above 0 and at most 1e10 (at least 1e-9), got %g",
 				                       d->device_hours);
 			if (d->count != CO2_UNSET)
 				return co2__fail_field(err, CO2_ERR_INVALID, "device-hours",
@@ -131,7 +135,7 @@ co2_status co2_run_validate(const co2_run *run, co2_error *err)
 	if (run->hours != CO2_UNSET) {
 		if (bad(run->hours, 0, MAX_HOURS, 1))
 			return co2__fail_field(err, CO2_ERR_INVALID, "hours",
-			                       "hours: expected a number above 0 and at most 1e6, got %g",
+			                       "hours: expected a number above 0 and at most 1e6 (at least 1e-9), got %g",
 			                       run->hours);
 		if (any_device_hours)
 			return co2__fail_field(err, CO2_ERR_INVALID, "hours",
@@ -151,12 +155,12 @@ co2_status co2_run_validate(const co2_run *run, co2_error *err)
 		                       run->pue);
 	if (run->repeats != CO2_UNSET && bad(run->repeats, 0, MAX_REPEATS, 1))
 		return co2__fail_field(err, CO2_ERR_INVALID, "repeats",
-		                       "repeats: expected a number above 0 and at most 1e6, got %g",
+		                       "repeats: expected a number above 0 and at most 1e6 (at least 1e-9), got %g",
 		                       run->repeats);
 	if (run->energy_kwh != CO2_UNSET) {
 		if (bad(run->energy_kwh, 0, MAX_ENERGY_KWH, 1))
 			return co2__fail_field(err, CO2_ERR_INVALID, "energy",
-			                       "energy: expected kWh above 0 and at most 1e12, got %g",
+			                       "energy: expected kWh above 0 and at most 1e12 (at least 1e-9), got %g",
 			                       run->energy_kwh);
 		if (any_device_hours || run->memory_gb != CO2_UNSET)
 			return co2__fail_field(err, CO2_ERR_INVALID, "energy",

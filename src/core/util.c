@@ -180,8 +180,20 @@ double co2__round_significant(double value, int digits)
 {
 	if (value == 0.0 || !isfinite(value))
 		return value;
-	int mag = (int)floor(log10(fabs(value)));
-	return co2_round(value, digits - 1 - mag);
+	if (digits < 1)
+		digits = 1;
+	if (digits > 17)
+		digits = 17;
+	/* Through decimal text: the double nearest to the rounded decimal, at any
+	 * magnitude (scaling by 10^k loses digits for tiny and huge values). */
+	char buf[64];
+	locale_t loc = get_c_locale();
+	locale_t old = loc ? uselocale(loc) : (locale_t)0;
+	snprintf(buf, sizeof buf, "%.*e", digits - 1, value);
+	double r = strtod(buf, NULL);
+	if (loc)
+		uselocale(old);
+	return r;
 }
 
 const char *co2_format_double(char buf[32], double value)

@@ -321,6 +321,10 @@ START_TEST(numbers_for_people_are_never_in_exponent_notation)
 	ck_assert_str_eq(co2__format_plain(buf, 0.0001), "0.0001");
 	ck_assert_str_eq(co2__format_plain(buf, 47.52), "47.52");
 	ck_assert_str_eq(co2__format_plain(buf, 0), "0");
+	/* Rounding to significant digits is exact at any magnitude. */
+	ck_assert_str_eq(co2_format_double(buf, co2__round_significant(1.5600000000000002e-30, 3)), "1.56e-30");
+	ck_assert_str_eq(co2_format_double(buf, co2__round_significant(8.742084000000002e-303, 3)), "8.74e-303");
+	ck_assert_str_eq(co2_format_double(buf, co2__round_significant(192.15, 3)), "192");
 	/* Machines get the shortest exact form. */
 	ck_assert_str_eq(co2_format_double(buf, 8.42e-05), "8.42e-05");
 }

@@ -386,8 +386,10 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	csv(b, r->location);
 	const double nums[] = { r->power_w, r->pue, r->repeats, r->intensity_g_per_kwh,
 		                r->it_energy_kwh, r->energy_kwh, r->co2_kg };
+	/* 10 significant digits, as batch and sacct CSV: no binary noise, and a tiny run's
+	 * energy is not rounded away to 0. */
 	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(nums[i], 6)));
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2__round_significant(nums[i], 10)));
 	co2__buf_putn(b, ",", 1);
 	if (r->offset_percent != CO2_UNSET)
 		co2__buf_puts(b, co2_format_double(a, r->offset_percent));

@@ -155,6 +155,25 @@ START_TEST(markdown_yaml_and_csv_carry_the_figures_and_equivalents)
 }
 END_TEST
 
+START_TEST(csv_keeps_ten_significant_digits_of_a_tiny_run)
+{
+	/* 1 mW for 3.6 s in France: 1e-3 W x 1e-3 h = 1e-9 kWh of IT energy, x 1.56 PUE =
+	 * 1.56e-9 kWh, x 56.039 g/kWh = 8.742084e-11 kg. Rounded to 6 decimals these were 0. */
+	co2_run r = co2_run_init();
+	co2_result tiny;
+	co2_error err;
+	ck_assert_int_eq(co2_run_add_device(&r, NULL, 1, CO2_UNSET), CO2_OK);
+	r.devices[0].power_w = 0.001;
+	r.hours = 0.001;
+	r.location = "FR";
+	ck_assert_msg(co2_estimate(db, &r, &tiny, &err) == CO2_OK, "%s", err.message);
+	char *out = NULL;
+	ck_assert_msg(co2_report_run(&out, NULL, &tiny, &r, db, CO2_FORMAT_CSV, 0, &err) == CO2_OK, "%s", err.message);
+	assert_has(out, ",FR,0.001,1.56,1,56.039,1e-09,1.56e-09,8.742084e-11,");
+	co2_free(out);
+}
+END_TEST
+
 START_TEST(what_if_changes_apply_in_order)
 {
 	co2_run r = run;
@@ -257,6 +276,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
 	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);
 	tcase_add_test(tc, markdown_yaml_and_csv_carry_the_figures_and_equivalents);
+	tcase_add_test(tc, csv_keeps_ten_significant_digits_of_a_tiny_run);
 	tcase_add_test(tc, what_if_changes_apply_in_order);
 	tcase_add_test(tc, compare_shows_the_change_in_kg_and_percent);
 	tcase_add_test(tc, every_format_prints_the_same_under_a_comma_locale);

@@ -221,6 +221,10 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 		if (!co2__strtod(s, &d))
 			return fail_at(L, v, f->key, CO2_ERR_INVALID,
 			               "%s: %s: expected a finite number, got '%.40s'", where, f->key, s);
+		/* -1 marks an optional figure as not given (CO2_UNSET): a file cannot give it. */
+		if (d == CO2_UNSET && !(f->flags & REQ))
+			return fail_at(L, v, f->key, CO2_ERR_INVALID, "%s: %s: must not be negative",
+			               where, f->key);
 		*(double *)(base + f->off) = d;
 		return CO2_OK;
 	}
@@ -230,6 +234,9 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 		if (!co2__strtod(s, &d) || d < -1e9 || d > 1e9 || d != (double)(long)d)
 			return fail_at(L, v, f->key, CO2_ERR_INVALID,
 			               "%s: %s: expected a whole number, got '%.40s'", where, f->key, s);
+		if (d == -1 && !(f->flags & REQ)) /* as above: decimals and significant */
+			return fail_at(L, v, f->key, CO2_ERR_INVALID, "%s: %s: must not be negative",
+			               where, f->key);
 		*(int *)(base + f->off) = (int)d;
 		return CO2_OK;
 	}
@@ -317,6 +324,9 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (h->power_per_core_w != CO2_UNSET && h->power_per_core_w <= 0)
 			return fail_at(L, node, "power_per_core_w", CO2_ERR_INVALID,
 			               "%s: power_per_core_w: must be above 0 W", where);
+		if (h->memory_gb != CO2_UNSET && !(h->memory_gb > 0))
+			return fail_at(L, node, "memory_gb", CO2_ERR_INVALID,
+			               "%s: memory_gb: must be above 0 GB", where);
 		year = h->year;
 		break;
 	}
@@ -329,6 +339,10 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (p->offset_percent != CO2_UNSET && (p->offset_percent < 0 || p->offset_percent > 100))
 			return fail_at(L, node, "offset_percent", CO2_ERR_INVALID,
 			               "%s: offset_percent: expected 0 to 100", where);
+		if (p->pue_year && (p->pue_year < 1900 || p->pue_year > L->this_year))
+			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
+			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
+			               L->this_year, p->pue_year);
 		year = p->year;
 		break;
 	}
@@ -357,6 +371,10 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (r->offset_percent != CO2_UNSET && (r->offset_percent < 0 || r->offset_percent > 100))
 			return fail_at(L, node, "offset_percent", CO2_ERR_INVALID,
 			               "%s: offset_percent: expected 0 to 100", where);
+		if (r->pue_year && (r->pue_year < 1900 || r->pue_year > L->this_year))
+			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
+			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
+			               L->this_year, r->pue_year);
 		year = r->year;
 		break;
 	}

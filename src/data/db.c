@@ -533,6 +533,9 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 	co2__norm_reduced(q, sizeof q, query);
 	if (!*q)
 		co2__norm(q, sizeof q, query);
+	out[0] = '\0';
+	if (!*q)
+		return; /* only punctuation or spaces: no name is near it */
 	size_t qlen = strlen(q);
 	cand best[3] = { { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 } };
 	size_t nbest = 0;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <yaml.h>
+
 #include "core/internal.h"
 #include "co2calc/batch.h"
 
@@ -241,6 +243,63 @@ static int bad_line(co2_batch *b, const char *msg)
 	return 0;
 }
 
+/* The name of a run whose spec was refused, so that its row is recognisable: the scalar
+ * under a top-level "name" key, if the text reads as far as that (JSON is read as YAML
+ * here, which a JSON object on one line is). Empty when there is none. */
+static void salvage_name(const char *text, size_t len, char *out, size_t cap)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, want_value = 0, is_key = 0, done = 0;
+	out[0] = '\0';
+	if (!yaml_parser_initialize(&parser))
+		return;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!done && yaml_parser_parse(&parser, &ev)) {
+		switch (ev.type) {
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			/* A collection as the value of a key, or as a key: not a name. */
+			if (depth == 1) {
+				done = want_value;
+				is_key = !is_key;
+			}
+			depth++;
+			break;
+		case YAML_ALIAS_EVENT:
+			if (depth == 1) {
+				done = want_value;
+				is_key = !is_key;
+			}
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			depth--;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth != 1)
+				break;
+			is_key = !is_key;
+			if (want_value) {
+				if (ev.data.scalar.length < cap) /* never cut inside a character */
+					memcpy(out, ev.data.scalar.value, ev.data.scalar.length + 1);
+				done = 1;
+			} else if (is_key && strcmp((const char *)ev.data.scalar.value, "name") == 0) {
+				want_value = 1;
+			}
+			break;
+		case YAML_STREAM_END_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+}
+
 /* A run written as a spec (a YAML item or a JSON line) starting at file line `line`;
  * the text starts with `extra` lines that are not in the file. */
 static void spec_run(co2_batch *b, const char *text, size_t len, size_t line, int extra)
@@ -254,6 +313,10 @@ static void spec_run(co2_batch *b, const char *text, size_t len, size_t line, in
 		/* Positions inside the item become positions in the file. */
 		if (e.line > extra)
 			e.line = (int)line + e.line - 1 - extra;
+		char name[256];
+		salvage_name(text, len, name, sizeof name);
+		if (*name)
+			empty.name = name;
 		emit(b, &empty, line, &e, st);
 	} else {
 		emit(b, co2_spec_run(spec), line, &e, CO2_OK);

@@ -181,6 +181,38 @@ START_TEST(yaml_errors_point_at_the_line_and_column_in_the_file)
 }
 END_TEST
 
+START_TEST(a_refused_spec_keeps_its_name_when_the_name_was_readable)
+{
+	/* YAML items and JSON lines are parsed whole, so a bad field refuses the whole spec;
+	 * the row still carries the name given before or after the bad field. */
+	static const struct { const char *text; const char *names[4]; } cases[] = {
+		{ "- name: ok\n  hardware: TPU v2\n  hours: 1\n  location: FR\n"
+		  "- hours: x\n  name: late name\n"
+		  "- name: [a, b]\n  hours: 1\n"
+		  "- name: broken\n  hardware: [\n",
+		  { "ok", "late name", "", "broken" } },
+		{ "{\"name\":\"ok\",\"hardware\":\"TPU v2\",\"hours\":1,\"location\":\"FR\"}\n"
+		  "{\"hours\":\"x\",\"name\":\"bad hours\"}\n"
+		  "{\"tags\":{\"name\":\"inner\"},\"hours\":1}\n"
+		  "{\"name\":\"cut\", oops\n",
+		  { "ok", "bad hours", "", "cut" } },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		got g;
+		memset(&g, 0, sizeof g);
+		co2_batch_totals t;
+		co2_error err;
+		co2_error_clear(&err);
+		ck_assert_int_eq(run_text(cases[c].text, CO2_BATCH_AUTO, 0, &g, &t, &err, NULL), CO2_OK);
+		ck_assert_uint_eq(t.runs, 4);
+		ck_assert_uint_eq(t.failed, 3);
+		for (size_t i = 0; i < 4; i++)
+			ck_assert_msg(strcmp(g.name[i], cases[c].names[i]) == 0, "case %zu run %zu: '%s'", c,
+			              i + 1, g.name[i]);
+	}
+}
+END_TEST
+
 START_TEST(overrides_apply_to_every_run)
 {
 	static const char *const ov[] = { "location", "FR", "pue", "1.5", NULL };
@@ -298,6 +330,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(t, a_run_reads_the_same_as_estimate_with_the_same_fields);
 	tcase_add_test(t, a_bad_row_is_reported_with_its_line_and_the_rest_computed);
 	tcase_add_test(t, yaml_errors_point_at_the_line_and_column_in_the_file);
+	tcase_add_test(t, a_refused_spec_keeps_its_name_when_the_name_was_readable);
 	tcase_add_test(t, overrides_apply_to_every_run);
 	tcase_add_loop_test(t, any_chunking_gives_the_same_runs, 0, (int)(sizeof chunks / sizeof chunks[0]));
 	tcase_add_loop_test(t, a_file_that_cannot_be_used_at_all_is_refused, 0,

@@ -8,9 +8,12 @@ usage: readme_examples.py FILE.md BINDIR [--update]
 Commands run through `script` (a pseudo-terminal, as a reader's shell would), so
 standard output and standard error interleave as they do on screen. --update
 rewrites the pasted output with the real one (then read the diff).
+Paths under /tmp/ in the examples are a private directory of each run, so that
+two runs at once (ctest in two build trees) do not write the same file.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,10 +21,10 @@ import tempfile
 BLOCK = re.compile(r"^( *)```console\n(.*?)^\1```\n", re.S | re.M)
 
 
-def run(cmd, root, env):
-    r = subprocess.run(["script", "-qec", cmd, "/dev/null"], cwd=root, env=env,
-                       capture_output=True, text=True, timeout=120)
-    out = r.stdout.replace("\r\n", "\n").rstrip("\n")
+def run(cmd, root, env, scratch):
+    r = subprocess.run(["script", "-qec", cmd.replace("/tmp/", scratch + "/"), "/dev/null"],
+                       cwd=root, env=env, capture_output=True, text=True, timeout=120)
+    out = r.stdout.replace(scratch + "/", "/tmp/").replace("\r\n", "\n").rstrip("\n")
     return [line.rstrip("\r") for line in out.split("\n")] if out else []
 
 
@@ -34,6 +37,7 @@ def main(argv):
     text = open(path, encoding="utf-8").read()
     # A directory whose co2calc is the program under test, first on PATH.
     shim = tempfile.mkdtemp(prefix="co2calc-readme-")
+    scratch = tempfile.mkdtemp(prefix="co2calc-readme-tmp-")
     os.symlink(os.path.join(bindir, "co2calc"), os.path.join(shim, "co2calc"))
     env = dict(os.environ, PATH=shim + ":" + os.environ.get("PATH", "/usr/bin:/bin"),
                LC_ALL="C.UTF-8", LANG="C.UTF-8", TERM="dumb")
@@ -51,7 +55,7 @@ def main(argv):
             if cmd is None:
                 return
             commands += 1
-            got = run(cmd, root, env)
+            got = run(cmd, root, env, scratch)
             if got != want:
                 mismatches += 1
                 print("MISMATCH in %s: %s" % (path, cmd))
@@ -79,6 +83,7 @@ def main(argv):
     pieces.append(text[last:])
     os.unlink(os.path.join(shim, "co2calc"))
     os.rmdir(shim)
+    shutil.rmtree(scratch)
     if update and mismatches:
         tmp = path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as f:

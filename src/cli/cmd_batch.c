@@ -93,7 +93,8 @@ static void json_str(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* What a run is called in reports: its name, else its first device, else "-". */
+/* What a run is called in the text report: its name, else its first device, else "-".
+ * CSV and JSON give the name alone (empty or null when the run has none). */
 static const char *label(const co2_run *r)
 {
 	if (r->name)
@@ -150,7 +151,7 @@ static void on_row(void *p, const co2_batch_row *row)
 		if (!r)
 			return; /* described on stderr; the CSV holds computed runs only */
 		fprintf(f, "%zu,%zu,", row->index, row->line);
-		csv_str(f, label(row->run));
+		csv_str(f, row->run->name); /* for programs: the name given, or nothing */
 		fprintf(f, ",%s,", r->method_name);
 		csv_str(f, r->edition);
 		const double v[] = { r->hours, r->power_w, r->pue, r->intensity_g_per_kwh, r->energy_kwh, r->co2_kg };
@@ -166,7 +167,7 @@ static void on_row(void *p, const co2_batch_row *row)
 		fputc('\n', f);
 	} else {
 		fprintf(f, "%s\n    {\"run\": %zu, \"line\": %zu, \"name\": ", row->index > 1 ? "," : "", row->index, row->line);
-		json_str(f, label(row->run));
+		json_str(f, row->run->name);
 		if (!r) {
 			fputs(", \"error\": ", f);
 			json_str(f, row->error->message);

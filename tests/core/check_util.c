@@ -1,0 +1,446 @@
+/* src/core/util.c: status names, error detail, strict numbers, rounding, printing for
+ * machines and for people, name normalisation and the growable string buffer. */
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "co2calc/co2calc.h"
+#include "core/internal.h"
+
+/* ---- status and errors ------------------------------------------------------------ */
+
+static const struct { co2_status st; const char *name; } status_names[] = {
+	{ CO2_OK, "ok" },
+	{ CO2_ERR_INVALID, "invalid value" },
+	{ CO2_ERR_NOT_FOUND, "not found" },
+	{ CO2_ERR_AMBIGUOUS, "ambiguous name" },
+	{ CO2_ERR_PARSE, "parse error" },
+	{ CO2_ERR_IO, "input/output error" },
+	{ CO2_ERR_NOMEM, "out of memory" },
+	{ CO2_ERR_SCHEMA, "unsupported schema" },
+	{ (co2_status)42, "unknown status" },
+	{ (co2_status)8, "unknown status" },
+};
+
+START_TEST(every_status_has_a_short_english_name)
+{
+	ck_assert_str_eq(co2_status_str(status_names[_i].st), status_names[_i].name);
+}
+END_TEST
+
+START_TEST(errors_record_message_field_and_position_and_accept_null)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	co2_error_clear(NULL);
+	ck_assert_int_eq(co2__fail(NULL, CO2_ERR_PARSE, "ignored %d", 1), CO2_ERR_PARSE);
+	ck_assert_int_eq(co2__fail_field(NULL, CO2_ERR_INVALID, "f", "ignored"), CO2_ERR_INVALID);
+	co2__error_at(NULL, "x.yaml", 3, 4); /* no error to fill: nothing happens */
+
+	ck_assert_int_eq(co2__fail_field(&err, CO2_ERR_INVALID, "hours", "hours: %s", "bad"), CO2_ERR_INVALID);
+	ck_assert_int_eq(err.status, CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "hours: bad");
+	ck_assert_str_eq(err.field, "hours");
+	co2__error_at(&err, "run.yaml", 7, 12);
+	ck_assert_str_eq(err.file, "run.yaml");
+	ck_assert_int_eq(err.line, 7);
+	ck_assert_int_eq(err.column, 12);
+	/* A new failure forgets the old field and position. */
+	ck_assert_int_eq(co2__fail(&err, CO2_ERR_NOT_FOUND, "no %s", "such thing"), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.message, "no such thing");
+	ck_assert_str_eq(err.field, "");
+	ck_assert_str_eq(err.file, "");
+	ck_assert_int_eq(err.line, 0);
+	ck_assert_int_eq(err.column, 0);
+	co2__fail_field(&err, CO2_ERR_INVALID, NULL, "m");
+	ck_assert_str_eq(err.field, "");
+	co2__error_at(&err, NULL, 1, 1);
+	ck_assert_str_eq(err.file, "");
+	ck_assert_int_eq(err.line, 1);
+}
+END_TEST
+
+START_TEST(a_prefix_goes_in_front_of_the_message_and_both_are_cut_to_fit)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	co2__error_prefix(NULL, "x: "); /* accepted */
+	co2__fail(&err, CO2_ERR_PARSE, "bad value");
+	co2__error_prefix(&err, "run.yaml:3:9: ");
+	ck_assert_str_eq(err.message, "run.yaml:3:9: bad value");
+
+	/* Message and prefix together longer than the message: the end of the message goes. */
+	char long_msg[1000];
+	memset(long_msg, 'm', sizeof long_msg - 1);
+	long_msg[sizeof long_msg - 1] = '\0';
+	co2__fail(&err, CO2_ERR_PARSE, "%s", long_msg);
+	ck_assert_uint_eq(strlen(err.message), sizeof err.message - 1);
+	co2__error_prefix(&err, "pre: ");
+	ck_assert_uint_eq(strlen(err.message), sizeof err.message - 1);
+	ck_assert_int_eq(strncmp(err.message, "pre: mmm", 8), 0);
+	ck_assert_int_eq(err.message[sizeof err.message - 2], 'm');
+
+	/* A prefix longer than the message itself: only the prefix, cut. */
+	char long_prefix[1000];
+	memset(long_prefix, 'p', sizeof long_prefix - 1);
+	long_prefix[sizeof long_prefix - 1] = '\0';
+	co2__fail(&err, CO2_ERR_PARSE, "lost");
+	co2__error_prefix(&err, long_prefix);
+	ck_assert_uint_eq(strlen(err.message), sizeof err.message - 1);
+	ck_assert_ptr_null(strchr(err.message, 'l'));
+	ck_assert_int_eq(err.message[0], 'p');
+}
+END_TEST
+
+START_TEST(offsets_become_one_based_lines_and_columns)
+{
+	const char *text = "ab\ncd\n\nef";
+	int line = 0, col = 0;
+	co2__offset_position(text, strlen(text), 0, &line, &col);
+	ck_assert_int_eq(line, 1);
+	ck_assert_int_eq(col, 1);
+	co2__offset_position(text, strlen(text), 4, &line, &col); /* 'd' */
+	ck_assert_int_eq(line, 2);
+	ck_assert_int_eq(col, 2);
+	co2__offset_position(text, strlen(text), 7, &line, &col); /* 'e' after the empty line */
+	ck_assert_int_eq(line, 4);
+	ck_assert_int_eq(col, 1);
+	/* An offset past the end stops at the end: line 4, after "ef". */
+	co2__offset_position(text, strlen(text), 100, &line, &col);
+	ck_assert_int_eq(line, 4);
+	ck_assert_int_eq(col, 3);
+}
+END_TEST
+
+/* ---- numbers ----------------------------------------------------------------------- */
+
+typedef struct num_case {
+	const char *text;
+	int ok;
+	double value;
+} num_case;
+
+static const num_case numbers[] = {
+	{ "96", 1, 96 }, { "1.5", 1, 1.5 }, { "+2", 1, 2 }, { "-0.25", 1, -0.25 }, { ".5", 1, 0.5 },
+	{ "5.", 1, 5 }, { "1e3", 1, 1000 }, { "2.5E-2", 1, 0.025 }, { "1e+2", 1, 100 },
+	{ "", 0, 0 }, { ".", 0, 0 }, { "-", 0, 0 }, { "e5", 0, 0 }, { "1e", 0, 0 }, { "1e+", 0, 0 },
+	{ "0x10", 0, 0 }, { " 1", 0, 0 }, { "1 ", 0, 0 }, { "1,5", 0, 0 }, { "inf", 0, 0 },
+	{ "nan", 0, 0 }, { "1e999", 0, 0 }, { "1.2.3", 0, 0 },
+};
+
+START_TEST(numbers_follow_a_strict_grammar)
+{
+	const num_case *c = &numbers[_i];
+	double v = -12345;
+	int ok = co2__strtod(c->text, &v);
+	ck_assert_msg(ok == c->ok, "'%s': %s", c->text, ok ? "accepted" : "refused");
+	if (c->ok)
+		ck_assert_msg(v == c->value, "'%s' = %.17g, expected %.17g", c->text, v, c->value);
+	else
+		ck_assert_msg(v == -12345, "'%s' refused but wrote %.17g", c->text, v);
+}
+END_TEST
+
+START_TEST(parse_double_names_the_field_and_null_is_no_number)
+{
+	double v = 7;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2__strtod(NULL, &v), 0);
+	ck_assert_int_eq(co2_parse_double(&v, NULL, NULL, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "value: expected a finite number (like 96 or 1.5), got ''");
+	ck_assert_str_eq(err.field, "");
+	ck_assert_int_eq(co2_parse_double(&v, "12h", "hours", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "hours: expected a finite number (like 96 or 1.5), got '12h'");
+	ck_assert_str_eq(err.field, "hours");
+	ck_assert_double_eq(v, 7);
+	ck_assert_int_eq(co2_parse_double(&v, "-0", "x", &err), CO2_OK);
+	ck_assert_double_eq(v, 0);
+	ck_assert_int_eq(signbit(v), 0); /* no negative zero */
+}
+END_TEST
+
+START_TEST(rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale)
+{
+	ck_assert_double_eq(co2_round(2.5, 0), 3);
+	ck_assert_double_eq(co2_round(-2.5, 0), -3);
+	ck_assert_double_eq(co2_round(47.5249, 2), 47.52);
+	double z = co2_round(-0.001, 2);
+	ck_assert_double_eq(z, 0);
+	ck_assert_int_eq(signbit(z), 0);
+	/* Not finite, or finite but 1e300 x 1e10 overflows: returned as given. */
+	ck_assert(isnan(co2_round(NAN, 2)));
+	ck_assert(isinf(co2_round(INFINITY, 2)));
+	ck_assert_double_eq(co2_round(1e300, 10), 1e300);
+	ck_assert_double_eq(co2_round(-1e300, 10), -1e300);
+}
+END_TEST
+
+START_TEST(significant_digits_are_clamped_to_1_and_17)
+{
+	ck_assert_double_eq(co2__round_significant(0, 3), 0);
+	ck_assert(isinf(co2__round_significant(INFINITY, 3)));
+	ck_assert_double_eq(co2__round_significant(123456, 3), 123000);
+	ck_assert_double_eq(co2__round_significant(0.000123456, 2), 0.00012);
+	/* Fewer than 1 digit means 1; more than 17 means 17 (all a double holds). */
+	ck_assert_double_eq(co2__round_significant(1789, 0), 2000);
+	ck_assert_double_eq(co2__round_significant(1789, -5), 2000);
+	ck_assert_double_eq(co2__round_significant(0.1 + 0.2, 40), 0.1 + 0.2);
+	ck_assert_double_eq(co2__round_significant(0.1 + 0.2, 15), 0.3);
+}
+END_TEST
+
+typedef struct fmt_case {
+	double value;
+	const char *json, *plain;
+} fmt_case;
+
+static const fmt_case formats[] = {
+	{ 47.52, "47.52", "47.52" },
+	{ 0.1 + 0.2, "0.30000000000000004", "0.30000000000000004" }, /* %.15g would not round-trip */
+	{ -0.0, "0", "0" },
+	{ 8.42e-05, "8.42e-05", "0.0000842" },
+	{ -3e-07, "-3e-07", "-0.0000003" },
+	{ 1.5e20, "1.5e+20", "1.5e+20" },     /* >= 1: the exponent stays */
+	{ 1e-30, "1e-30", "1e-30" },          /* more than 24 decimals: left as it is */
+	{ 1.25e-24, "1.25e-24", "1.25e-24" }, /* 26 decimals */
+	{ 1e-24, "1e-24", "0.000000000000000000000001" },
+};
+
+START_TEST(numbers_print_for_machines_and_for_people)
+{
+	const fmt_case *c = &formats[_i];
+	char buf[32];
+	ck_assert_str_eq(co2_format_double(buf, c->value), c->json);
+	ck_assert_str_eq(co2__format_plain(buf, c->value), c->plain);
+}
+END_TEST
+
+START_TEST(numbers_that_are_not_finite_print_as_zero)
+{
+	char buf[32];
+	ck_assert_str_eq(co2_format_double(buf, NAN), "0");
+	ck_assert_str_eq(co2_format_double(buf, INFINITY), "0");
+	ck_assert_str_eq(co2_format_double(buf, -INFINITY), "0");
+	co2__buf b = { 0 };
+	co2__buf_num(&b, NAN);
+	co2__buf_puts(&b, " ");
+	co2__buf_num(&b, 2.5);
+	ck_assert_str_eq(b.data, "0 2.5");
+	free(b.data);
+}
+END_TEST
+
+START_TEST(numbers_read_and_print_the_same_under_a_comma_locale)
+{
+	if (!setlocale(LC_ALL, "de_DE.UTF-8") && !setlocale(LC_ALL, "fr_FR.UTF-8"))
+		return; /* no comma locale here: nothing to show */
+	char buf[32];
+	double v = 0;
+	ck_assert_int_eq(co2__strtod("1.5", &v), 1);
+	ck_assert_double_eq(v, 1.5);
+	ck_assert_int_eq(co2__strtod("1,5", &v), 0);
+	ck_assert_str_eq(co2_format_double(buf, 2.25), "2.25");
+	ck_assert_str_eq(co2__format_plain(buf, 8.42e-05), "0.0000842");
+	ck_assert_double_eq(co2__round_significant(1.23456, 3), 1.23);
+	setlocale(LC_ALL, "C");
+}
+END_TEST
+
+/* ---- names -------------------------------------------------------------------------- */
+
+START_TEST(names_normalise_to_lowercase_letters_and_digits)
+{
+	char out[64];
+	ck_assert_uint_eq(co2__norm(out, sizeof out, "NVIDIA A100-SXM4-80GB"), 18);
+	ck_assert_str_eq(out, "nvidiaa100sxm480gb");
+	ck_assert_uint_eq(co2__norm(out, 5, "Tesla V100"), 4); /* cut to fit, NUL included */
+	ck_assert_str_eq(out, "tesl");
+	out[0] = 'x';
+	ck_assert_uint_eq(co2__norm(out, 0, "abc"), 0);         /* no room: nothing written */
+	ck_assert_int_eq(out[0], 'x');
+	ck_assert_uint_eq(co2__norm(out, sizeof out, "Caf\xc3\xa9 9"), 4); /* non-ASCII dropped */
+	ck_assert_str_eq(out, "caf9");
+}
+END_TEST
+
+typedef struct reduce_case {
+	const char *in, *out;
+} reduce_case;
+
+static const reduce_case reductions[] = {
+	{ "Intel(R) Xeon(R) Gold 6142 CPU @ 2.60GHz", "xeon gold 6142" },
+	{ "AMD EPYC 7763 64-Core Processor", "epyc 7763" },
+	{ "AMD Ryzen 9 5950X 16 cores", "ryzen 9 5950x" },
+	{ "Apple M1 Max core", "m1 max" },
+	{ "Xeon Platinum 8380 3GHz", "xeon platinum 8380" },       /* a trailing clock */
+	{ "NVIDIA Tesla V100-SXM2-16GB", "v100 sxm2 16gb" },
+	{ "The Graphics Chip", "" },
+};
+
+START_TEST(reduced_names_drop_vendor_words_core_counts_and_clocks)
+{
+	const reduce_case *c = &reductions[_i];
+	char out[128], flat[128];
+	size_t n = co2__norm_reduced_sep(out, sizeof out, c->in, ' ');
+	ck_assert_str_eq(out, c->out);
+	ck_assert_uint_eq(n, strlen(c->out));
+	/* Without a separator the words run together. */
+	char want[128];
+	size_t k = 0;
+	for (const char *p = c->out; *p; p++)
+		if (*p != ' ')
+			want[k++] = *p;
+	want[k] = '\0';
+	co2__norm_reduced(flat, sizeof flat, c->in);
+	ck_assert_str_eq(flat, want);
+}
+END_TEST
+
+START_TEST(edit_distance_is_bounded)
+{
+	ck_assert_uint_eq(co2__distance("kitten", "sitting", 5), 3);
+	ck_assert_uint_eq(co2__distance("hardware", "hardwre", 3), 1);
+	ck_assert_uint_eq(co2__distance("", "abc", 3), 3);
+	/* Beyond the limit the answer is limit + 1, early when the lengths differ too much. */
+	ck_assert_uint_eq(co2__distance("kitten", "sitting", 2), 3);
+	ck_assert_uint_eq(co2__distance("a", "abcdefgh", 3), 4);
+	ck_assert_uint_eq(co2__distance("abcdef", "uvwxyz", 3), 4);
+	/* Longer than 255 characters: never close. */
+	char longer[300];
+	memset(longer, 'a', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	ck_assert_uint_eq(co2__distance(longer, longer, 3), 4);
+	ck_assert_uint_eq(co2__distance("a", longer, 10), 11);
+}
+END_TEST
+
+/* ---- buffers ------------------------------------------------------------------------ */
+
+START_TEST(a_buffer_grows_and_prints)
+{
+	co2__buf b = { 0 };
+	co2__buf_puts(&b, "x=");
+	co2__buf_printf(&b, "%d,%s", 42, "y");
+	ck_assert_str_eq(b.data, "x=42,y");
+	ck_assert_uint_eq(b.len, 6);
+	ck_assert_uint_eq(b.cap, 256);
+	char big[1000];
+	memset(big, 'z', sizeof big);
+	co2__buf_putn(&b, big, sizeof big); /* 1006 + NUL: 256 -> 512 -> 1024 */
+	ck_assert_uint_eq(b.len, 1006);
+	ck_assert_uint_eq(b.cap, 1024);
+	ck_assert_uint_eq(strlen(b.data), 1006);
+	ck_assert_int_eq(b.failed, 0);
+	free(b.data);
+}
+END_TEST
+
+START_TEST(a_failed_buffer_drops_everything_after)
+{
+	co2__buf b = { 0 };
+	co2__buf_puts(&b, "kept");
+	b.failed = 1;
+	co2__buf_puts(&b, " lost");
+	co2__buf_printf(&b, "%s", " lost too");
+	co2__buf_json_str(&b, "q");
+	ck_assert_str_eq(b.data, "kept");
+	ck_assert_uint_eq(b.len, 4);
+	ck_assert_int_eq(b.failed, 1);
+	free(b.data);
+}
+END_TEST
+
+START_TEST(a_size_past_half_the_address_space_fails_without_allocating)
+{
+	co2__buf b = { 0 };
+	co2__buf_puts(&b, "ab");
+	/* Doubling 256 cannot reach len + n + 1 without passing SIZE_MAX / 2. */
+	co2__buf_putn(&b, "unused", SIZE_MAX - 16);
+	ck_assert_int_eq(b.failed, 1);
+	ck_assert_uint_eq(b.len, 2);
+	ck_assert_uint_eq(b.cap, 256);
+	ck_assert_str_eq(b.data, "ab");
+	free(b.data);
+}
+END_TEST
+
+/* AddressSanitizer stops the program on an impossible allocation instead of failing it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+START_TEST(an_allocation_that_fails_marks_the_buffer_failed)
+{
+#if defined(UNDER_ASAN)
+	return;
+#else
+	co2__buf b = { 0 };
+	co2__buf_puts(&b, "ab");
+	/* 2^50 bytes: more than any x86-64 or arm64 address space, so realloc returns NULL. */
+	co2__buf_putn(&b, "unused", (size_t)1 << 50);
+	ck_assert_int_eq(b.failed, 1);
+	ck_assert_uint_eq(b.len, 2);
+	ck_assert_str_eq(b.data, "ab");
+	free(b.data);
+#endif
+}
+END_TEST
+
+START_TEST(json_strings_are_quoted_and_escaped)
+{
+	co2__buf b = { 0 };
+	co2__buf_json_str(&b, "a\"b\\c\nd\re\tf\001g\037h\xc3\xa9");
+	co2__buf_puts(&b, " ");
+	co2__buf_json_str(&b, NULL);
+	co2__buf_puts(&b, " ");
+	co2__buf_json_str(&b, "");
+	ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\xc3\xa9\" null \"\"");
+	free(b.data);
+}
+END_TEST
+
+static Suite *util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *e = tcase_create("errors");
+	tcase_add_loop_test(e, every_status_has_a_short_english_name, 0,
+	                    (int)(sizeof status_names / sizeof status_names[0]));
+	tcase_add_test(e, errors_record_message_field_and_position_and_accept_null);
+	tcase_add_test(e, a_prefix_goes_in_front_of_the_message_and_both_are_cut_to_fit);
+	tcase_add_test(e, offsets_become_one_based_lines_and_columns);
+	suite_add_tcase(s, e);
+	TCase *n = tcase_create("numbers");
+	tcase_add_loop_test(n, numbers_follow_a_strict_grammar, 0, (int)(sizeof numbers / sizeof numbers[0]));
+	tcase_add_test(n, parse_double_names_the_field_and_null_is_no_number);
+	tcase_add_test(n, rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale);
+	tcase_add_test(n, significant_digits_are_clamped_to_1_and_17);
+	tcase_add_loop_test(n, numbers_print_for_machines_and_for_people, 0, (int)(sizeof formats / sizeof formats[0]));
+	tcase_add_test(n, numbers_that_are_not_finite_print_as_zero);
+	tcase_add_test(n, numbers_read_and_print_the_same_under_a_comma_locale);
+	suite_add_tcase(s, n);
+	TCase *m = tcase_create("names");
+	tcase_add_test(m, names_normalise_to_lowercase_letters_and_digits);
+	tcase_add_loop_test(m, reduced_names_drop_vendor_words_core_counts_and_clocks, 0,
+	                    (int)(sizeof reductions / sizeof reductions[0]));
+	tcase_add_test(m, edit_distance_is_bounded);
+	suite_add_tcase(s, m);
+	TCase *b = tcase_create("buffers");
+	tcase_add_test(b, a_buffer_grows_and_prints);
+	tcase_add_test(b, a_failed_buffer_drops_everything_after);
+	tcase_add_test(b, a_size_past_half_the_address_space_fails_without_allocating);
+	tcase_add_test(b, an_allocation_that_fails_marks_the_buffer_failed);
+	tcase_add_test(b, json_strings_are_quoted_and_escaped);
+	suite_add_tcase(s, b);
+	return s;
+}
+
+CO2_CHECK_MAIN(util_suite)

@@ -261,6 +261,25 @@ static int is_stop_word(const char *w, size_t n)
 	return 0;
 }
 
+/* "Eight-Core Processor", "Quad-Core": counts in words, as /proc/cpuinfo prints them. */
+static int is_count_word(const char *w)
+{
+	static const char *const counts[] = { "single", "dual", "triple", "quad", "hexa", "octa",
+		"two", "three", "four", "six", "eight", "ten", "twelve", "sixteen", NULL };
+	for (size_t i = 0; counts[i]; i++)
+		if (strcmp(w, counts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int all_digits(const char *w)
+{
+	for (; *w; w++)
+		if (!isdigit((unsigned char)*w))
+			return 0;
+	return 1;
+}
+
 size_t co2__norm_reduced(char *dst, size_t cap, const char *src)
 {
 	return co2__norm_reduced_sep(dst, cap, src, '\0');
@@ -270,6 +289,7 @@ size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep)
 {
 	/* Split into lowercase alphanumeric words; stop at '@' (clock speed). */
 	char words[32][48];
+	unsigned char dot_after[32] = { 0 }, drop[32] = { 0 };
 	size_t nw = 0;
 	const unsigned char *p = (const unsigned char *)src;
 	while (*p && *p != '@' && nw < 32) {
@@ -283,29 +303,46 @@ size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep)
 		}
 		if (n) {
 			words[nw][n] = '\0';
+			dot_after[nw] = *p == '.';
 			nw++;
 		}
+	}
+	/* A clock without '@' ("2.40GHz", "3.0 GHz", "2GHz") is split into number words and
+	 * a "ghz" word: drop them all, but not a model number before a space ("6142 3GHz"). */
+	for (size_t i = 0; i < nw; i++) {
+		const char *w = words[i];
+		size_t n = strlen(w);
+		int unit = n >= 3 && (strcmp(w + n - 3, "ghz") == 0 || strcmp(w + n - 3, "mhz") == 0);
+		if (!unit || !(n == 3 || isdigit((unsigned char)w[0])))
+			continue;
+		drop[i] = 1;
+		size_t j = i;
+		if (n == 3 && j > 0 && all_digits(words[j - 1]))
+			drop[--j] = 1; /* "3.0 GHz": the "0" */
+		while (j > 0 && dot_after[j - 1] && all_digits(words[j - 1]))
+			drop[--j] = 1;
+	}
+	/* "E5-2680 0 @ 2.70GHz": /proc/cpuinfo's "0" for a first-generation Xeon. */
+	for (size_t i = nw; i-- > 1;) {
+		if (drop[i])
+			continue;
+		if (strcmp(words[i], "0") == 0)
+			drop[i] = 1;
+		break;
 	}
 	size_t out = 0;
 	for (size_t i = 0; i < nw; i++) {
 		const char *w = words[i];
 		size_t n = strlen(w);
-		if (is_stop_word(w, n))
+		if (drop[i] || is_stop_word(w, n))
 			continue;
 		/* "64-Core", "8 cores": drop the count and the word. */
-		if (i + 1 < nw && (strcmp(words[i + 1], "core") == 0 || strcmp(words[i + 1], "cores") == 0)) {
-			int all_digits = 1;
-			for (size_t k = 0; k < n; k++)
-				all_digits &= isdigit((unsigned char)w[k]) != 0;
-			if (all_digits) {
-				i++;
-				continue;
-			}
+		if (i + 1 < nw && (strcmp(words[i + 1], "core") == 0 || strcmp(words[i + 1], "cores") == 0) &&
+		    (all_digits(w) || is_count_word(w))) {
+			i++;
+			continue;
 		}
 		if (strcmp(w, "core") == 0 || strcmp(w, "cores") == 0)
-			continue;
-		/* "2.40GHz" was split into "2", "40ghz": drop a trailing clock. */
-		if (n > 3 && strcmp(w + n - 3, "ghz") == 0)
 			continue;
 		if (sep && out > 0 && out + 1 < cap)
 			dst[out++] = sep;

@@ -513,6 +513,16 @@ static size_t longer_names(const co2_db *db, uint32_t edition, const char *query
 			const char *s = a == 0 ? nm : al[a - 1];
 			co2__norm_reduced_sep(key, sizeof key, s, ' ');
 			if (strncmp(key, q, qn) == 0) {
+				/* "E3-1275" is not "E3-1275 v2": the version is always printed,
+				 * so a name without one is the first generation. */
+				const char *rest = key + qn;
+				if (rest[0] == 'v' && isdigit((unsigned char)rest[1])) {
+					size_t d = 1;
+					while (isdigit((unsigned char)rest[d]))
+						d++;
+					if (!rest[d] || rest[d] == ' ')
+						break;
+				}
 				unsigned ev = entry_vendors(db, K_HARDWARE, i);
 				if (qvendors && ev && !(qvendors & ev))
 					break;
@@ -717,6 +727,45 @@ static co2_status ambiguous(const co2_db *db, int kind, const char *name, const 
 	                       kind_word(kind), name, list, n > 6 ? ", ..." : "");
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether hardware entries give the very same figures from the very same source (one
+ * may leave the core count and power per core unknown where another gives them). */
+static int one_chip(const co2_db *db, const uint32_t *hits, size_t n)
+{
+	const co2_hardware *a = entry(db, K_HARDWARE, hits[0]);
+	for (size_t j = 1; j < n; j++) {
+		const co2_hardware *b = entry(db, K_HARDWARE, hits[j]);
+		if (!same_text(a->kind, b->kind) || a->power_w != b->power_w ||
+		    !same_text(a->power_type, b->power_type) ||
+		    (a->cores && b->cores && a->cores != b->cores) ||
+		    (a->power_per_core_w != CO2_UNSET && b->power_per_core_w != CO2_UNSET &&
+		     a->power_per_core_w != b->power_per_core_w) ||
+		    a->memory_gb != b->memory_gb ||
+		    !same_text(a->source, b->source) || a->year != b->year ||
+		    !same_text(a->edition, b->edition) || a->uncertain != b->uncertain)
+			return 0;
+	}
+	return 1;
+}
+
+/* How well a hardware entry fits a query, in this order: its name names the vendor the
+ * query names; the query starts with its name (normalised key), the longer the better;
+ * it gives its core count. */
+static size_t chip_score(const co2_db *db, uint32_t i, const char *name, const char *key)
+{
+	const co2_hardware *h = entry(db, K_HARDWARE, i);
+	char k[512];
+	size_t n = co2__norm(k, sizeof k, h->name);
+	unsigned qv = vendors_in(name);
+	size_t vendor = qv && (qv & vendors_in(h->name));
+	size_t prefix = n && strncmp(key, k, n) == 0 ? n : 0;
+	return (vendor << 12) + 2 * prefix + (h->cores != 0);
+}
+
 static co2_status find(const co2_db *db, int kind, const char *edition, const char *name,
                        size_t *idx, co2_error *err)
 {
@@ -777,9 +826,30 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 				for (size_t j = 0; j < m && j < 5; j++)
 					hits[1 + j] = (uint32_t)more[j];
 				n += m;
+				/* Longer names with the same figures ("... (OEM Only)"): the
+				 * name as given is the one. */
+				if (n > 1 && n <= 6 && one_chip(db, hits, n)) {
+					*idx = hits[0];
+					return CO2_OK;
+				}
 			}
 			if (n == 1) {
 				*idx = hits[0];
+				return CO2_OK;
+			}
+			if (n > 1 && n == stored && kind == K_HARDWARE && one_chip(db, hits, n)) {
+				/* One chip under two spellings of the source ("AMD FX-8350" and
+				 * "FX-8350"): the figures are the same, so is the estimate. Take
+				 * the spelling that fits the name best (chip_score), then the
+				 * first. */
+				uint32_t best = hits[0];
+				size_t best_score = chip_score(db, hits[0], name, key);
+				for (size_t j = 1; j < n; j++) {
+					size_t sc = chip_score(db, hits[j], name, key);
+					if (sc > best_score || (sc == best_score && hits[j] < best))
+						best = hits[j], best_score = sc;
+				}
+				*idx = best;
 				return CO2_OK;
 			}
 			if (n > 1) {

@@ -280,6 +280,16 @@ static const reduce_case reductions[] = {
 	{ "Xeon Platinum 8380 3GHz", "xeon platinum 8380" },       /* a trailing clock */
 	{ "NVIDIA Tesla V100-SXM2-16GB", "v100 sxm2 16gb" },
 	{ "The Graphics Chip", "" },
+	/* clocks without '@', counts in words, cpuinfo's "0" of first-generation Xeons */
+	{ "Intel Xeon E5-2680 v4 2.40GHz", "xeon e5 2680 v4" },
+	{ "Intel Xeon Gold 6148 2.4 GHz", "xeon gold 6148" },
+	{ "Xeon Gold 6142 3GHz", "xeon gold 6142" },                /* not the model number */
+	{ "Pentium 4 2800 MHz", "pentium 4" },
+	{ "AMD FX-8350 Eight-Core Processor", "fx 8350" },
+	{ "AMD Phenom II X4 Quad-Core", "phenom ii x4" },
+	{ "Intel(R) Xeon(R) CPU E5-2680 0 @ 2.70GHz", "xeon e5 2680" },
+	{ "Core 2 Duo E8400 0", "2 duo e8400" },
+	{ "0", "0" },                                               /* a lone 0 stays */
 };
 
 START_TEST(reduced_names_drop_vendor_words_core_counts_and_clocks)

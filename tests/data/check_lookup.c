@@ -70,6 +70,14 @@ static const spelling spellings[] = {
 	{ 'h', "AMD Ryzen 9 5950X 16-Core Processor", "AMD Ryzen 9 5950X" },
 	{ 'h', "Intel(R) Xeon(R) CPU E5-2699 v4 @ 2.20GHz", "Intel Xeon E5-2699 v4" },
 	{ 'h', "AMD EPYC 7763 64-Core Processor", "AMD EPYC 7763" },
+	{ 'h', "AMD FX(tm)-8350 Eight-Core Processor", "AMD FX-8350" },
+	{ 'h', "Intel(R) Xeon(R) CPU E5-2680 0 @ 2.70GHz", "Intel Xeon E5-2680" },
+	{ 'h', "Intel(R) Xeon(R) CPU E3-1275 @ 3.40GHz", "Intel Xeon E3-1275" },
+	{ 'h', "Intel(R) Xeon(R) CPU E3-1275 v3 @ 3.50GHz", "Intel Xeon E3-1275 v3" },
+	{ 'h', "Intel Xeon E5-2680 v4 2.40GHz", "Intel Xeon E5-2680 v4" },
+	/* one chip listed twice by CodeCarbon, with and without the vendor: the spelling given */
+	{ 'h', "AMD 6th Gen A10-8700P APU", "AMD 6th Gen A10-8700P APU" },
+	{ 'h', "6th Gen A10-8700P APU", "6th Gen A10-8700P APU" },
 	/* cloud consoles */
 	{ 'r', "asia-east1", "gcp:asia-east1" },
 	{ 'r', "aws:us-east-1", "aws:us-east-1" },
@@ -144,6 +152,8 @@ static const unclear unclears[] = {
 	/* Intel's A100 (an old Atom-class part) must not be picked for the GPU. */
 	{ 'h', "A100", CO2_ERR_AMBIGUOUS, { "Intel A100", "NVIDIA A100 SXM4 80GB", "NVIDIA A100 PCIe 40GB" }, NULL },
 	{ 'h', "NVIDIA A100", CO2_ERR_AMBIGUOUS, { "NVIDIA A100 SXM4 40GB", "NVIDIA A100 PCIe 80GB", NULL }, "Intel A100" },
+	/* cpuinfo does not print "EE": the low-power part has another TDP */
+	{ 'h', "AMD Athlon(tm) 64 X2 3800+ CPU", CO2_ERR_AMBIGUOUS, { "AMD Athlon 64 X2 3800+", "AMD Athlon 64 X2 3800+ EE", NULL }, NULL },
 	{ 'h', "H1OO SXM", CO2_ERR_NOT_FOUND, { "NVIDIA H100 SXM5", NULL, NULL }, NULL },
 	/* suggestions keep to the vendor named */
 	{ 'h', "AMD H100", CO2_ERR_NOT_FOUND, { NULL, NULL, NULL }, "NVIDIA" },

@@ -486,6 +486,20 @@ int co2__same_spelling(const co2_db *db, int kind, size_t i, size_t j, const cha
 	return 0;
 }
 
+/* Whether s contains w (lowercase letters and digits) ignoring ASCII case. */
+static int contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; *s; s++) {
+		size_t k = 0;
+		while (k < n && s[k] && tolower((unsigned char)s[k]) == w[k])
+			k++;
+		if (k == n)
+			return 1;
+	}
+	return n == 0;
+}
+
 /* Hardware of an edition whose name or an alias, vendor words dropped, starts with
  * every word of the query and has more: "A100" is Intel's A100 and the start of
  * "NVIDIA A100 SXM4 80GB", so it must not pick the first silently. */
@@ -496,6 +510,19 @@ static size_t longer_names(const co2_db *db, uint32_t edition, const char *query
 	size_t qn = co2__norm_reduced_sep(q, sizeof q - 1, query, ' ');
 	if (!qn)
 		return 0;
+	/* Its longest word is in every name that could match, as written (a key's words are
+	 * the name's letter and digit runs, lowercased): a cheap test before normalising. */
+	const char *lw = q;
+	size_t lwn = 0;
+	for (const char *w = q; *w;) {
+		size_t k = strcspn(w, " ");
+		if (k > lwn)
+			lw = w, lwn = k;
+		w += k + (w[k] == ' ');
+	}
+	char longest[256];
+	memcpy(longest, lw, lwn);
+	longest[lwn] = '\0';
 	q[qn++] = ' ';
 	q[qn] = '\0';
 	size_t found = 0;
@@ -511,6 +538,8 @@ static size_t longer_names(const co2_db *db, uint32_t edition, const char *query
 			continue;
 		for (size_t a = 0; a <= nal; a++) {
 			const char *s = a == 0 ? nm : al[a - 1];
+			if (!contains_ci(s, longest))
+				continue;
 			co2__norm_reduced_sep(key, sizeof key, s, ' ');
 			if (strncmp(key, q, qn) == 0) {
 				/* "E3-1275" is not "E3-1275 v2": the version is always printed,

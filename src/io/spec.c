@@ -114,13 +114,37 @@ static const char *nearest(const char *key, const char *const *list, size_t stri
 	return best;
 }
 
+/* Words people use for a key, which the edit distance would miss or send elsewhere
+ * ("gpu" is one edit from "cpu"). */
+static const char *const synonyms[][2] = {
+	{ "gpu", "hardware" }, { "gpus", "hardware" }, { "tpu", "hardware" },
+	{ "accelerator", "hardware" }, { "device", "hardware" }, { "chip", "hardware" },
+	{ "model", "hardware" }, { "num_gpus", "count" }, { "n_gpus", "count" },
+	{ "gpu_count", "count" }, { "devices_count", "count" }, { "duration", "hours" },
+	{ "time", "hours" }, { "hours_used", "hours" }, { "country", "location" },
+	{ "grid", "location" }, { "carbon_intensity", "intensity" },
+	{ "intensity_g_per_kwh", "intensity" }, { "energy_kwh", "energy" },
+	{ "memory_gb", "memory" }, { "ram", "memory" }, { "power_w", "power" }, { "tdp", "power" },
+};
+
+static const char *synonym(const char *key, const char *const *list, size_t stride)
+{
+	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
+		if (strcmp(key, synonyms[i][0]) != 0)
+			continue;
+		for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride))
+			if (strcmp(*k, synonyms[i][1]) == 0)
+				return *k;
+	}
+	return NULL;
+}
+
 static co2_status unknown_key(co2_error *err, const char *key, const char *const *list,
                               size_t stride)
 {
-	const char *near = nearest(key, list, stride);
-	/* Common spellings the distance misses. */
-	if (!near && strcmp(key, "gpu") == 0)
-		near = "hardware";
+	const char *near = synonym(key, list, stride);
+	if (!near)
+		near = nearest(key, list, stride);
 	if (near)
 		return co2__fail_field(err, CO2_ERR_INVALID, key,
 		                       "unknown key '%.60s'; did you mean '%s'?", key, near);

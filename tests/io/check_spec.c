@@ -59,6 +59,11 @@ typedef struct bad_spec {
 
 static const bad_spec bad_specs[] = {
 	{ "hours: 96\nutilisation: 0.5\n", "unknown key 'utilisation'; did you mean 'utilization'?", 2, 1 },
+	/* words for a key that the edit distance would miss or send elsewhere */
+	{ "gpu: A100\nhours: 1\n", "unknown key 'gpu'; did you mean 'hardware'?", 1, 1 },
+	{ "hours: 1\nnum_gpus: 8\n", "unknown key 'num_gpus'; did you mean 'count'?", 2, 1 },
+	{ "hours: 1\ncountry: FR\n", "unknown key 'country'; did you mean 'location'?", 2, 1 },
+	{ "{\"tdp\": 300}", "unknown key 'tdp'; did you mean 'power'?", 0, 0 },
 	{ "hours: 96\nhours: 97\n", "duplicate key 'hours'", 2, 1 },
 	{ "hours: [1, 2\n", "not valid YAML", 2, 1 },
 	{ "hours: 1,5\n", "hours: expected a finite number", 1, 8 },

@@ -337,7 +337,7 @@ static char *trim(char *s)
 }
 
 /* Split a CSV line in place (RFC 4180 quotes, "" for a quote). Returns the number of
- * fields, or -1 when a quote is not closed on the line. */
+ * fields, -1 when a quote is not closed on the line, -2 for text after a closing quote. */
 static int csv_split(char *s, char **fields, int max)
 {
 	int n = 0;
@@ -371,7 +371,7 @@ static int csv_split(char *s, char **fields, int max)
 			if (*r == '\0')
 				return n;
 			if (*r != ',')
-				return -1;
+				return -2;
 			p = r + 1;
 			continue;
 		}
@@ -382,6 +382,13 @@ static int csv_split(char *s, char **fields, int max)
 		*c = '\0';
 		p = c + 1;
 	}
+}
+
+static const char *csv_problem(int nf)
+{
+	return nf == -1 ? "a quoted field is not closed on its line"
+	     : nf == -2 ? "text after the closing quote of a field (write \"\" for a quote inside it)"
+	                : "more than 64 columns";
 }
 
 static int csv_line(co2_batch *b, const char *p, size_t n)
@@ -404,7 +411,7 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 	int nf = csv_split(b->row, fields, MAX_COLS);
 	if (!b->have_header) {
 		if (nf < 0 || nf > MAX_COLS) {
-			fatal(b, CO2_ERR_PARSE, b->lineno, "CSV header: %s", nf < 0 ? "a quote is not closed" : "more than 64 columns");
+			fatal(b, CO2_ERR_PARSE, b->lineno, "CSV header: %s", csv_problem(nf));
 			return -1;
 		}
 		for (int i = 0; i < nf; i++) {
@@ -440,7 +447,7 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 	co2_error_clear(&e);
 	co2_status st = CO2_OK;
 	if (nf < 0)
-		st = co2__fail(&e, CO2_ERR_PARSE, "a quoted field is not closed on its line");
+		st = co2__fail(&e, CO2_ERR_PARSE, "%s", csv_problem(nf));
 	else if ((size_t)nf != b->ncols)
 		st = co2__fail(&e, CO2_ERR_PARSE, "expected %zu fields as in the header, found %s%d", b->ncols,
 		               nf > MAX_COLS ? "more than " : "", nf > MAX_COLS ? MAX_COLS : nf);

@@ -265,7 +265,7 @@ static const unusable unusables[] = {
 	{ "hours,hours\n", CO2_BATCH_CSV, "column 'hours' appears twice" },
 	{ "runs:\n  - hardware: A100\n", CO2_BATCH_YAML, "runs:1: expected a YAML list of runs" },
 	{ "[{\"hours\": 1}]\n", CO2_BATCH_AUTO, "a bracketed list is not read" },
-	{ "\"name,hours\n", CO2_BATCH_CSV, "a quote is not closed" },
+	{ "\"name,hours\n", CO2_BATCH_CSV, "a quoted field is not closed" },
 };
 
 START_TEST(a_file_that_cannot_be_used_at_all_is_refused)

@@ -895,9 +895,9 @@ START_TEST(csv_quotes_follow_rfc_4180)
 	ck_close(g.energy[1], 2);
 	ck_assert_str_eq(g.name[2], "plain");
 	ck_close(g.energy[2], 3);
-	/* Text after a closing quote is refused (with the message of an unclosed quote). */
+	/* Text after a closing quote is refused. */
 	ck_assert_uint_eq(g.line[3], 5);
-	ck_assert_str_eq(g.message[3], "a quoted field is not closed on its line");
+	ck_assert_str_eq(g.message[3], "text after the closing quote of a field (write \"\" for a quote inside it)");
 	ck_close(t.energy_kwh, 6);
 }
 END_TEST

@@ -355,8 +355,9 @@ static co2_status yaml_devices(yctx *c, yaml_node_t *seq)
 			if (st != CO2_OK)
 				return st;
 			st = device_set(d, yscalar(k), val, c->err);
-			if (st != CO2_OK)
-				return yfail(c, v, st);
+			if (st != CO2_OK) /* an unknown key at the key, a bad value at the value */
+				return yfail(c, st == CO2_ERR_INVALID && c->err &&
+				                    strncmp(c->err->message, "unknown key", 11) == 0 ? k : v, st);
 		}
 	}
 	return CO2_OK;

@@ -1163,7 +1163,7 @@ typedef struct bad_spec {
 	"{\"hardware\": \"h\"}"
 
 static const bad_spec bad_specs[] = {
-	{ "devices:\n  - {hardware: TG100, gpu: 2}\n", "s.yaml:2:28: unknown key 'gpu'; did you mean 'hardware'?", 2, 28 },
+	{ "devices:\n  - {hardware: TG100, gpu: 2}\n", "s.yaml:2:23: unknown key 'gpu'; did you mean 'hardware'?", 2, 23 },
 	{ "devices:\n  - {hardware: TG100, count: lots}\n", "s.yaml:2:30: count: expected a finite number, got 'lots'", 2, 30 },
 	{ "devices:\n  - {hardware: TG100, count: -1}\n", "s.yaml:2:30: count: must not be negative, got -1", 2, 30 },
 	{ "devices:\n  - {hardware: ''}\n", "s.yaml:2:16: hardware: expected a non-empty value", 2, 16 },

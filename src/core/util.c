@@ -392,6 +392,10 @@ static int buf_reserve(co2__buf *b, size_t extra)
 {
 	if (b->failed)
 		return 0;
+	if (extra > ((size_t)-1) / 2 - b->len) { /* len + extra + 1 would wrap around */
+		b->failed = 1;
+		return 0;
+	}
 	if (b->len + extra + 1 <= b->cap)
 		return 1;
 	size_t cap = b->cap ? b->cap : 256;

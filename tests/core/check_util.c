@@ -376,6 +376,14 @@ START_TEST(a_size_past_half_the_address_space_fails_without_allocating)
 	ck_assert_uint_eq(b.cap, 256);
 	ck_assert_str_eq(b.data, "ab");
 	free(b.data);
+	/* A length that would wrap len + n + 1 around to a small number fails too. */
+	co2__buf w = { 0 };
+	co2__buf_puts(&w, "ab");
+	co2__buf_putn(&w, "unused", SIZE_MAX - 1);
+	ck_assert_int_eq(w.failed, 1);
+	ck_assert_uint_eq(w.len, 2);
+	ck_assert_str_eq(w.data, "ab");
+	free(w.data);
 }
 END_TEST
 

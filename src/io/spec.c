@@ -420,13 +420,64 @@ done:
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
-static co2_status json_fail(co2_error *err, const char *name, co2_status st)
+/* Where a member of the JSON spec is, for messages: cJSON keeps no positions, so the
+ * text is read again by libyaml (a JSON object is a YAML flow mapping) and the member
+ * found by its place: the top-level member `top`, or with `field` >= 0 the member
+ * `field` of device group `group` inside it. `at_key` asks for the key's position, else
+ * the value's. Returns 0 when the text does not read as YAML. */
+static int json_position(const char *buf, size_t len, int top, int group, int field, int at_key,
+                         int *line, int *col)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	int found = 0;
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		yaml_parser_delete(&parser);
+		return 0;
+	}
+	yaml_node_t *m = yaml_document_get_root_node(&doc);
+	yaml_node_t *hit = NULL;
+	if (m && m->type == YAML_MAPPING_NODE && top >= 0 &&
+	    top < m->data.mapping.pairs.top - m->data.mapping.pairs.start) {
+		yaml_node_pair_t *p = m->data.mapping.pairs.start + top;
+		hit = yaml_document_get_node(&doc, at_key || field >= 0 ? p->key : p->value);
+		yaml_node_t *seq = yaml_document_get_node(&doc, p->value);
+		if (field >= 0 && seq && seq->type == YAML_SEQUENCE_NODE && group >= 0 &&
+		    group < seq->data.sequence.items.top - seq->data.sequence.items.start) {
+			yaml_node_t *g = yaml_document_get_node(&doc, seq->data.sequence.items.start[group]);
+			hit = g;
+			if (g && g->type == YAML_MAPPING_NODE &&
+			    field < g->data.mapping.pairs.top - g->data.mapping.pairs.start) {
+				yaml_node_pair_t *q = g->data.mapping.pairs.start + field;
+				hit = yaml_document_get_node(&doc, at_key ? q->key : q->value);
+			}
+		}
+	}
+	if (hit) {
+		*line = (int)hit->start_mark.line + 1;
+		*col = (int)hit->start_mark.column + 1;
+		found = 1;
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return found;
+}
+
+static co2_status json_fail(co2_error *err, const char *name, co2_status st, int line, int col)
 {
 	if (err) {
 		char prefix[300];
-		snprintf(prefix, sizeof prefix, "%.256s: ", name);
+		if (line > 0)
+			snprintf(prefix, sizeof prefix, "%.256s:%d:%d: ", name, line, col);
+		else
+			snprintf(prefix, sizeof prefix, "%.256s: ", name);
 		co2__error_prefix(err, prefix);
 		snprintf(err->file, sizeof err->file, "%s", name);
+		err->line = line > 0 ? line : 0;
+		err->column = line > 0 ? col : 0;
 		err->status = st;
 	}
 	return st;
@@ -459,6 +510,22 @@ static co2_status json_object_check(const cJSON *o, const char *what, co2_error 
 	return CO2_OK;
 }
 
+/* The index of the second member of o with a key seen before, or -1. */
+static int json_duplicate(const cJSON *o)
+{
+	int i = 0;
+	for (const cJSON *a = o->child; a; a = a->next, i++)
+		for (const cJSON *b = o->child; b != a; b = b->next)
+			if (strcmp(a->string, b->string) == 0)
+				return i;
+	return -1;
+}
+
+static int is_unknown_key(co2_status st, const co2_error *err)
+{
+	return st == CO2_ERR_INVALID && err && strncmp(err->message, "unknown key", 11) == 0;
+}
+
 static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, size_t len,
                              co2_error *err)
 {
@@ -477,29 +544,49 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 		co2__error_at(err, name, line, col);
 		return CO2_ERR_PARSE;
 	}
+	/* The member that failed: top-level index, device group and field (-1: none), and
+	 * whether the key (unknown, duplicate) or the value is at fault. */
+	int top = -1, group = -1, field = -1, at_key = 1;
 	co2_status st = json_object_check(root, "run spec", err);
-	for (const cJSON *it = root->child; it && st == CO2_OK; it = it->next) {
+	if (st != CO2_OK)
+		top = json_duplicate(root);
+	int i = 0;
+	for (const cJSON *it = root->child; it && st == CO2_OK; it = it->next, i++) {
+		top = i;
 		if (strcmp(it->string, "devices") == 0) {
 			if (!cJSON_IsArray(it)) {
 				st = co2__fail_field(err, CO2_ERR_PARSE, "devices", "devices: expected a list");
+				at_key = 0;
 				break;
 			}
-			for (const cJSON *g = it->child; g && st == CO2_OK; g = g->next) {
+			group = 0;
+			for (const cJSON *g = it->child; g && st == CO2_OK; g = g->next, group++) {
 				st = json_object_check(g, "devices[]", err);
-				if (st != CO2_OK)
+				if (st != CO2_OK) {
+					field = cJSON_IsObject(g) ? json_duplicate(g) : -1;
+					if (field < 0) /* not an object: the group itself */
+						field = 1 << 20, at_key = 0;
 					break;
+				}
 				if (co2_run_add_device(&spec->run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
 					st = co2__fail_field(err, CO2_ERR_INVALID, "devices",
 					                     "devices: at most %d groups", CO2_MAX_DEVICES);
+					field = 1 << 20, at_key = 0;
 					break;
 				}
 				co2_device *d = &spec->run.devices[spec->run.n_devices - 1];
 				d->role = CO2_ROLE_ACCELERATOR;
-				for (const cJSON *f = g->child; f && st == CO2_OK; f = f->next) {
+				field = 0;
+				for (const cJSON *f = g->child; f && st == CO2_OK; f = f->next, field++) {
 					const char *val;
 					st = json_value(spec, f, f->string, &val, err);
 					if (st == CO2_OK)
 						st = device_set(d, f->string, val, err);
+				}
+				if (st != CO2_OK) { /* the loop stepped past the failed field */
+					field--;
+					at_key = is_unknown_key(st, err);
+					break;
 				}
 			}
 			continue;
@@ -508,9 +595,16 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 		st = json_value(spec, it, it->string, &val, err);
 		if (st == CO2_OK)
 			st = co2_run_set(&spec->run, it->string, val, err);
+		if (st != CO2_OK)
+			at_key = is_unknown_key(st, err);
 	}
 	cJSON_Delete(root);
-	return st == CO2_OK ? st : json_fail(err, name, st);
+	if (st == CO2_OK)
+		return st;
+	int line = 0, col = 0;
+	if (st != CO2_ERR_NOMEM && top >= 0)
+		json_position(buf, len, top, group, field, at_key, &line, &col);
+	return json_fail(err, name, st, line, col);
 }
 
 co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, size_t len,

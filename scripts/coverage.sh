@@ -8,12 +8,12 @@ rm -rf build/coverage
 cmake -S . -B build/coverage -DCMAKE_BUILD_TYPE=Debug -DCO2_ENABLE_COVERAGE=ON >/dev/null
 cmake --build build/coverage -j"$(nproc)" >/dev/null
 (cd build/coverage && ctest -j"$(nproc)" >/dev/null) || { echo "tests failed"; exit 1; }
-gcovr -r . --object-directory build/coverage --filter 'src/' --exclude-unreachable-branches \
+gcovr -r . build/coverage --object-directory build/coverage --filter 'src/' --exclude-unreachable-branches \
   --print-summary --txt build/coverage/coverage.txt >build/coverage/summary.txt
 cat build/coverage/coverage.txt
 echo
 for d in core data io cli; do
-  gcovr -r . --object-directory build/coverage --filter "src/$d/" --print-summary -o /dev/null |
+  gcovr -r . build/coverage --object-directory build/coverage --filter "src/$d/" --print-summary -o /dev/null |
     sed -n "s/^lines: /src\/$d lines: /p; s/^branches: /src\/$d branches: /p"
 done
 tail -n 3 build/coverage/summary.txt

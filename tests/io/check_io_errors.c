@@ -23,22 +23,6 @@ static co2_db *builtin; /* the embedded data */
 static co2_db *mini;    /* only mini.yaml */
 static co2_cluster *tiny;
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(b);
-	ck_assert_uint_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-	b[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return b;
-}
-
 static void open_data(void)
 {
 	co2_error err;
@@ -47,7 +31,7 @@ static void open_data(void)
 	ck_assert_int_eq(co2_db_new(&mini, &err), CO2_OK);
 	ck_assert_msg(co2_db_load_path(mini, MINI, &err) == CO2_OK, "%s", err.message);
 	size_t len;
-	char *buf = slurp(TINY, &len);
+	char *buf = co2_test_slurp(TINY, &len);
 	ck_assert_msg(co2_cluster_load_buffer(&tiny, TINY, buf, len, NULL, &err) == CO2_OK, "%s", err.message);
 	free(buf);
 }

@@ -12,26 +12,10 @@
 
 #define DATA CO2_TEST_DATA_DIR "/sacct/"
 
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)n + 1);
-	ck_assert_ptr_nonnull(b);
-	ck_assert_uint_eq(fread(b, 1, (size_t)n, f), (size_t)n);
-	b[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return b;
-}
-
 static co2_cluster *load_cluster(const char *path)
 {
 	size_t len;
-	char *buf = slurp(path, &len);
+	char *buf = co2_test_slurp(path, &len);
 	co2_cluster *c = NULL;
 	co2_error err;
 	co2_error_clear(&err);
@@ -92,7 +76,7 @@ static co2_sacct *run_file(const co2_cluster *c, const co2_sacct_options *o, con
                            size_t chunk, seen *sn)
 {
 	size_t len;
-	char *buf = slurp(path, &len);
+	char *buf = co2_test_slurp(path, &len);
 	co2_sacct *r = run_chunked(c, o, buf, len, chunk, sn);
 	free(buf);
 	return r;

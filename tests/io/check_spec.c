@@ -84,8 +84,8 @@ START_TEST(bad_specs_name_the_file_line_column_and_field)
 {
 	const bad_spec *c = &bad_specs[_i];
 	size_t len = strlen(c->text);
-	if (strstr(c->text, "hours: 1\n") == c->text && c->text[len + 1] == 'g')
-		len += 8;
+	if (strcmp(c->expect, "binary data") == 0) /* the text goes on after its NUL */
+		len += 1 + strlen(c->text + len + 1);
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);

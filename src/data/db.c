@@ -391,6 +391,11 @@ static size_t token_hits(const char *query, const char *key)
 
 /* ---- tie-breaks between entries that share a lookup key ----------------------------- */
 
+static int ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* Vendors named in a string, as a bit set: a name that says "NVIDIA" must not find an
  * Intel part through the key with vendor words dropped. */
 static unsigned vendors_in(const char *s)
@@ -401,23 +406,24 @@ static unsigned vendors_in(const char *s)
 		{ "intel", 4 }, { "habana", 4 }, { "google", 8 }, { "apple", 16 },
 		{ "aws", 32 }, { "amazon", 32 },
 	};
+	/* Called for every entry when suggesting names: ASCII tests, no locale calls. */
 	unsigned mask = 0;
 	const unsigned char *p = (const unsigned char *)s;
 	while (*p) {
-		while (*p && !(isalnum(*p) && *p < 128))
+		while (*p && !ascii_alnum(*p))
 			p++;
 		char w[16];
 		size_t n = 0, len = 0;
-		while (*p && isalnum(*p) && *p < 128) {
+		while (ascii_alnum(*p)) {
 			if (n + 1 < sizeof w)
-				w[n++] = (char)tolower(*p);
+				w[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
 			p++, len++;
 		}
 		w[n] = '\0';
-		if (len != n)
+		if (len != n || n < 3)
 			continue;
 		for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-			if (strcmp(w, t[i].word) == 0)
+			if (w[0] == t[i].word[0] && strcmp(w, t[i].word) == 0)
 				mask |= t[i].bit;
 	}
 	return mask;
@@ -628,6 +634,10 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 				c.tokens = t, c.dist = d;
 		}
 		if (c.dist > 2 + qlen / 2 && c.tokens * 2 < qlen)
+			continue;
+		/* No better than the third best: it would not be kept. */
+		if (nbest == 3 && (c.dist > best[2].dist ||
+		                   (c.dist == best[2].dist && c.tokens <= best[2].tokens)))
 			continue;
 		/* Skip a second entry with the same name (another edition). */
 		int dup = 0;

@@ -272,7 +272,9 @@ static void text_cleanest(co2__buf *b, const co2_result *r, const co2_run *run, 
 		co2__buf_printf(b, "  Cleanest     %s is %s's lowest-carbon region in this data\n", r->region, prov);
 		return;
 	}
-	co2__buf_printf(b, "  Cleanest     %s's cleanest region is %s", prov, reg->id);
+	size_t pl = strlen(prov);
+	co2__buf_printf(b, "  Cleanest     %s%s cleanest region is %s", prov,
+	                pl && prov[pl - 1] == 's' ? "'" : "'s", reg->id);
 	if (reg->name || alt.location_name)
 		co2__buf_printf(b, " (%s)", reg->name ? reg->name : alt.location_name);
 	co2__buf_printf(b, ", %s g CO2eq/kWh:\n               the run would emit %s kg CO2eq there",

@@ -397,8 +397,9 @@ static int ascii_alnum(unsigned char c)
 }
 
 /* Vendors named in a string, as a bit set: a name that says "NVIDIA" must not find an
- * Intel part through the key with vendor words dropped. */
-static unsigned vendors_in(const char *s)
+ * Intel part through the key with vendor words dropped. With first_only, stop at the
+ * first vendor word (an entry's name names one vendor). */
+static unsigned vendors_until(const char *s, int first_only)
 {
 	static const struct { const char *word; unsigned bit; } t[] = {
 		{ "nvidia", 1 }, { "tesla", 1 }, { "geforce", 1 }, { "quadro", 1 },
@@ -425,8 +426,15 @@ static unsigned vendors_in(const char *s)
 		for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 			if (w[0] == t[i].word[0] && strcmp(w, t[i].word) == 0)
 				mask |= t[i].bit;
+		if (mask && first_only)
+			break;
 	}
 	return mask;
+}
+
+static unsigned vendors_in(const char *s)
+{
+	return vendors_until(s, 0);
 }
 
 static unsigned entry_vendors(const co2_db *db, int kind, size_t i)
@@ -434,9 +442,11 @@ static unsigned entry_vendors(const co2_db *db, int kind, size_t i)
 	const char *const *al;
 	size_t nal;
 	const char *ed;
-	unsigned mask = vendors_in(entry_names(db, kind, i, &al, &nal, &ed));
-	for (size_t a = 0; a < nal; a++)
-		mask |= vendors_in(al[a]);
+	/* The vendor its name gives; else those of its aliases. Read for every entry when
+	 * suggesting names, so it stops as soon as it knows. */
+	unsigned mask = vendors_until(entry_names(db, kind, i, &al, &nal, &ed), 1);
+	for (size_t a = 0; a < nal && !mask; a++)
+		mask |= vendors_until(al[a], 1);
 	return mask;
 }
 

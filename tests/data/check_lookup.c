@@ -94,6 +94,7 @@ static const spelling spellings[] = {
 	{ 'r', "us-east1", "gcp:us-east1" },
 	{ 'r', "me-central-1", "aws:me-central-1" },
 	{ 'r', "ME-CENTRAL1", "gcp:me-central1" },
+	{ 'i', "ct5lp-hightpu-8t", "gcp:ct5lp-hightpu-8t" },
 	{ 'i', "aws:p4d.24xlarge", "aws:p4d.24xlarge" },
 	{ 'i', "p4d.24xlarge", "aws:p4d.24xlarge" },  /* bare instance types */
 	{ 'i', "a2-highgpu-8g", "gcp:a2-highgpu-8g" },

@@ -13,7 +13,10 @@ gcovr -r . build/coverage --object-directory build/coverage --filter 'src/' --ex
 cat build/coverage/coverage.txt
 echo
 for d in core data io cli; do
-  gcovr -r . build/coverage --object-directory build/coverage --filter "src/$d/" --print-summary -o /dev/null |
+  # -o names a real file: gcovr replaces its output path, so "-o /dev/null" would turn
+  # /dev/null into a regular file.
+  gcovr -r . build/coverage --object-directory build/coverage --filter "src/$d/" --print-summary \
+    -o "build/coverage/$d.txt" |
     sed -n "s/^lines: /src\/$d lines: /p; s/^branches: /src\/$d branches: /p"
 done
 tail -n 3 build/coverage/summary.txt

@@ -801,15 +801,14 @@ static int one_chip(const co2_db *db, const uint32_t *hits, size_t n)
 	return 1;
 }
 
-/* How well a hardware entry fits a query, in this order: its name names the vendor the
- * query names; the query starts with its name (normalised key), the longer the better;
+/* How well a hardware entry fits a query (its vendors qv, its normalised key), in this
+ * order: its name names a vendor the query names; the query starts with its name (normalised key), the longer the better;
  * it gives its core count. */
-static size_t chip_score(const co2_db *db, uint32_t i, const char *name, const char *key)
+static size_t chip_score(const co2_db *db, uint32_t i, unsigned qv, const char *key)
 {
 	const co2_hardware *h = entry(db, K_HARDWARE, i);
 	char k[512];
 	size_t n = co2__norm(k, sizeof k, h->name);
-	unsigned qv = vendors_in(name);
 	size_t vendor = qv && (qv & vendors_in(h->name));
 	size_t prefix = n && strncmp(key, k, n) == 0 ? n : 0;
 	return (vendor << 12) + 2 * prefix + (h->cores != 0);
@@ -891,10 +890,11 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 				 * "FX-8350"): the figures are the same, so is the estimate. Take
 				 * the spelling that fits the name best (chip_score), then the
 				 * first. */
+				unsigned qv = vendors_in(name);
 				uint32_t best = hits[0];
-				size_t best_score = chip_score(db, hits[0], name, key);
+				size_t best_score = chip_score(db, hits[0], qv, key);
 				for (size_t j = 1; j < n; j++) {
-					size_t sc = chip_score(db, hits[j], name, key);
+					size_t sc = chip_score(db, hits[j], qv, key);
 					if (sc > best_score || (sc == best_score && hits[j] < best))
 						best = hits[j], best_score = sc;
 				}

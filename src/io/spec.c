@@ -1,6 +1,7 @@
 /* Run specs: YAML (libyaml) or JSON (cJSON) files declaring a run, and co2_run_set(),
  * which the command line shares so that a flag and a spec key mean the same thing. */
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,6 +273,12 @@ typedef struct yctx {
 	co2_error *err;
 } yctx;
 
+/* Whether a failure is an unknown key (reported at the key, not at its value). */
+static int is_unknown_key(co2_status st, const co2_error *err)
+{
+	return st == CO2_ERR_INVALID && err && strncmp(err->message, "unknown key", 11) == 0;
+}
+
 static co2_status yfail(yctx *c, yaml_node_t *node, co2_status st)
 {
 	/* Prefix the message already in err with file:line:column. */
@@ -356,8 +363,7 @@ static co2_status yaml_devices(yctx *c, yaml_node_t *seq)
 				return st;
 			st = device_set(d, yscalar(k), val, c->err);
 			if (st != CO2_OK) /* an unknown key at the key, a bad value at the value */
-				return yfail(c, st == CO2_ERR_INVALID && c->err &&
-				                    strncmp(c->err->message, "unknown key", 11) == 0 ? k : v, st);
+				return yfail(c, is_unknown_key(st, c->err) ? k : v, st);
 		}
 	}
 	return CO2_OK;
@@ -407,7 +413,7 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 			if (st == CO2_OK) {
 				st = co2_run_set(&spec->run, key, val, err);
 				if (st != CO2_OK)
-					st = yfail(&c, st == CO2_ERR_INVALID && strncmp(err ? err->message : "", "unknown key", 11) == 0 ? k : v, st);
+					st = yfail(&c, is_unknown_key(st, err) ? k : v, st);
 			}
 		}
 		if (st != CO2_OK)
@@ -419,6 +425,9 @@ done:
 }
 
 /* ---- JSON ------------------------------------------------------------------------ */
+
+/* A device group as a whole (not one of its fields), for json_position(). */
+#define WHOLE_GROUP INT_MAX
 
 /* Where a member of the JSON spec is, for messages: cJSON keeps no positions, so the
  * text is read again by libyaml (a JSON object is a YAML flow mapping) and the member
@@ -498,18 +507,6 @@ static co2_status json_value(co2_spec *spec, const cJSON *v, const char *key, co
 	return *out ? CO2_OK : co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 }
 
-static co2_status json_object_check(const cJSON *o, const char *what, co2_error *err)
-{
-	if (!cJSON_IsObject(o))
-		return co2__fail_field(err, CO2_ERR_PARSE, what, "%s: expected an object", what);
-	for (const cJSON *a = o->child; a; a = a->next)
-		for (const cJSON *b = o->child; b != a; b = b->next)
-			if (strcmp(a->string, b->string) == 0)
-				return co2__fail_field(err, CO2_ERR_PARSE, a->string, "duplicate key '%.60s'",
-				                       a->string);
-	return CO2_OK;
-}
-
 /* The index of the second member of o with a key seen before, or -1. */
 static int json_duplicate(const cJSON *o)
 {
@@ -521,9 +518,16 @@ static int json_duplicate(const cJSON *o)
 	return -1;
 }
 
-static int is_unknown_key(co2_status st, const co2_error *err)
+static co2_status json_object_check(const cJSON *o, const char *what, co2_error *err)
 {
-	return st == CO2_ERR_INVALID && err && strncmp(err->message, "unknown key", 11) == 0;
+	if (!cJSON_IsObject(o))
+		return co2__fail_field(err, CO2_ERR_PARSE, what, "%s: expected an object", what);
+	int d = json_duplicate(o);
+	if (d >= 0) {
+		const cJSON *a = cJSON_GetArrayItem(o, d);
+		return co2__fail_field(err, CO2_ERR_PARSE, a->string, "duplicate key '%.60s'", a->string);
+	}
+	return CO2_OK;
 }
 
 static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, size_t len,
@@ -565,13 +569,13 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 				if (st != CO2_OK) {
 					field = cJSON_IsObject(g) ? json_duplicate(g) : -1;
 					if (field < 0) /* not an object: the group itself */
-						field = 1 << 20, at_key = 0;
+						field = WHOLE_GROUP, at_key = 0;
 					break;
 				}
 				if (co2_run_add_device(&spec->run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
 					st = co2__fail_field(err, CO2_ERR_INVALID, "devices",
 					                     "devices: at most %d groups", CO2_MAX_DEVICES);
-					field = 1 << 20, at_key = 0;
+					field = WHOLE_GROUP, at_key = 0;
 					break;
 				}
 				co2_device *d = &spec->run.devices[spec->run.n_devices - 1];

@@ -295,6 +295,12 @@ static int one_of(const char *s, const char *const *set)
 	return 0;
 }
 
+/* A PUE's year: not given (0), or from 1900 to this year. */
+static int pue_year_ok(const loader *L, int year)
+{
+	return !year || (year >= 1900 && year <= L->this_year);
+}
+
 /* Checks that make an entry unusable when they fail. Plausibility (ranges a figure
  * could take but probably should not) is `co2calc data check`'s business. */
 static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
@@ -339,7 +345,7 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (p->offset_percent != CO2_UNSET && (p->offset_percent < 0 || p->offset_percent > 100))
 			return fail_at(L, node, "offset_percent", CO2_ERR_INVALID,
 			               "%s: offset_percent: expected 0 to 100", where);
-		if (p->pue_year && (p->pue_year < 1900 || p->pue_year > L->this_year))
+		if (!pue_year_ok(L, p->pue_year))
 			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
 			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
 			               L->this_year, p->pue_year);
@@ -371,7 +377,7 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (r->offset_percent != CO2_UNSET && (r->offset_percent < 0 || r->offset_percent > 100))
 			return fail_at(L, node, "offset_percent", CO2_ERR_INVALID,
 			               "%s: offset_percent: expected 0 to 100", where);
-		if (r->pue_year && (r->pue_year < 1900 || r->pue_year > L->this_year))
+		if (!pue_year_ok(L, r->pue_year))
 			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
 			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
 			               L->this_year, r->pue_year);

@@ -259,18 +259,14 @@ static void salvage_name(const char *text, size_t len, char *out, size_t cap)
 		switch (ev.type) {
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
-			/* A collection as the value of a key, or as a key: not a name. */
-			if (depth == 1) {
-				done = want_value;
-				is_key = !is_key;
-			}
-			depth++;
-			break;
 		case YAML_ALIAS_EVENT:
+			/* A collection or an alias as a key or its value: not a name. */
 			if (depth == 1) {
 				done = want_value;
 				is_key = !is_key;
 			}
+			if (ev.type != YAML_ALIAS_EVENT)
+				depth++;
 			break;
 		case YAML_MAPPING_END_EVENT:
 		case YAML_SEQUENCE_END_EVENT:

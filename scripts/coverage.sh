@@ -12,7 +12,7 @@ gcovr -r . build/coverage --object-directory build/coverage --filter 'src/' --ex
   --print-summary --txt build/coverage/coverage.txt >build/coverage/summary.txt
 cat build/coverage/coverage.txt
 echo
-for d in core data io cli; do
+for d in base data model formats cli; do
   # -o names a real file: gcovr replaces its output path, so "-o /dev/null" would turn
   # /dev/null into a regular file.
   gcovr -r . build/coverage --object-directory build/coverage --filter "src/$d/" --print-summary \

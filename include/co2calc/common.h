@@ -49,6 +49,20 @@ CO2_API void co2_error_clear(co2_error *err);
 /* Free memory the library returned to the caller (report text, ...). NULL is a no-op. */
 CO2_API void co2_free(void *ptr);
 
+/* ---- numbers ------------------------------------------------------------------------ */
+
+/* Locale-independent number parsing: the whole string must be a finite decimal number
+ * ("1.5", "2e3"); "1,5", "0x10", "nan", "inf" and trailing text are refused. */
+CO2_API co2_status co2_parse_double(double *out, const char *text, const char *field,
+                                    co2_error *err);
+
+/* Print a double the way every report does: shortest form that round-trips (%.15g,
+ * else %.17g), independent of the locale. buf must hold 32 bytes. */
+CO2_API const char *co2_format_double(char buf[32], double value);
+
+/* Round to a number of decimals (half away from zero, on the decimal representation). */
+CO2_API double co2_round(double value, int decimals);
+
 #ifdef __cplusplus
 }
 #endif

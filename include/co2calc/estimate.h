@@ -67,6 +67,15 @@ CO2_API co2_run co2_run_init(void);
 CO2_API co2_status co2_run_add_device(co2_run *run, const char *name, double count,
                                       double utilization);
 
+/* Set one field of a run from its spec key and text value ("hours", "96"), as the
+ * spec parser and the command line do. Strings are borrowed from value. field names
+ * the key in errors. */
+CO2_API co2_status co2_run_set(co2_run *run, const char *key, const char *value,
+                               co2_error *err);
+
+/* Check a run's values before estimating (ranges, conflicts). co2_estimate() calls it. */
+CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);
+
 /* ---- the result ---------------------------------------------------------------- */
 
 #define CO2_MAX_FACTORS 24

@@ -44,33 +44,7 @@ CO2_API co2_status co2_report_run(char **out, size_t *len, const co2_result *res
                                   const co2_run *run, const co2_db *db, co2_format format,
                                   unsigned flags, co2_error *err);
 
-/* The provider's cleanest region: the region with the lowest carbon intensity among
- * those of the same provider in the edition the result's region came from, and *alt,
- * the run estimated there. CO2_ERR_NOT_FOUND when the result has no region, when the
- * run names its own location or intensity (the region does not decide the intensity),
- * or when the provider has no region with an intensity. *region points into db. */
-CO2_API co2_status co2_cleanest_region(const co2_region **region, co2_result *alt,
-                                       const co2_db *db, const co2_run *run,
-                                       const co2_result *res, co2_error *err);
-
-/* ---- what-if and comparison ------------------------------------------------------- */
-
-/* Apply one what-if change to a run. key is a run key (region, location, hardware,
- * count, hours, utilization, pue, repeats, intensity, method, memory, power,
- * device-hours, energy, edition) or a practice factor:
- *   mixed-precision=SPEEDUP  time (hours, device-hours, measured energy) / SPEEDUP
- *   early-stopping=FRACTION  time x FRACTION, FRACTION in (0, 1]
- *   random-search=TRIALS     repeats = TRIALS (random search instead of the spec's grid)
- * region clears the run's location and intensity (the run moves there), location
- * clears the intensity, hardware clears a declared power. Strings are borrowed from
- * value: it must outlive the run's use. */
-CO2_API co2_status co2_whatif_apply(co2_run *run, const char *key, const char *value,
-                                    co2_error *err);
-
-/* Apply a scenario: changes "KEY=VALUE" separated by commas, applied in order
- * ("region=gcp:europe-north1,mixed-precision=2"). text is modified in place (commas
- * and '=' become NULs) and borrowed by the run. */
-CO2_API co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *err);
+/* ---- comparison --------------------------------------------------------------------- */
 
 /* Several results side by side: one column per result, the first is the baseline and
  * each other column shows its change in kg and %. labels[i] names column i. Formats:
@@ -78,13 +52,6 @@ CO2_API co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *er
 CO2_API co2_status co2_report_compare(char **out, size_t *len, const co2_result *results,
                                       const char *const *labels, size_t n,
                                       co2_format format, co2_error *err);
-
-/* Print a double the way every report does: shortest form that round-trips (%.15g,
- * else %.17g), independent of the locale. buf must hold 32 bytes. */
-CO2_API const char *co2_format_double(char buf[32], double value);
-
-/* Round to a number of decimals (half away from zero, on the decimal representation). */
-CO2_API double co2_round(double value, int decimals);
 
 #ifdef __cplusplus
 }

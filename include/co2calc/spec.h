@@ -37,20 +37,6 @@ CO2_API const char *co2_spec_strdup(co2_spec *spec, const char *s);
 /* NULL is a no-op. */
 CO2_API void co2_spec_free(co2_spec *spec);
 
-/* Set one field of a run from its spec key and text value ("hours", "96"), as the
- * spec parser and the command line do. Strings are borrowed from value. field names
- * the key in errors. */
-CO2_API co2_status co2_run_set(co2_run *run, const char *key, const char *value,
-                               co2_error *err);
-
-/* Check a run's values before estimating (ranges, conflicts). co2_estimate() calls it. */
-CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);
-
-/* Locale-independent number parsing: the whole string must be a finite decimal number
- * ("1.5", "2e3"); "1,5", "0x10", "nan", "inf" and trailing text are refused. */
-CO2_API co2_status co2_parse_double(double *out, const char *text, const char *field,
-                                    co2_error *err);
-
 #ifdef __cplusplus
 }
 #endif

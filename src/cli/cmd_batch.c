@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/internal.h"
+#include "base/base.h"
 
 static const cli_opt opts[] = {
 	{ "input-format", "FMT", "csv, yaml or jsonl (default: from the file name, else from the first line)" },

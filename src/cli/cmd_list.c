@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/internal.h"
+#include "base/base.h"
 
 static const cli_opt opts[] = {
 	{ "match", "TEXT", "only entries whose name or alias contains TEXT (case, spaces and punctuation ignored)" },

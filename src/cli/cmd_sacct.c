@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/internal.h"
+#include "base/base.h"
 
 static const cli_opt opts[] = {
 	{ "cluster", "FILE", "cluster description (YAML; GreenAlgorithms4HPC's cluster_info.yaml as it is)" },

@@ -3,7 +3,8 @@
 #define CO2_DB_INTERNAL_H
 
 #include <stdint.h>
-#include "core/internal.h"
+#include "base/base.h"
+#include "co2calc/db.h"
 
 typedef enum co2__kind {
 	K_HARDWARE = 0, K_PROVIDER, K_REGION, K_LOCATION, K_INSTANCE, K_CONSTANT,

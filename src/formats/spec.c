@@ -8,7 +8,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "core/internal.h"
+#include "formats/formats.h"
 
 typedef struct strnode {
 	struct strnode *next;
@@ -49,220 +49,6 @@ void co2_spec_free(co2_spec *spec)
 	free(spec);
 }
 
-/* ---- keys ------------------------------------------------------------------------ */
-
-typedef enum target { T_MAIN, T_CPU, T_RUN } target;
-typedef enum vtype { V_STR, V_NUM, V_METHOD } vtype;
-
-typedef struct spec_key {
-	const char *key;
-	target where;
-	vtype type;
-} spec_key;
-
-static const spec_key keys[] = {
-	{ "hardware", T_MAIN, V_STR },
-	{ "count", T_MAIN, V_NUM },
-	{ "utilization", T_MAIN, V_NUM },
-	{ "power", T_MAIN, V_NUM },
-	{ "device_hours", T_MAIN, V_NUM },
-	{ "cpu", T_CPU, V_STR },
-	{ "cores", T_CPU, V_NUM },
-	{ "cpu_utilization", T_CPU, V_NUM },
-	{ "cpu_power", T_CPU, V_NUM },
-	{ "hours", T_RUN, V_NUM },
-	{ "memory", T_RUN, V_NUM },
-	{ "region", T_RUN, V_STR },
-	{ "location", T_RUN, V_STR },
-	{ "intensity", T_RUN, V_NUM },
-	{ "pue", T_RUN, V_NUM },
-	{ "repeats", T_RUN, V_NUM },
-	{ "energy", T_RUN, V_NUM },
-	{ "method", T_RUN, V_METHOD },
-	{ "edition", T_RUN, V_STR },
-	{ "name", T_RUN, V_STR },
-	{ "training_type", T_RUN, V_STR },
-	{ NULL, T_RUN, V_STR }
-};
-
-static int known_key(const char *key_in)
-{
-	char key[64];
-	size_t n = 0;
-	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
-		key[n++] = *p == '-' ? '_' : *p;
-	key[n] = '\0';
-	for (const spec_key *k = keys; k->key; k++)
-		if (strcmp(k->key, key) == 0)
-			return 1;
-	return 0;
-}
-
-/* Keys of one entry of `devices:` in a spec file. */
-static const char *const device_keys[] = { "hardware", "count", "utilization", "power",
-	"device_hours", "kind", NULL };
-
-static const char *nearest(const char *key, const char *const *list, size_t stride)
-{
-	/* Close enough to be a typo: at most 3 edits, and fewer edits than letters. */
-	const char *best = NULL;
-	size_t bestd = 4, len = strlen(key);
-	for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride)) {
-		size_t d = co2__distance(key, *k, 3);
-		if (d < bestd && d < len)
-			bestd = d, best = *k;
-	}
-	return best;
-}
-
-/* Words people use for a key, which the edit distance would miss or send elsewhere
- * ("gpu" is one edit from "cpu"). */
-static const char *const synonyms[][2] = {
-	{ "gpu", "hardware" }, { "gpus", "hardware" }, { "tpu", "hardware" },
-	{ "accelerator", "hardware" }, { "device", "hardware" }, { "chip", "hardware" },
-	{ "model", "hardware" }, { "num_gpus", "count" }, { "n_gpus", "count" },
-	{ "gpu_count", "count" }, { "devices_count", "count" }, { "duration", "hours" },
-	{ "time", "hours" }, { "hours_used", "hours" }, { "country", "location" },
-	{ "grid", "location" }, { "carbon_intensity", "intensity" },
-	{ "intensity_g_per_kwh", "intensity" }, { "energy_kwh", "energy" },
-	{ "memory_gb", "memory" }, { "ram", "memory" }, { "power_w", "power" }, { "tdp", "power" },
-};
-
-static const char *synonym(const char *key, const char *const *list, size_t stride)
-{
-	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
-		if (strcmp(key, synonyms[i][0]) != 0)
-			continue;
-		for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride))
-			if (strcmp(*k, synonyms[i][1]) == 0)
-				return *k;
-	}
-	return NULL;
-}
-
-static co2_status unknown_key(co2_error *err, const char *key, const char *const *list,
-                              size_t stride)
-{
-	const char *near = synonym(key, list, stride);
-	if (!near)
-		near = nearest(key, list, stride);
-	if (near)
-		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "unknown key '%.60s'; did you mean '%s'?", key, near);
-	return co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'", key);
-}
-
-static co2_device *device_for(co2_run *run, co2_role role, co2_error *err)
-{
-	for (size_t i = 0; i < run->n_devices; i++)
-		if (run->devices[i].role == role)
-			return &run->devices[i];
-	if (co2_run_add_device(run, NULL, CO2_UNSET, CO2_UNSET) != CO2_OK) {
-		co2__fail(err, CO2_ERR_INVALID, "too many device groups (at most %d)", CO2_MAX_DEVICES);
-		return NULL;
-	}
-	run->devices[run->n_devices - 1].role = role;
-	return &run->devices[run->n_devices - 1];
-}
-
-co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_error *err)
-{
-	char key[64];
-	size_t n = 0;
-	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
-		key[n++] = *p == '-' ? '_' : *p;
-	key[n] = '\0';
-	const spec_key *k;
-	for (k = keys; k->key; k++)
-		if (strcmp(k->key, key) == 0)
-			break;
-	if (!k->key)
-		return unknown_key(err, key_in, &keys[0].key, sizeof keys[0]);
-	const char *field = k->key;
-	double num = 0;
-	if (k->type == V_NUM) {
-		if (!value || !co2__strtod(value, &num))
-			return co2__fail_field(err, CO2_ERR_INVALID, field,
-			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
-			                       field, value ? value : "");
-		/* No field takes a negative value (and -1 would read as CO2_UNSET). */
-		if (num < 0)
-			return co2__fail_field(err, CO2_ERR_INVALID, field,
-			                       "%s: must not be negative, got %.60s", field, value);
-	} else if (!value || !*value) {
-		return co2__fail_field(err, CO2_ERR_INVALID, field, "%s: expected a non-empty value",
-		                       field);
-	} else if (strlen(value) > 4096) {
-		return co2__fail_field(err, CO2_ERR_INVALID, field,
-		                       "%s: value longer than 4096 characters", field);
-	}
-	if (k->where != T_RUN) {
-		co2_device *d = device_for(run, k->where == T_CPU ? CO2_ROLE_CPU : CO2_ROLE_ACCELERATOR, err);
-		if (!d)
-			return CO2_ERR_INVALID;
-		if (strcmp(field, "hardware") == 0 || strcmp(field, "cpu") == 0)
-			d->name = value;
-		else if (strcmp(field, "count") == 0 || strcmp(field, "cores") == 0)
-			d->count = num;
-		else if (strcmp(field, "utilization") == 0 || strcmp(field, "cpu_utilization") == 0)
-			d->utilization = num;
-		else if (strcmp(field, "power") == 0 || strcmp(field, "cpu_power") == 0)
-			d->power_w = num;
-		else
-			d->device_hours = num;
-		return CO2_OK;
-	}
-	if (strcmp(field, "hours") == 0) run->hours = num;
-	else if (strcmp(field, "memory") == 0) run->memory_gb = num;
-	else if (strcmp(field, "region") == 0) run->region = value;
-	else if (strcmp(field, "location") == 0) run->location = value;
-	else if (strcmp(field, "intensity") == 0) run->intensity_g_per_kwh = num;
-	else if (strcmp(field, "pue") == 0) run->pue = num;
-	else if (strcmp(field, "repeats") == 0) run->repeats = num;
-	else if (strcmp(field, "energy") == 0) run->energy_kwh = num;
-	else if (strcmp(field, "method") == 0) return co2_method_parse(&run->method, value, err);
-	else if (strcmp(field, "edition") == 0) run->edition = value;
-	else if (strcmp(field, "name") == 0) run->name = value;
-	else run->training_type = value;
-	return CO2_OK;
-}
-
-/* Set one key of a `devices:` entry. */
-static co2_status device_set(co2_device *d, const char *key_in, const char *value, co2_error *err)
-{
-	char key[64];
-	size_t n = 0;
-	for (const char *p = key_in; *p && n + 1 < sizeof key; p++)
-		key[n++] = *p == '-' ? '_' : *p;
-	key[n] = '\0';
-	double num = 0;
-	int is_num = strcmp(key, "hardware") != 0 && strcmp(key, "kind") != 0;
-	int known = 0;
-	for (size_t i = 0; device_keys[i]; i++)
-		known |= strcmp(device_keys[i], key) == 0;
-	if (!known)
-		return unknown_key(err, key_in, device_keys, sizeof device_keys[0]);
-	if (is_num && (!value || !co2__strtod(value, &num)))
-		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "%s: expected a finite number, got '%.60s'", key, value ? value : "");
-	if (is_num && num < 0)
-		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: must not be negative, got %.60s",
-		                       key, value);
-	if (!is_num && (!value || !*value))
-		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: expected a non-empty value", key);
-	if (strcmp(key, "hardware") == 0) d->name = value;
-	else if (strcmp(key, "kind") == 0) {
-		if (strcmp(value, "cpu") == 0) d->role = CO2_ROLE_CPU;
-		else if (strcmp(value, "accelerator") == 0 || strcmp(value, "gpu") == 0) d->role = CO2_ROLE_ACCELERATOR;
-		else return co2__fail_field(err, CO2_ERR_INVALID, "kind",
-		                            "kind: expected cpu or accelerator, got '%.60s'", value);
-	}
-	else if (strcmp(key, "count") == 0) d->count = num;
-	else if (strcmp(key, "utilization") == 0) d->utilization = num;
-	else if (strcmp(key, "power") == 0) d->power_w = num;
-	else d->device_hours = num;
-	return CO2_OK;
-}
 
 /* ---- YAML ------------------------------------------------------------------------ */
 
@@ -361,7 +147,7 @@ static co2_status yaml_devices(yctx *c, yaml_node_t *seq)
 			st = yaml_value(c, v, yscalar(k), &val);
 			if (st != CO2_OK)
 				return st;
-			st = device_set(d, yscalar(k), val, c->err);
+			st = co2__run_device_set(d, yscalar(k), val, c->err);
 			if (st != CO2_OK) /* an unknown key at the key, a bad value at the value */
 				return yfail(c, is_unknown_key(st, c->err) ? k : v, st);
 		}
@@ -405,8 +191,8 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 		const char *key = yscalar(k);
 		if (strcmp(key, "devices") == 0) {
 			st = yaml_devices(&c, v);
-		} else if (!known_key(key)) {
-			st = yfail(&c, k, unknown_key(err, key, &keys[0].key, sizeof keys[0]));
+		} else if (!co2__run_known_key(key)) {
+			st = yfail(&c, k, co2__run_unknown_key(err, key));
 		} else {
 			const char *val;
 			st = yaml_value(&c, v, key, &val);
@@ -585,7 +371,7 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 					const char *val;
 					st = json_value(spec, f, f->string, &val, err);
 					if (st == CO2_OK)
-						st = device_set(d, f->string, val, err);
+						st = co2__run_device_set(d, f->string, val, err);
 				}
 				if (st != CO2_OK) { /* the loop stepped past the failed field */
 					field--;

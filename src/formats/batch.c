@@ -11,7 +11,7 @@
 
 #include <yaml.h>
 
-#include "core/internal.h"
+#include "formats/formats.h"
 #include "co2calc/batch.h"
 
 #define MAX_LINE (1u << 20)

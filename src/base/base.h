@@ -1,10 +1,11 @@
-/* Internals shared by src/core, src/data and src/io (not installed). */
-#ifndef CO2_INTERNAL_H
-#define CO2_INTERNAL_H
+/* The bottom layer's internals, shared by every layer of the library (not installed):
+ * errors, numbers, name matching, buffers and escapers. Uses only co2calc/common.h. */
+#ifndef CO2_BASE_H
+#define CO2_BASE_H
 
 #include <stdarg.h>
 #include <stddef.h>
-#include "co2calc/co2calc.h"
+#include "co2calc/common.h"
 
 /* Fill err (if not NULL) with a status and a printf-style message; returns status. */
 co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
@@ -52,5 +53,7 @@ void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(pr
 void co2__buf_json_str(co2__buf *b, const char *s);
 /* Append a number as co2_format_double prints it. */
 void co2__buf_num(co2__buf *b, double v);
+/* Append a YAML double-quoted scalar (quoted, escaped). */
+void co2__buf_yaml_str(co2__buf *b, const char *s);
 
 #endif

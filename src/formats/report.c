@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "co2calc/card.h"
-#include "io/report_internal.h"
+#include "formats/report_internal.h"
 
 static const struct {
 	const char *name;
@@ -41,80 +41,9 @@ const char *co2_format_name(co2_format format)
 	return "unknown";
 }
 
-const char *co2__human(char buf[32], double v)
-{
-	if (v != 0 && fabs(v) < 0.01)
-		return co2__format_plain(buf, co2__round_significant(v, 3));
-	return co2__format_plain(buf, co2_round(v, 2));
-}
 #define human co2__human
-
-const char *co2__method_title(co2_method m)
-{
-	switch (m) {
-	case CO2_METHOD_MLCO2: return "ML CO2 Impact (Lacoste et al. 2019)";
-	case CO2_METHOD_GREEN_ALGORITHMS: return "Green Algorithms (Lannelongue et al. 2021)";
-	default: return "co2calc default (TDP x time x PUE x intensity)";
-	}
-}
 #define method_title co2__method_title
 
-const co2_region *co2__result_region(const co2_result *r, const co2_db *db)
-{
-	const co2_region *reg = NULL;
-	if (!db || !r->region)
-		return NULL;
-	if (co2_db_find_region(&reg, db, r->edition, r->region, NULL) != CO2_OK)
-		return NULL;
-	return reg;
-}
-
-const char *co2__result_place(const co2_result *r, const co2_db *db)
-{
-	const co2_region *reg = co2__result_region(r, db);
-	/* The region's own name, unless a declared location decides the intensity. */
-	if (reg && reg->name && (!r->location || !reg->location || strcmp(reg->location, r->location) == 0))
-		return reg->name;
-	return r->location_name;
-}
-
-void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
-{
-	if (r->region) {
-		const char *colon = strchr(r->region, ':');
-		const char *short_id = colon ? colon + 1 : r->region;
-		if (r->provider_name)
-			co2__buf_printf(b, "%s %s", r->provider_name, short_id);
-		else
-			co2__buf_puts(b, r->region);
-		const char *place = co2__result_place(r, db);
-		if (place)
-			co2__buf_printf(b, ", %s", place);
-	} else if (r->location_name) {
-		co2__buf_puts(b, r->location_name);
-	} else if (r->location) {
-		co2__buf_puts(b, r->location);
-	}
-}
-
-void co2__put_hardware(co2__buf *b, const co2_result *r)
-{
-	char a[32];
-	int first = 1;
-	for (size_t i = 0; i < r->n_parts; i++) {
-		const co2_part *p = &r->parts[i];
-		if (p->kind == CO2_PART_MEMORY)
-			continue;
-		co2__buf_puts(b, first ? "" : ", ");
-		first = 0;
-		if (p->kind == CO2_PART_CPU)
-			co2__buf_printf(b, "%s cores of %s", co2_format_double(a, p->count), p->label);
-		else if (r->hours <= 0 && p->device_hours > 0)
-			co2__buf_printf(b, "%s, %s device-hours", p->label, co2_format_double(a, p->device_hours));
-		else
-			co2__buf_printf(b, "%s x %s", co2_format_double(a, p->count), p->label);
-	}
-}
 
 static const co2_factor *find_factor(const co2_result *r, const char *name)
 {
@@ -359,102 +288,8 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	}
 }
 
-static void json_kv_num(co2__buf *b, const char *k, double v, int comma)
-{
-	co2__buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
-	co2__buf_num(b, v);
-}
-
-static void json_kv_str(co2__buf *b, const char *k, const char *v, int comma)
-{
-	co2__buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
-	co2__buf_json_str(b, v);
-}
-
-void co2__json_result(co2__buf *b, const co2_result *r)
-{
-	co2__buf_puts(b, "{");
-	json_kv_str(b, "co2calc_version", co2_version(), 0);
-	json_kv_str(b, "method", r->method_name, 1);
-	json_kv_str(b, "edition", r->edition, 1);
-	json_kv_str(b, "edition_date", r->edition_date, 1);
-	json_kv_num(b, "energy_kwh", r->energy_kwh, 1);
-	json_kv_num(b, "co2_kg", r->co2_kg, 1);
-	json_kv_num(b, "it_energy_kwh", r->it_energy_kwh, 1);
-	json_kv_num(b, "overhead_energy_kwh", r->overhead_energy_kwh, 1);
-	json_kv_num(b, "power_w", r->power_w, 1);
-	json_kv_num(b, "hours", r->hours, 1);
-	json_kv_num(b, "pue", r->pue, 1);
-	json_kv_num(b, "repeats", r->repeats, 1);
-	json_kv_num(b, "intensity_g_per_kwh", r->intensity_g_per_kwh, 1);
-	co2__buf_puts(b, ", \"offset_percent\": ");
-	if (r->offset_percent == CO2_UNSET)
-		co2__buf_puts(b, "null");
-	else
-		co2__buf_num(b, r->offset_percent);
-	json_kv_str(b, "provider", r->provider, 1);
-	json_kv_str(b, "region", r->region, 1);
-	json_kv_str(b, "location", r->location, 1);
-	json_kv_str(b, "location_name", r->location_name, 1);
-	co2__buf_puts(b, ", \"co2_range_kg\": {");
-	json_kv_num(b, "low", r->co2_range_kg.low, 0);
-	json_kv_num(b, "central", r->co2_range_kg.central, 1);
-	json_kv_num(b, "high", r->co2_range_kg.high, 1);
-	co2__buf_puts(b, "}, \"parts\": [");
-	for (size_t i = 0; i < r->n_parts; i++) {
-		const co2_part *p = &r->parts[i];
-		static const char *const kinds[] = { "device", "cpu", "memory" };
-		co2__buf_puts(b, i ? ", {" : "{");
-		json_kv_str(b, "kind", kinds[p->kind], 0);
-		json_kv_str(b, "label", p->label, 1);
-		json_kv_num(b, "count", p->count, 1);
-		json_kv_num(b, "unit_power_w", p->unit_power_w, 1);
-		json_kv_num(b, "utilization", p->utilization, 1);
-		json_kv_num(b, "power_w", p->power_w, 1);
-		json_kv_num(b, "device_hours", p->device_hours, 1);
-		json_kv_num(b, "energy_kwh", p->energy_kwh, 1);
-		co2__buf_puts(b, "}");
-	}
-	co2__buf_puts(b, "], \"factors\": [");
-	for (size_t i = 0; i < r->n_factors; i++) {
-		const co2_factor *f = &r->factors[i];
-		co2__buf_puts(b, i ? ", {" : "{");
-		json_kv_str(b, "name", f->name, 0);
-		json_kv_num(b, "value", f->value, 1);
-		json_kv_str(b, "unit", f->unit, 1);
-		json_kv_str(b, "source", f->source, 1);
-		co2__buf_puts(b, ", \"year\": ");
-		if (f->year)
-			co2__buf_printf(b, "%d", f->year);
-		else
-			co2__buf_puts(b, "null");
-		json_kv_str(b, "note", f->note, 1);
-		co2__buf_puts(b, "}");
-	}
-	co2__buf_puts(b, "], \"equivalents\": {");
-	for (size_t i = 0; i < r->n_equivalents; i++)
-		json_kv_num(b, r->equivalents[i].id, r->equivalents[i].value, i > 0);
-	/* Where each equivalent comes from: its factor and the factor's source. */
-	co2__buf_puts(b, "}, \"equivalent_factors\": [");
-	for (size_t i = 0; i < r->n_equivalents; i++) {
-		const co2_equivalent *e = &r->equivalents[i];
-		co2__buf_puts(b, i ? ", {" : "{");
-		json_kv_str(b, "id", e->id, 0);
-		json_kv_str(b, "label", e->label, 1);
-		json_kv_str(b, "unit", e->unit, 1);
-		json_kv_num(b, "kg_per_unit", e->kg_per_unit, 1);
-		json_kv_str(b, "source", e->source, 1);
-		json_kv_num(b, "year", e->year, 1);
-		co2__buf_puts(b, "}");
-	}
-	co2__buf_puts(b, "]}");
-}
 
 /* report_paper.c */
-void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
-void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
-void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
-void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 
 co2_status co2_report(char **out, size_t *len, const co2_result *res, co2_format format,
                       unsigned flags, co2_error *err)

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/internal.h"
+#include "base/base.h"
 
 const char *co2_status_str(co2_status status)
 {
@@ -474,6 +474,20 @@ void co2__buf_num(co2__buf *b, double v)
 {
 	char tmp[32];
 	co2__buf_puts(b, co2_format_double(tmp, v));
+}
+
+void co2__buf_yaml_str(co2__buf *b, const char *s)
+{
+	co2__buf_putn(b, "\"", 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			co2__buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			co2__buf_printf(b, "\\x%02x", *p);
+		else
+			co2__buf_putn(b, (const char *)p, 1);
+	}
+	co2__buf_putn(b, "\"", 1);
 }
 
 void co2__error_prefix(co2_error *err, const char *prefix)

@@ -26,7 +26,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "core/internal.h"
+#include "formats/formats.h"
 #include "co2calc/sacct.h"
 
 #define MAX_COLS 256

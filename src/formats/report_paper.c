@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/report_internal.h"
+#include "formats/report_internal.h"
 
 /* ---- LaTeX --------------------------------------------------------------------------- */
 
@@ -55,7 +55,6 @@ static const char bib_ga[] =
 	"  doi     = {10.1002/advs.202100707}\n"
 	"}\n";
 
-void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
 {
 	char a[32], c[32], d[32];
@@ -189,7 +188,6 @@ static void md(co2__buf *b, const char *s)
 	}
 }
 
-void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
 {
 	char a[32], c[32];
@@ -260,7 +258,7 @@ static void y_str(co2__buf *b, const char *indent, const char *k, const char *v)
 {
 	co2__buf_printf(b, "%s%s: ", indent, k);
 	if (v)
-		co2__yaml_str(b, v);
+		co2__buf_yaml_str(b, v);
 	else
 		co2__buf_puts(b, "null");
 	co2__buf_puts(b, "\n");
@@ -272,7 +270,6 @@ static void y_num(co2__buf *b, const char *indent, const char *k, double v)
 	co2__buf_printf(b, "%s%s: %s\n", indent, k, co2_format_double(a, v));
 }
 
-void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
 {
 	static const char *const kinds[] = { "device", "cpu", "memory" };
@@ -318,7 +315,7 @@ void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, cons
 	for (size_t i = 0; i < r->n_factors; i++) {
 		const co2_factor *f = &r->factors[i];
 		co2__buf_puts(b, "  - name: ");
-		co2__yaml_str(b, f->name);
+		co2__buf_yaml_str(b, f->name);
 		co2__buf_puts(b, "\n");
 		y_num(b, "    ", "value", f->value);
 		y_str(b, "    ", "unit", f->unit);
@@ -356,7 +353,6 @@ static void csv(co2__buf *b, const char *s)
 	co2__buf_putn(b, "\"", 1);
 }
 
-void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
 {
 	char a[32];

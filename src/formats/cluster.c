@@ -5,7 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "core/internal.h"
+#include "formats/formats.h"
 #include "co2calc/sacct.h"
 
 /* Memory power, W/GB (Green Algorithms; GreenAlgorithms4HPC data/fixed_parameters.yaml). */

@@ -5,34 +5,12 @@
 #include <string.h>
 #include <yaml.h>
 
-#include "io/report_internal.h"
+#include "formats/report_internal.h"
 
 #define CARD_KEY "co2_eq_emissions"
 
 /* ---- the block ------------------------------------------------------------------- */
 
-/* A YAML double-quoted scalar. */
-void co2__yaml_str(co2__buf *b, const char *s)
-{
-	co2__buf_putn(b, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			co2__buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			co2__buf_printf(b, "\\x%02x", *p);
-		else
-			co2__buf_putn(b, (const char *)p, 1);
-	}
-	co2__buf_putn(b, "\"", 1);
-}
-
-double co2__card_grams(double kg)
-{
-	double g = kg * 1000.0;
-	if (g != 0 && g < 0.01)
-		return co2__round_significant(g, 3);
-	return co2_round(g, 2);
-}
 
 co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const co2_run *run,
                           const co2_db *db, co2_error *err)
@@ -44,11 +22,11 @@ co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const 
 	co2__buf_printf(&t, "co2calc %s estimate, %s method, data edition %s", co2_version(),
 	                co2__method_title(res->method), res->edition);
 	co2__buf_puts(&b, "  source: ");
-	co2__yaml_str(&b, t.failed || !t.data ? "co2calc" : t.data);
+	co2__buf_yaml_str(&b, t.failed || !t.data ? "co2calc" : t.data);
 	co2__buf_puts(&b, "\n");
 	if (run && run->training_type) {
 		co2__buf_puts(&b, "  training_type: ");
-		co2__yaml_str(&b, run->training_type);
+		co2__buf_yaml_str(&b, run->training_type);
 		co2__buf_puts(&b, "\n");
 	}
 	t.len = 0;
@@ -57,7 +35,7 @@ co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const 
 	co2__put_where(&t, res, db);
 	if (t.len && !t.failed) {
 		co2__buf_puts(&b, "  geographical_location: ");
-		co2__yaml_str(&b, t.data);
+		co2__buf_yaml_str(&b, t.data);
 		co2__buf_puts(&b, "\n");
 	}
 	t.len = 0;
@@ -66,7 +44,7 @@ co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const 
 	co2__put_hardware(&t, res);
 	if (t.len && !t.failed) {
 		co2__buf_puts(&b, "  hardware_used: ");
-		co2__yaml_str(&b, t.data);
+		co2__buf_yaml_str(&b, t.data);
 		co2__buf_puts(&b, "\n");
 	}
 	int failed = t.failed;

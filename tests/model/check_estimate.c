@@ -5,7 +5,7 @@
 
 #include "check_main.h"
 #include "co2calc/co2calc.h"
-#include "core/internal.h"
+#include "base/base.h"
 
 static co2_db *mini; /* only tests/data/fixtures/mini.yaml */
 static co2_db *builtin;

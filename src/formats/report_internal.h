@@ -1,15 +1,15 @@
-/* Pieces shared by the report writers (report*.c, card.c). Not installed. */
+/* Pieces shared by the report writers (report*.c, card.c). Not installed. The writers
+ * of single formats (report_paper.c, card.c) use only report_common.c and report_json.c;
+ * report.c dispatches to them. */
 #ifndef CO2_REPORT_INTERNAL_H
 #define CO2_REPORT_INTERNAL_H
 
-#include "core/internal.h"
+#include "formats/formats.h"
 
 /* A figure for people: 2 decimals, or 3 significant digits below 0.01. */
 const char *co2__human(char buf[32], double v);
 /* "ML CO2 Impact (Lacoste et al. 2019)", ... */
 const char *co2__method_title(co2_method m);
-/* The region entry of a result, or NULL (no region, or no database). */
-const co2_region *co2__result_region(const co2_result *r, const co2_db *db);
 /* The place of the run's region ("Taiwan (Changhua County)") or location, or NULL. */
 const char *co2__result_place(const co2_result *r, const co2_db *db);
 /* Where the run was, for people: "Google Cloud Platform asia-east1, Taiwan (Changhua
@@ -19,9 +19,13 @@ void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);
 void co2__put_hardware(co2__buf *b, const co2_result *r);
 /* Grams of CO2eq as the model card prints them. */
 double co2__card_grams(double kg);
-/* A YAML double-quoted scalar (card.c). */
-void co2__yaml_str(co2__buf *b, const char *s);
-/* The JSON object of one result (report.c). */
+/* The JSON object of one result (report_json.c). */
 void co2__json_result(co2__buf *b, const co2_result *r);
+
+/* The writers of report_paper.c, one per format. */
+void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
+void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 
 #endif

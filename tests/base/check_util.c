@@ -9,7 +9,7 @@
 
 #include "check_main.h"
 #include "co2calc/co2calc.h"
-#include "core/internal.h"
+#include "base/base.h"
 
 /* ---- status and errors ------------------------------------------------------------ */
 

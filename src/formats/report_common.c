@@ -1,0 +1,78 @@
+/* Pieces every report writer shares: figures for people, the method's title, where
+ * the run was and what ran, grams for the model card. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "formats/report_internal.h"
+
+const char *co2__human(char buf[32], double v)
+{
+	if (v != 0 && fabs(v) < 0.01)
+		return co2__format_plain(buf, co2__round_significant(v, 3));
+	return co2__format_plain(buf, co2_round(v, 2));
+}
+
+const char *co2__method_title(co2_method m)
+{
+	switch (m) {
+	case CO2_METHOD_MLCO2: return "ML CO2 Impact (Lacoste et al. 2019)";
+	case CO2_METHOD_GREEN_ALGORITHMS: return "Green Algorithms (Lannelongue et al. 2021)";
+	default: return "co2calc default (TDP x time x PUE x intensity)";
+	}
+}
+
+const char *co2__result_place(const co2_result *r, const co2_db *db)
+{
+	const co2_region *reg = co2__result_region(r, db);
+	/* The region's own name, unless a declared location decides the intensity. */
+	if (reg && reg->name && (!r->location || !reg->location || strcmp(reg->location, r->location) == 0))
+		return reg->name;
+	return r->location_name;
+}
+
+void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
+{
+	if (r->region) {
+		const char *colon = strchr(r->region, ':');
+		const char *short_id = colon ? colon + 1 : r->region;
+		if (r->provider_name)
+			co2__buf_printf(b, "%s %s", r->provider_name, short_id);
+		else
+			co2__buf_puts(b, r->region);
+		const char *place = co2__result_place(r, db);
+		if (place)
+			co2__buf_printf(b, ", %s", place);
+	} else if (r->location_name) {
+		co2__buf_puts(b, r->location_name);
+	} else if (r->location) {
+		co2__buf_puts(b, r->location);
+	}
+}
+
+void co2__put_hardware(co2__buf *b, const co2_result *r)
+{
+	char a[32];
+	int first = 1;
+	for (size_t i = 0; i < r->n_parts; i++) {
+		const co2_part *p = &r->parts[i];
+		if (p->kind == CO2_PART_MEMORY)
+			continue;
+		co2__buf_puts(b, first ? "" : ", ");
+		first = 0;
+		if (p->kind == CO2_PART_CPU)
+			co2__buf_printf(b, "%s cores of %s", co2_format_double(a, p->count), p->label);
+		else if (r->hours <= 0 && p->device_hours > 0)
+			co2__buf_printf(b, "%s, %s device-hours", p->label, co2_format_double(a, p->device_hours));
+		else
+			co2__buf_printf(b, "%s x %s", co2_format_double(a, p->count), p->label);
+	}
+}
+
+double co2__card_grams(double kg)
+{
+	double g = kg * 1000.0;
+	if (g != 0 && g < 0.01)
+		return co2__round_significant(g, 3);
+	return co2_round(g, 2);
+}

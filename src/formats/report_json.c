@@ -1,0 +1,97 @@
+/* The JSON object of one result, shared by the JSON report and the comparison. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "formats/report_internal.h"
+
+static void json_kv_num(co2__buf *b, const char *k, double v, int comma)
+{
+	co2__buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	co2__buf_num(b, v);
+}
+
+static void json_kv_str(co2__buf *b, const char *k, const char *v, int comma)
+{
+	co2__buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	co2__buf_json_str(b, v);
+}
+
+void co2__json_result(co2__buf *b, const co2_result *r)
+{
+	co2__buf_puts(b, "{");
+	json_kv_str(b, "co2calc_version", co2_version(), 0);
+	json_kv_str(b, "method", r->method_name, 1);
+	json_kv_str(b, "edition", r->edition, 1);
+	json_kv_str(b, "edition_date", r->edition_date, 1);
+	json_kv_num(b, "energy_kwh", r->energy_kwh, 1);
+	json_kv_num(b, "co2_kg", r->co2_kg, 1);
+	json_kv_num(b, "it_energy_kwh", r->it_energy_kwh, 1);
+	json_kv_num(b, "overhead_energy_kwh", r->overhead_energy_kwh, 1);
+	json_kv_num(b, "power_w", r->power_w, 1);
+	json_kv_num(b, "hours", r->hours, 1);
+	json_kv_num(b, "pue", r->pue, 1);
+	json_kv_num(b, "repeats", r->repeats, 1);
+	json_kv_num(b, "intensity_g_per_kwh", r->intensity_g_per_kwh, 1);
+	co2__buf_puts(b, ", \"offset_percent\": ");
+	if (r->offset_percent == CO2_UNSET)
+		co2__buf_puts(b, "null");
+	else
+		co2__buf_num(b, r->offset_percent);
+	json_kv_str(b, "provider", r->provider, 1);
+	json_kv_str(b, "region", r->region, 1);
+	json_kv_str(b, "location", r->location, 1);
+	json_kv_str(b, "location_name", r->location_name, 1);
+	co2__buf_puts(b, ", \"co2_range_kg\": {");
+	json_kv_num(b, "low", r->co2_range_kg.low, 0);
+	json_kv_num(b, "central", r->co2_range_kg.central, 1);
+	json_kv_num(b, "high", r->co2_range_kg.high, 1);
+	co2__buf_puts(b, "}, \"parts\": [");
+	for (size_t i = 0; i < r->n_parts; i++) {
+		const co2_part *p = &r->parts[i];
+		static const char *const kinds[] = { "device", "cpu", "memory" };
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "kind", kinds[p->kind], 0);
+		json_kv_str(b, "label", p->label, 1);
+		json_kv_num(b, "count", p->count, 1);
+		json_kv_num(b, "unit_power_w", p->unit_power_w, 1);
+		json_kv_num(b, "utilization", p->utilization, 1);
+		json_kv_num(b, "power_w", p->power_w, 1);
+		json_kv_num(b, "device_hours", p->device_hours, 1);
+		json_kv_num(b, "energy_kwh", p->energy_kwh, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "], \"factors\": [");
+	for (size_t i = 0; i < r->n_factors; i++) {
+		const co2_factor *f = &r->factors[i];
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "name", f->name, 0);
+		json_kv_num(b, "value", f->value, 1);
+		json_kv_str(b, "unit", f->unit, 1);
+		json_kv_str(b, "source", f->source, 1);
+		co2__buf_puts(b, ", \"year\": ");
+		if (f->year)
+			co2__buf_printf(b, "%d", f->year);
+		else
+			co2__buf_puts(b, "null");
+		json_kv_str(b, "note", f->note, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "], \"equivalents\": {");
+	for (size_t i = 0; i < r->n_equivalents; i++)
+		json_kv_num(b, r->equivalents[i].id, r->equivalents[i].value, i > 0);
+	/* Where each equivalent comes from: its factor and the factor's source. */
+	co2__buf_puts(b, "}, \"equivalent_factors\": [");
+	for (size_t i = 0; i < r->n_equivalents; i++) {
+		const co2_equivalent *e = &r->equivalents[i];
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "id", e->id, 0);
+		json_kv_str(b, "label", e->label, 1);
+		json_kv_str(b, "unit", e->unit, 1);
+		json_kv_num(b, "kg_per_unit", e->kg_per_unit, 1);
+		json_kv_str(b, "source", e->source, 1);
+		json_kv_num(b, "year", e->year, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "]}");
+}

@@ -126,123 +126,200 @@ static double round_equiv(const co2_equivalent_def *q, double v)
 	return q->decimals >= 0 ? co2_round(v, q->decimals) : co2__round_significant(v, q->significant);
 }
 
-co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err)
+/* ---- the method policies ------------------------------------------------------------ */
+
+/* Where two methods differ, a policy says how, chosen once per estimate. */
+typedef struct method_policy {
+	co2_method method;
+	/* The PUE factor when the run declares none, for a method that counts no facility
+	 * overhead (source and year); NULL when the method takes the place's PUE. */
+	const char *no_pue_source;
+	int no_pue_year;
+	/* Energy, intensity (g/kWh) and CO2 from the unrounded figures, as the method
+	 * publishes them. */
+	void (*finish)(co2_result *res, double intensity_g_per_kwh);
+} method_policy;
+
+static void finish_exact(co2_result *res, double intensity)
 {
-	TRY(co2_run_validate(run, err));
-	memset(res, 0, sizeof *res);
-	res->version = CO2_RESULT_VERSION;
-	res->method = run->method;
-	res->method_name = co2_method_name(run->method);
-	const char *edition = run->edition ? run->edition : co2_method_edition(run->method);
-	const co2_edition *ed = co2_db_edition(db, edition);
+	res->intensity_g_per_kwh = intensity;
+	res->co2_kg = res->energy_kwh * intensity / 1000.0;
+}
+
+/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying. */
+static void finish_mlco2(co2_result *res, double intensity)
+{
+	double kg_per_kwh = co2_round(intensity / 1000.0, 2);
+	res->energy_kwh = co2_round(res->energy_kwh, 2);
+	res->intensity_g_per_kwh = kg_per_kwh * 1000.0;
+	res->co2_kg = co2_round(res->energy_kwh * kg_per_kwh, 2);
+}
+
+static const method_policy policies[] = {
+	{ CO2_METHOD_DEFAULT, NULL, 0, finish_exact },
+	{ CO2_METHOD_MLCO2, "ML CO2 Impact counts no data-centre overhead", 2019, finish_mlco2 },
+	{ CO2_METHOD_GREEN_ALGORITHMS, NULL, 0, finish_exact },
+};
+
+static const method_policy *policy_of(co2_method m)
+{
+	for (size_t i = 0; i < sizeof policies / sizeof policies[0]; i++)
+		if (policies[i].method == m)
+			return &policies[i];
+	return &policies[0];
+}
+
+/* ---- the phases ---------------------------------------------------------------------- */
+
+/* What an estimate has resolved so far. */
+typedef struct estimate_ctx {
+	const co2_db *db;
+	const co2_run *run;
+	const method_policy *policy;
+	const char *edition;
+	const co2_region *region;
+	const co2_location *loc;
+	const co2_provider *prov;
+	co2_result *res;
+	co2_error *err;
+} estimate_ctx;
+
+/* The edition the run uses, into the result. */
+static co2_status resolve_edition(estimate_ctx *c)
+{
+	c->edition = c->run->edition ? c->run->edition : co2_method_edition(c->run->method);
+	const co2_edition *ed = co2_db_edition(c->db, c->edition);
 	if (!ed)
-		return co2__fail_field(err, CO2_ERR_NOT_FOUND, "edition",
-		                       "unknown data edition '%s' (see 'co2calc list editions')", edition);
-	res->edition = ed->id;
-	res->edition_date = ed->date;
-	res->offset_percent = CO2_UNSET;
-	res->embodied_kg = CO2_UNSET;
-	res->market_co2_kg = CO2_UNSET;
-	int mlco2 = run->method == CO2_METHOD_MLCO2;
+		return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "edition",
+		                       "unknown data edition '%s' (see 'co2calc list editions')",
+		                       c->edition);
+	c->res->edition = ed->id;
+	c->res->edition_date = ed->date;
+	return CO2_OK;
+}
 
-	/* Devices. */
-	for (size_t i = 0; i < run->n_devices; i++)
-		TRY(resolve_device(db, run, edition, &run->devices[i], res, err));
+/* The memory part of the power budget, when the run declares memory. */
+static co2_status resolve_memory(estimate_ctx *c)
+{
+	const co2_run *run = c->run;
+	co2_result *res = c->res;
+	if (run->memory_gb == CO2_UNSET || run->memory_gb <= 0)
+		return CO2_OK;
+	const co2_constant *k = co2_db_constant(c->db, c->edition, "memory_w_per_gb");
+	if (!k)
+		return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "memory",
+		                       "memory: the data has no memory power (memory_w_per_gb)");
+	if (res->n_parts >= CO2_MAX_PARTS)
+		return co2__fail(c->err, CO2_ERR_INVALID, "too many device groups");
+	co2_part *p = &res->parts[res->n_parts++];
+	memset(p, 0, sizeof *p);
+	p->kind = CO2_PART_MEMORY;
+	p->label = "memory";
+	p->count = run->memory_gb;
+	p->unit_power_w = k->value;
+	p->utilization = 1.0;
+	p->power_w = run->memory_gb * k->value;
+	p->device_hours = run->hours;
+	p->energy_kwh = p->power_w * run->hours / 1000.0;
+	return add_factor(res, "memory power", k->value, k->unit, k->source, k->year, NULL, c->err);
+}
 
-	/* Memory. */
-	if (run->memory_gb != CO2_UNSET && run->memory_gb > 0) {
-		const co2_constant *c = co2_db_constant(db, edition, "memory_w_per_gb");
-		if (!c)
-			return co2__fail_field(err, CO2_ERR_NOT_FOUND, "memory",
-			                       "memory: the data has no memory power (memory_w_per_gb)");
-		co2_part *p = &res->parts[res->n_parts++];
-		memset(p, 0, sizeof *p);
-		p->kind = CO2_PART_MEMORY;
-		p->label = "memory";
-		p->count = run->memory_gb;
-		p->unit_power_w = c->value;
-		p->utilization = 1.0;
-		p->power_w = run->memory_gb * c->value;
-		p->device_hours = run->hours;
-		p->energy_kwh = p->power_w * run->hours / 1000.0;
-		TRY(add_factor(res, "memory power", c->value, c->unit, c->source, c->year, NULL, err));
-	}
-
-	/* Where: region (PUE, provider, intensity) and location (intensity). */
-	const co2_region *region = NULL;
-	const co2_location *loc = NULL;
-	const co2_provider *prov = NULL;
+/* The region (with its provider) and the location of the run. */
+static co2_status resolve_place(estimate_ctx *c)
+{
+	const co2_run *run = c->run;
+	co2_result *res = c->res;
 	if (run->region) {
-		TRY(co2_db_find_region(&region, db, edition, run->region, err));
-		prov = co2_db_provider(db, region->edition, region->provider);
-		res->region = region->id;
-		res->provider = region->provider;
-		res->provider_name = prov ? prov->name : region->provider;
+		TRY(co2_db_find_region(&c->region, c->db, c->edition, run->region, c->err));
+		c->prov = co2_db_provider(c->db, c->region->edition, c->region->provider);
+		res->region = c->region->id;
+		res->provider = c->region->provider;
+		res->provider_name = c->prov ? c->prov->name : c->region->provider;
 	}
 	if (run->location) {
-		TRY(co2_db_find_location(&loc, db, edition, run->location, err));
-	} else if (region && region->location) {
-		if (co2_db_find_location(&loc, db, region->edition, region->location, NULL) != CO2_OK)
-			loc = NULL;
+		TRY(co2_db_find_location(&c->loc, c->db, c->edition, run->location, c->err));
+	} else if (c->region && c->region->location) {
+		if (co2_db_find_location(&c->loc, c->db, c->region->edition, c->region->location,
+		                         NULL) != CO2_OK)
+			c->loc = NULL;
 	}
-	if (loc) {
-		res->location = loc->code;
-		res->location_name = loc->name;
+	if (c->loc) {
+		res->location = c->loc->code;
+		res->location_name = c->loc->name;
 	}
+	return CO2_OK;
+}
 
-	/* Intensity. */
-	double intensity;
+/* The carbon intensity (g/kWh): declared, the location's, or the region's. */
+static co2_status resolve_intensity(estimate_ctx *c, double *out)
+{
+	const co2_run *run = c->run;
+	const co2_region *region = c->region;
+	const co2_location *loc = c->loc;
 	if (run->intensity_g_per_kwh != CO2_UNSET) {
-		intensity = run->intensity_g_per_kwh;
-		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", "declared by the user", 0,
-		               NULL, err));
-	} else if (run->location || !region || region->intensity_g_per_kwh == CO2_UNSET) {
+		*out = run->intensity_g_per_kwh;
+		return add_factor(c->res, "carbon intensity", *out, "g/kWh", "declared by the user", 0,
+		                  NULL, c->err);
+	}
+	if (run->location || !region || region->intensity_g_per_kwh == CO2_UNSET) {
 		if (!loc)
-			return co2__fail_field(err, CO2_ERR_NOT_FOUND, "location",
+			return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "location",
 			                       "region '%s' has no carbon intensity and no known location; "
 			                       "give --location or --intensity", region ? region->id : "?");
-		intensity = loc->intensity_g_per_kwh;
+		*out = loc->intensity_g_per_kwh;
 		/* The place is on the report's "where"; a fallback must be said here. */
-		const char *fb = fallback_note(loc->edition, edition);
-		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", loc->source, loc->year,
-		               fb ? fb : loc->name, err));
-	} else {
-		intensity = region->intensity_g_per_kwh;
-		const char *fb = fallback_note(region->edition, edition);
-		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", region->source, region->year,
-		               fb ? fb : region->name, err));
+		const char *fb = fallback_note(loc->edition, c->edition);
+		return add_factor(c->res, "carbon intensity", *out, "g/kWh", loc->source, loc->year,
+		                  fb ? fb : loc->name, c->err);
 	}
+	*out = region->intensity_g_per_kwh;
+	const char *fb = fallback_note(region->edition, c->edition);
+	return add_factor(c->res, "carbon intensity", *out, "g/kWh", region->source, region->year,
+	                  fb ? fb : region->name, c->err);
+}
 
-	/* PUE. */
-	double pue = 1.0;
+/* The PUE: declared, none (by the method), the region's, the provider's, or the
+ * edition's default for an unknown data centre. */
+static co2_status resolve_pue(estimate_ctx *c, double *out)
+{
+	const co2_run *run = c->run;
+	const co2_region *region = c->region;
+	const co2_provider *prov = c->prov;
+	co2_result *res = c->res;
+	*out = 1.0;
 	if (run->pue != CO2_UNSET) {
-		pue = run->pue;
-		TRY(add_factor(res, "PUE", pue, "", "declared by the user", 0, NULL, err));
-	} else if (mlco2) {
-		TRY(add_factor(res, "PUE", 1.0, "", "ML CO2 Impact counts no data-centre overhead", 2019,
-		               NULL, err));
-	} else if (region && region->pue != CO2_UNSET) {
-		pue = region->pue;
-		TRY(add_factor(res, "PUE", pue, "", region->pue_source, region->pue_year,
-		               "data centre's own figure", err));
-	} else if (prov && prov->pue != CO2_UNSET) {
-		pue = prov->pue;
-		TRY(add_factor(res, "PUE", pue, "", prov->pue_source, prov->pue_year,
-		               "provider's average", err));
-	} else {
-		const co2_constant *c = co2_db_constant(db, edition, "pue_unknown");
-		if (!c)
-			return co2__fail_field(err, CO2_ERR_NOT_FOUND, "pue",
-			                       "pue: unknown for this run and the data has no default; give --pue");
-		pue = c->value;
-		TRY(add_factor(res, "PUE", pue, "", c->source, c->year, "average data centre", err));
+		*out = run->pue;
+		return add_factor(res, "PUE", *out, "", "declared by the user", 0, NULL, c->err);
 	}
+	if (c->policy->no_pue_source)
+		return add_factor(res, "PUE", 1.0, "", c->policy->no_pue_source,
+		                  c->policy->no_pue_year, NULL, c->err);
+	if (region && region->pue != CO2_UNSET) {
+		*out = region->pue;
+		return add_factor(res, "PUE", *out, "", region->pue_source, region->pue_year,
+		                  "data centre's own figure", c->err);
+	}
+	if (prov && prov->pue != CO2_UNSET) {
+		*out = prov->pue;
+		return add_factor(res, "PUE", *out, "", prov->pue_source, prov->pue_year,
+		                  "provider's average", c->err);
+	}
+	const co2_constant *k = co2_db_constant(c->db, c->edition, "pue_unknown");
+	if (!k)
+		return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "pue",
+		                       "pue: unknown for this run and the data has no default; give --pue");
+	*out = k->value;
+	return add_factor(res, "PUE", *out, "", k->source, k->year, "average data centre", c->err);
+}
 
+/* Power, energy and CO2 from the parts, PUE, repeats and intensity. */
+static co2_status compute_energy(estimate_ctx *c, double pue, double intensity)
+{
+	const co2_run *run = c->run;
+	co2_result *res = c->res;
 	double repeats = run->repeats == CO2_UNSET ? 1.0 : run->repeats;
 	if (repeats != 1.0)
-		TRY(add_factor(res, "repeats", repeats, "", "declared by the user", 0, NULL, err));
-
-	/* Energy. */
+		TRY(add_factor(res, "repeats", repeats, "", "declared by the user", 0, NULL, c->err));
 	double power = 0, it = 0;
 	for (size_t i = 0; i < res->n_parts; i++) {
 		power += res->parts[i].power_w;
@@ -250,7 +327,8 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 	}
 	if (run->energy_kwh != CO2_UNSET) {
 		it = run->energy_kwh;
-		TRY(add_factor(res, "measured IT energy", it, "kWh", "declared by the user", 0, NULL, err));
+		TRY(add_factor(res, "measured IT energy", it, "kWh", "declared by the user", 0, NULL,
+		               c->err));
 	}
 	res->power_w = power;
 	res->hours = run->hours == CO2_UNSET ? 0 : run->hours;
@@ -259,29 +337,29 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 	res->repeats = repeats;
 	res->energy_kwh = it * pue * repeats;
 	res->overhead_energy_kwh = res->energy_kwh - it * repeats;
-	if (mlco2) {
-		/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying. */
-		res->energy_kwh = co2_round(res->energy_kwh, 2);
-		res->intensity_g_per_kwh = co2_round(intensity / 1000.0, 2) * 1000.0;
-		res->co2_kg = co2_round(res->energy_kwh * co2_round(intensity / 1000.0, 2), 2);
-	} else {
-		res->intensity_g_per_kwh = intensity;
-		res->co2_kg = res->energy_kwh * intensity / 1000.0;
-	}
+	c->policy->finish(res, intensity);
 	if (!isfinite(res->co2_kg) || !isfinite(res->energy_kwh))
-		return co2__fail(err, CO2_ERR_INVALID, "the inputs overflow the computation");
+		return co2__fail(c->err, CO2_ERR_INVALID, "the inputs overflow the computation");
 	res->co2_range_kg = (co2_range){ res->co2_kg, res->co2_kg, res->co2_kg };
+	return CO2_OK;
+}
 
-	/* Offsets. */
-	if (region && region->offset_percent != CO2_UNSET)
-		res->offset_percent = region->offset_percent;
-	else if (prov && prov->offset_percent != CO2_UNSET)
-		res->offset_percent = prov->offset_percent;
+/* The provider's offset share, when the data has one. */
+static void resolve_offsets(estimate_ctx *c)
+{
+	if (c->region && c->region->offset_percent != CO2_UNSET)
+		c->res->offset_percent = c->region->offset_percent;
+	else if (c->prov && c->prov->offset_percent != CO2_UNSET)
+		c->res->offset_percent = c->prov->offset_percent;
+}
 
-	/* Equivalents: the method edition's set, else the project's. */
+/* The comparison figures: the method edition's set, else the project's. */
+static void resolve_equivalents(estimate_ctx *c)
+{
+	co2_result *res = c->res;
 	size_t nq;
-	const co2_equivalent_def *q = co2_db_equivalents(db, &nq);
-	const char *eq_ed = edition;
+	const co2_equivalent_def *q = co2_db_equivalents(c->db, &nq);
+	const char *eq_ed = c->edition;
 	int found = 0;
 	for (size_t i = 0; i < nq && !found; i++)
 		found = strcmp(q[i].edition, eq_ed) == 0;
@@ -299,5 +377,29 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 		e->source = q[i].source;
 		e->year = q[i].year;
 	}
+}
+
+co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err)
+{
+	TRY(co2_run_validate(run, err));
+	memset(res, 0, sizeof *res);
+	res->version = CO2_RESULT_VERSION;
+	res->method = run->method;
+	res->method_name = co2_method_name(run->method);
+	res->offset_percent = CO2_UNSET;
+	res->embodied_kg = CO2_UNSET;
+	res->market_co2_kg = CO2_UNSET;
+	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err };
+	TRY(resolve_edition(&c));
+	for (size_t i = 0; i < run->n_devices; i++)
+		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, err));
+	TRY(resolve_memory(&c));
+	TRY(resolve_place(&c));
+	double intensity, pue;
+	TRY(resolve_intensity(&c, &intensity));
+	TRY(resolve_pue(&c, &pue));
+	TRY(compute_energy(&c, pue, intensity));
+	resolve_offsets(&c);
+	resolve_equivalents(&c);
 	return CO2_OK;
 }

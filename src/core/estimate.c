@@ -287,7 +287,11 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 		part.energy_kwh = part.device_hours * unit_w * util / 1000.0;
 	} else if (run->hours != CO2_UNSET) {
 		part.device_hours = count * run->hours;
-		part.energy_kwh = part.power_w * run->hours / 1000.0;
+		/* ML CO2 Impact takes one kind of GPU and its hours (count x hours here) and
+		 * computes W x hours / 1000: in that order, so the double it rounds is the page's. */
+		part.energy_kwh = run->method == CO2_METHOD_MLCO2
+		                      ? unit_w * util * part.device_hours / 1000.0
+		                      : part.power_w * run->hours / 1000.0;
 	}
 	if (util != 1.0)
 		TRY(add_factor(res, cpu ? "cpu utilization" : "utilization", util, "", "declared by the user",
@@ -369,6 +373,7 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 
 	/* Intensity. */
 	double intensity;
+	int region_table = 0; /* from the region table (ML CO2 Impact's impact.csv) */
 	if (run->intensity_g_per_kwh != CO2_UNSET) {
 		intensity = run->intensity_g_per_kwh;
 		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", "declared by the user", 0,
@@ -385,6 +390,7 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 		               fb ? fb : loc->name, err));
 	} else {
 		intensity = region->intensity_g_per_kwh;
+		region_table = 1;
 		const char *fb = fallback_note(region->edition, edition);
 		TRY(add_factor(res, "carbon intensity", intensity, "g/kWh", region->source, region->year,
 		               fb ? fb : region->name, err));
@@ -437,10 +443,13 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 	res->energy_kwh = it * pue * repeats;
 	res->overhead_energy_kwh = res->energy_kwh - it * repeats;
 	if (mlco2) {
-		/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying. */
-		res->energy_kwh = co2_round(res->energy_kwh, 2);
-		res->intensity_g_per_kwh = co2_round(intensity / 1000.0, 2) * 1000.0;
-		res->co2_kg = co2_round(res->energy_kwh * co2_round(intensity / 1000.0, 2), 2);
+		/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying, each
+		 * with JavaScript's Number(x.toFixed(2)); its table's g/kWh read with parseInt. */
+		double g = region_table ? trunc(intensity) : intensity;
+		double kg_per_kwh = co2__round_js(g / 1000.0, 2);
+		res->energy_kwh = co2__round_js(res->energy_kwh, 2);
+		res->intensity_g_per_kwh = kg_per_kwh * 1000.0;
+		res->co2_kg = co2__round_js(res->energy_kwh * kg_per_kwh, 2);
 	} else {
 		res->intensity_g_per_kwh = intensity;
 		res->co2_kg = res->energy_kwh * intensity / 1000.0;

@@ -28,6 +28,10 @@ int co2__strtod(const char *text, double *out);
 const char *co2__format_plain(char buf[32], double value);
 /* Round to significant digits. */
 double co2__round_significant(double value, int digits);
+/* Number(value.toFixed(decimals)) as JavaScript computes it: the exact binary value
+ * rounded to nearest, ties to the larger magnitude (0.205 gives 0.2, 0.125 gives 0.13);
+ * ML CO2 Impact rounds so. Locale-independent. */
+double co2__round_js(double value, int decimals);
 
 /* Lowercase letters and digits only: "NVIDIA A100-SXM4-80GB" → "nvidiaa100sxm480gb".
  * Writes at most cap bytes including NUL; returns the length. */

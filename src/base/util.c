@@ -176,6 +176,60 @@ double co2_round(double value, int decimals)
 	return r == 0.0 ? 0.0 : r;
 }
 
+double co2__round_js(double value, int decimals)
+{
+	/* JavaScript's toFixed rounds the exact binary value of the double: the n for which
+	 * n / 10^decimals - value is closest to zero, the larger n (in magnitude) on a tie;
+	 * from 1e21 up it gives the number back. */
+	if (!isfinite(value) || decimals < 0 || decimals > 100 || fabs(value) >= 1e21)
+		return value;
+	/* The exact decimal expansion: a double with exponent e has at most 53 - e binary
+	 * fractional digits (1074 at the very least), and as many decimal ones. */
+	int e;
+	frexp(value, &e);
+	int digits = 53 - e;
+	if (digits > 1074)
+		digits = 1074;
+	if (digits < decimals + 1)
+		digits = decimals + 1;
+	char buf[1200]; /* "-", 21 digits, ".", 1074 digits */
+	locale_t loc = get_c_locale();
+	locale_t old = loc ? uselocale(loc) : (locale_t)0;
+	snprintf(buf, sizeof buf, "%.*f", digits, value);
+	if (loc)
+		uselocale(old);
+	/* The digits kept, without the point; the first one dropped decides: on the exact
+	 * expansion, half-up on the magnitude is nearest with ties to the larger n. */
+	const char *s = buf + (buf[0] == '-');
+	const char *dot = strchr(s, '.');
+	if (!dot)
+		return value;
+	size_t ni = (size_t)(dot - s), nd = ni + (size_t)decimals;
+	char d[1 + 22 + 100 + 1];
+	d[0] = '0'; /* room for a carry */
+	memcpy(d + 1, s, ni);
+	memcpy(d + 1 + ni, dot + 1, (size_t)decimals);
+	if (dot[1 + decimals] >= '5') {
+		size_t i = nd;
+		while (d[i] == '9')
+			d[i--] = '0';
+		d[i]++;
+	}
+	/* Back to text ("-0110.50") and to the nearest double, as Number() reads it. */
+	char out[1 + 1 + 22 + 1 + 100 + 1];
+	size_t k = 0;
+	if (buf[0] == '-')
+		out[k++] = '-';
+	memcpy(out + k, d, nd + 1 - (size_t)decimals);
+	k += nd + 1 - (size_t)decimals;
+	out[k++] = '.';
+	memcpy(out + k, d + 1 + ni, (size_t)decimals);
+	k += (size_t)decimals;
+	out[k] = '\0';
+	double r = strtod_c(out, NULL);
+	return r == 0.0 ? 0.0 : r;
+}
+
 double co2__round_significant(double value, int digits)
 {
 	if (value == 0.0 || !isfinite(value))

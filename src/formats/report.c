@@ -70,7 +70,7 @@ static void put_source(co2__buf *b, const co2_factor *f)
 /* Energy as the explanation prints it: 2 decimals for ML CO2 Impact, else 4. */
 static const char *kwh(char buf[32], double v, int mlco2)
 {
-	return co2_format_double(buf, mlco2 ? co2_round(v, 2) : co2_round(v, 4));
+	return co2_format_double(buf, mlco2 ? co2__round_js(v, 2) : co2_round(v, 4));
 }
 
 static void explain(co2__buf *b, const co2_result *r)
@@ -147,7 +147,7 @@ static void explain(co2__buf *b, const co2_result *r)
 		const co2_part *p = &r->parts[0];
 		double w1 = p->unit_power_w * p->utilization;
 		double e1 = w1 * r->hours / 1000.0 * r->pue * r->repeats;
-		double k1 = mlco2 ? co2_round(co2_round(e1, 2) * kg_per_kwh, 2) : e1 * kg_per_kwh;
+		double k1 = mlco2 ? co2__round_js(co2__round_js(e1, 2) * kg_per_kwh, 2) : e1 * kg_per_kwh;
 		co2__buf_printf(b, "     per device: %s W x %s h", co2_format_double(a, w1),
 		                co2_format_double(c, r->hours));
 		if (r->pue != 1.0)

@@ -110,7 +110,11 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 		part.energy_kwh = part.device_hours * unit_w * util / 1000.0;
 	} else if (run->hours != CO2_UNSET) {
 		part.device_hours = count * run->hours;
-		part.energy_kwh = part.power_w * run->hours / 1000.0;
+		/* ML CO2 Impact takes one kind of GPU and its hours (count x hours here) and
+		 * computes W x hours / 1000: in that order, so the double it rounds is the page's. */
+		part.energy_kwh = run->method == CO2_METHOD_MLCO2
+		                      ? unit_w * util * part.device_hours / 1000.0
+		                      : part.power_w * run->hours / 1000.0;
 	}
 	if (util != 1.0)
 		TRY(add_factor(res, cpu ? "cpu utilization" : "utilization", util, "", "declared by the user",
@@ -136,23 +140,26 @@ typedef struct method_policy {
 	const char *no_pue_source;
 	int no_pue_year;
 	/* Energy, intensity (g/kWh) and CO2 from the unrounded figures, as the method
-	 * publishes them. */
-	void (*finish)(co2_result *res, double intensity_g_per_kwh);
+	 * publishes them; region_table: the intensity is a region table's figure. */
+	void (*finish)(co2_result *res, double intensity_g_per_kwh, int region_table);
 } method_policy;
 
-static void finish_exact(co2_result *res, double intensity)
+static void finish_exact(co2_result *res, double intensity, int region_table)
 {
+	(void)region_table;
 	res->intensity_g_per_kwh = intensity;
 	res->co2_kg = res->energy_kwh * intensity / 1000.0;
 }
 
-/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying. */
-static void finish_mlco2(co2_result *res, double intensity)
+/* ML CO2 Impact: energy and kg/kWh rounded to 2 decimals before multiplying, each with
+ * JavaScript's Number(x.toFixed(2)); its region table's g/kWh read with parseInt. */
+static void finish_mlco2(co2_result *res, double intensity, int region_table)
 {
-	double kg_per_kwh = co2_round(intensity / 1000.0, 2);
-	res->energy_kwh = co2_round(res->energy_kwh, 2);
+	double g = region_table ? trunc(intensity) : intensity;
+	double kg_per_kwh = co2__round_js(g / 1000.0, 2);
+	res->energy_kwh = co2__round_js(res->energy_kwh, 2);
 	res->intensity_g_per_kwh = kg_per_kwh * 1000.0;
-	res->co2_kg = co2_round(res->energy_kwh * kg_per_kwh, 2);
+	res->co2_kg = co2__round_js(res->energy_kwh * kg_per_kwh, 2);
 }
 
 static const method_policy policies[] = {
@@ -182,6 +189,7 @@ typedef struct estimate_ctx {
 	const co2_provider *prov;
 	co2_result *res;
 	co2_error *err;
+	int region_table; /* the intensity is the region table's figure */
 } estimate_ctx;
 
 /* The edition the run uses, into the result. */
@@ -273,6 +281,7 @@ static co2_status resolve_intensity(estimate_ctx *c, double *out)
 		                  fb ? fb : loc->name, c->err);
 	}
 	*out = region->intensity_g_per_kwh;
+	c->region_table = 1;
 	const char *fb = fallback_note(region->edition, c->edition);
 	return add_factor(c->res, "carbon intensity", *out, "g/kWh", region->source, region->year,
 	                  fb ? fb : region->name, c->err);
@@ -337,7 +346,7 @@ static co2_status compute_energy(estimate_ctx *c, double pue, double intensity)
 	res->repeats = repeats;
 	res->energy_kwh = it * pue * repeats;
 	res->overhead_energy_kwh = res->energy_kwh - it * repeats;
-	c->policy->finish(res, intensity);
+	c->policy->finish(res, intensity, c->region_table);
 	if (!isfinite(res->co2_kg) || !isfinite(res->energy_kwh))
 		return co2__fail(c->err, CO2_ERR_INVALID, "the inputs overflow the computation");
 	res->co2_range_kg = (co2_range){ res->co2_kg, res->co2_kg, res->co2_kg };
@@ -389,7 +398,7 @@ co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, c
 	res->offset_percent = CO2_UNSET;
 	res->embodied_kg = CO2_UNSET;
 	res->market_co2_kg = CO2_UNSET;
-	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err };
+	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err, 0 };
 	TRY(resolve_edition(&c));
 	for (size_t i = 0; i < run->n_devices; i++)
 		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, err));

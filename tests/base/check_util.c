@@ -180,6 +180,50 @@ START_TEST(rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale)
 }
 END_TEST
 
+/* Number(x.toFixed(d)) as node prints it: the exact binary value, ties to the larger n. */
+static const struct { double x; int d; double js; } tofixed[] = {
+	{ 0.205, 2, 0.2 },                  /* 0.20499999999999998... */
+	{ 221.0 * 5 / 1000, 2, 1.1 },       /* 1.105, stored below */
+	{ 1.005, 2, 1 },
+	{ 0.615, 2, 0.61 },
+	{ 9.995, 2, 9.99 },
+	{ 350 * 1439.1 / 1000, 2, 503.68 }, /* 503.68499999999995 */
+	{ 503.685, 2, 503.69 },             /* stored above */
+	{ 8.345, 2, 8.35 },
+	{ 0.125, 2, 0.13 },                 /* exact ties: the larger n (printf: even) */
+	{ 0.375, 2, 0.38 },
+	{ -0.125, 2, -0.13 },
+	{ 2.5, 0, 3 },
+	{ -2.5, 0, -3 },
+	{ 1.45, 1, 1.4 },
+	{ 99.995, 2, 100 },                 /* carry into a new digit */
+	{ 999.995, 2, 1000 },
+	{ 0.005, 2, 0.01 },
+	{ 5e-324, 2, 0 },
+	{ 1.0000000000000002, 15, 1 },
+	{ 123456789012345680000.0, 2, 123456789012345680000.0 },
+	{ 1e21, 2, 1e21 },                  /* from 1e21 up, toFixed gives the number */
+};
+
+START_TEST(js_tofixed_rounds_the_exact_binary_value_ties_to_the_larger)
+{
+	double r = co2__round_js(tofixed[_i].x, tofixed[_i].d);
+	ck_assert_msg(r == tofixed[_i].js, "%.17g to %d: %.17g, want %.17g", tofixed[_i].x,
+	              tofixed[_i].d, r, tofixed[_i].js);
+}
+END_TEST
+
+START_TEST(js_tofixed_keeps_what_is_not_finite_and_gives_no_negative_zero)
+{
+	ck_assert(isnan(co2__round_js(NAN, 2)));
+	ck_assert(isinf(co2__round_js(-INFINITY, 2)));
+	double z = co2__round_js(-0.001, 2);
+	ck_assert_double_eq(z, 0);
+	ck_assert_int_eq(signbit(z), 0);
+	ck_assert_double_eq(co2__round_js(1e300, 2), 1e300);
+}
+END_TEST
+
 START_TEST(significant_digits_are_clamped_to_1_and_17)
 {
 	ck_assert_double_eq(co2__round_significant(0, 3), 0);
@@ -247,6 +291,8 @@ START_TEST(numbers_read_and_print_the_same_under_a_comma_locale)
 	ck_assert_str_eq(co2_format_double(buf, 2.25), "2.25");
 	ck_assert_str_eq(co2__format_plain(buf, 8.42e-05), "0.0000842");
 	ck_assert_double_eq(co2__round_significant(1.23456, 3), 1.23);
+	ck_assert_double_eq(co2__round_js(0.205, 2), 0.2);
+	ck_assert_double_eq(co2__round_js(84.864, 2), 84.86);
 	setlocale(LC_ALL, "C");
 }
 END_TEST
@@ -440,6 +486,9 @@ static Suite *util_suite(void)
 	tcase_add_loop_test(n, numbers_follow_a_strict_grammar, 0, (int)(sizeof numbers / sizeof numbers[0]));
 	tcase_add_test(n, parse_double_names_the_field_and_null_is_no_number);
 	tcase_add_test(n, rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale);
+	tcase_add_loop_test(n, js_tofixed_rounds_the_exact_binary_value_ties_to_the_larger, 0,
+	                    (int)(sizeof tofixed / sizeof tofixed[0]));
+	tcase_add_test(n, js_tofixed_keeps_what_is_not_finite_and_gives_no_negative_zero);
 	tcase_add_test(n, significant_digits_are_clamped_to_1_and_17);
 	tcase_add_loop_test(n, numbers_print_for_machines_and_for_people, 0, (int)(sizeof formats / sizeof formats[0]));
 	tcase_add_test(n, numbers_that_are_not_finite_print_as_zero);

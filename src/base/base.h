@@ -49,11 +49,16 @@ typedef struct co2__buf {
 void co2__buf_puts(co2__buf *b, const char *s);
 void co2__buf_putn(co2__buf *b, const char *s, size_t n);
 void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append a JSON string literal (quoted, escaped). NULL prints null. */
-void co2__buf_json_str(co2__buf *b, const char *s);
 /* Append a number as co2_format_double prints it. */
 void co2__buf_num(co2__buf *b, double v);
+
+/* Escapers (escape.c). */
+/* Append a JSON string literal (quoted, escaped). NULL prints null. */
+void co2__buf_json_str(co2__buf *b, const char *s);
 /* Append a YAML double-quoted scalar (quoted, escaped). */
 void co2__buf_yaml_str(co2__buf *b, const char *s);
+/* Append a CSV field (RFC 4180): as it is, or quoted with each '"' doubled when it has
+ * a comma, a quote, a CR or a LF. NULL appends nothing (an empty field). */
+void co2__buf_csv_str(co2__buf *b, const char *s);
 
 #endif

@@ -413,19 +413,6 @@ START_TEST(an_allocation_that_fails_marks_the_buffer_failed)
 }
 END_TEST
 
-START_TEST(json_strings_are_quoted_and_escaped)
-{
-	co2__buf b = { 0 };
-	co2__buf_json_str(&b, "a\"b\\c\nd\re\tf\001g\037h\xc3\xa9");
-	co2__buf_puts(&b, " ");
-	co2__buf_json_str(&b, NULL);
-	co2__buf_puts(&b, " ");
-	co2__buf_json_str(&b, "");
-	ck_assert_str_eq(b.data, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\xc3\xa9\" null \"\"");
-	free(b.data);
-}
-END_TEST
-
 static Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -456,7 +443,6 @@ static Suite *util_suite(void)
 	tcase_add_test(b, a_failed_buffer_drops_everything_after);
 	tcase_add_test(b, a_size_past_half_the_address_space_fails_without_allocating);
 	tcase_add_test(b, an_allocation_that_fails_marks_the_buffer_failed);
-	tcase_add_test(b, json_strings_are_quoted_and_escaped);
 	suite_add_tcase(s, b);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "base/yaml_util.h"
 #include "data/db_internal.h"
 
 #define SCHEMA_MAJOR 1
@@ -131,17 +132,12 @@ static co2_status fail_at(loader *L, yaml_node_t *node, const char *fname, co2_s
 		va_start(ap, fmt);
 		vsnprintf(msg, sizeof msg, fmt, ap);
 		va_end(ap);
-		int line = node ? (int)node->start_mark.line + 1 : 0;
-		int col = node ? (int)node->start_mark.column + 1 : 0;
+		int line, col;
+		co2__yaml_position(node, &line, &col);
 		co2__fail_field(L->err, st, fname, "%s:%d:%d: %s", L->file, line, col, msg);
 		co2__error_at(L->err, L->file, line, col);
 	}
 	return st;
-}
-
-static const char *scalar(yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
 
 /* Nearest of a NULL-terminated key list, or NULL when nothing is close. */
@@ -162,20 +158,19 @@ static const char *nearest_key(const char *key, const char *const *keys, size_t 
 /* A mapping whose keys are plain scalars, each once. */
 static co2_status check_mapping(loader *L, yaml_node_t *node, const char *what)
 {
-	if (!node || node->type != YAML_MAPPING_NODE)
-		return fail_at(L, node, what, CO2_ERR_PARSE, "%s: expected a mapping of key: value",
-		               what);
-	yaml_node_pair_t *b = node->data.mapping.pairs.start, *e = node->data.mapping.pairs.top;
-	for (yaml_node_pair_t *p = b; p < e; p++) {
-		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
-		if (!scalar(k))
-			return fail_at(L, k, what, CO2_ERR_PARSE, "%s: keys must be plain words", what);
-		for (yaml_node_pair_t *q = b; q < p; q++)
-			if (strcmp(scalar(yaml_document_get_node(&L->doc, q->key)), scalar(k)) == 0)
-				return fail_at(L, k, scalar(k), CO2_ERR_PARSE,
-				               "duplicate key '%s' in %s", scalar(k), what);
+	yaml_node_t *at;
+	switch (co2__yaml_check_mapping(&L->doc, node, &at)) {
+	case CO2__YMAP_OK:
+		return CO2_OK;
+	case CO2__YMAP_NOT_A_MAPPING:
+		return fail_at(L, at, what, CO2_ERR_PARSE, "%s: expected a mapping of key: value", what);
+	case CO2__YMAP_KEY_NOT_SCALAR:
+		return fail_at(L, at, what, CO2_ERR_PARSE, "%s: keys must be plain words", what);
+	case CO2__YMAP_KEY_REPEATED:
+		break;
 	}
-	return CO2_OK;
+	return fail_at(L, at, co2__yaml_scalar(at), CO2_ERR_PARSE, "duplicate key '%s' in %s",
+	               co2__yaml_scalar(at), what);
 }
 
 static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v,
@@ -192,10 +187,10 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 			return fail_at(L, v, f->key, CO2_ERR_NOMEM, "out of memory");
 		for (size_t i = 0; i < n; i++) {
 			yaml_node_t *it = yaml_document_get_node(&L->doc, v->data.sequence.items.start[i]);
-			if (!scalar(it) || !*scalar(it))
+			if (!co2__yaml_scalar(it) || !*co2__yaml_scalar(it))
 				return fail_at(L, it, f->key, CO2_ERR_PARSE,
 				               "%s: %s: each alias must be a non-empty string", where, f->key);
-			list[i] = co2__arena_strdup(L->db, scalar(it));
+			list[i] = co2__arena_strdup(L->db, co2__yaml_scalar(it));
 			if (!list[i])
 				return fail_at(L, v, f->key, CO2_ERR_NOMEM, "out of memory");
 		}
@@ -203,7 +198,7 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 		*(size_t *)(base + f->count_off) = n;
 		return CO2_OK;
 	}
-	const char *s = scalar(v);
+	const char *s = co2__yaml_scalar(v);
 	if (!s)
 		return fail_at(L, v, f->key, CO2_ERR_PARSE, "%s: %s: expected a single value", where,
 		               f->key);
@@ -440,7 +435,7 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		size_t fi;
 		for (fi = 0; sec->fields[fi].key; fi++)
 			if (strcmp(sec->fields[fi].key, key) == 0)
@@ -498,10 +493,10 @@ static co2_status load_document(loader *L)
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (!one_of(key, header_keys))
 			continue;
-		const char *s = scalar(v);
+		const char *s = co2__yaml_scalar(v);
 		if (!s || !*s)
 			return fail_at(L, v, key, CO2_ERR_PARSE, "%s: expected a non-empty value", key);
 		s = co2__arena_strdup(L->db, s);
@@ -543,7 +538,7 @@ static co2_status load_document(loader *L)
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (one_of(key, header_keys))
 			continue;
 		const section *sec;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/yaml_util.h"
 #include "formats/formats.h"
 #include "co2calc/sacct.h"
 
@@ -91,8 +92,8 @@ static co2_status fail_at(reader *r, const yaml_node_t *node, co2_status st, con
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int line = node ? (int)node->start_mark.line + 1 : 0;
-	int col = node ? (int)node->start_mark.column + 1 : 0;
+	int line, col;
+	co2__yaml_position(node, &line, &col);
 	if (line)
 		co2__fail(r->err, st, "%s:%d:%d: %s", r->name, line, col, msg);
 	else
@@ -101,15 +102,10 @@ static co2_status fail_at(reader *r, const yaml_node_t *node, co2_status st, con
 	return st;
 }
 
-static const char *scalar(const yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
 static co2_status number(reader *r, const yaml_node_t *n, const char *key, double lo,
                          double hi, double *out)
 {
-	const char *s = scalar(n);
+	const char *s = co2__yaml_scalar(n);
 	double v;
 	if (!s || !co2__strtod(s, &v))
 		return fail_at(r, n, CO2_ERR_INVALID, "%s: expected a number, got '%.60s'", key,
@@ -157,15 +153,15 @@ static co2_status read_partition(reader *r, co2_cluster *c, const co2_db *db, co
 	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (!key)
 			continue;
 		if (strcmp(key, "type") == 0)
-			type = scalar(v), type_node = v;
+			type = co2__yaml_scalar(v), type_node = v;
 		else if (strcmp(key, "model") == 0)
-			model = scalar(v);
+			model = co2__yaml_scalar(v);
 		else if (strcmp(key, "model_CPU") == 0)
-			model_cpu = scalar(v);
+			model_cpu = co2__yaml_scalar(v);
 		else if (strcmp(key, "TDP") == 0)
 			tdp = v;
 		else if (strcmp(key, "TDP_CPU") == 0)
@@ -220,7 +216,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (!key)
 			continue;
 		if (strcmp(key, "partitions") == 0)
@@ -238,7 +234,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		else if (strcmp(key, "default_unit_RSS") == 0)
 			rss = v;
 		else if (strcmp(key, "cluster_name") == 0)
-			cname = scalar(v);
+			cname = co2__yaml_scalar(v);
 	}
 	co2_status st;
 	if (cname && !(c->cluster_name = keep(c, cname)))
@@ -253,7 +249,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		if ((st = number(r, ci, "CI", 0.0, 2000.0, &c->intensity)) != CO2_OK)
 			return st;
 	} else if (loc) {
-		const char *code = scalar(loc);
+		const char *code = co2__yaml_scalar(loc);
 		const co2_location *l = NULL;
 		co2_error e;
 		co2_error_clear(&e);
@@ -278,7 +274,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		return st;
 	c->rss_unit = 'K';
 	if (rss) {
-		const char *u = scalar(rss);
+		const char *u = co2__yaml_scalar(rss);
 		if (!u || strlen(u) != 1 || !strchr("KMG", u[0]))
 			return fail_at(r, rss, CO2_ERR_INVALID, "default_unit_RSS: expected K, M or G");
 		c->rss_unit = u[0];
@@ -296,7 +292,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 	for (yaml_node_pair_t *pr = parts->data.mapping.pairs.start; pr < parts->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *pname = scalar(k);
+		const char *pname = co2__yaml_scalar(k);
 		if (!pname || !*pname)
 			return fail_at(r, k, CO2_ERR_INVALID, "partitions: a partition name must be a string");
 		if (co2_cluster_find_partition(c, pname))

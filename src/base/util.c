@@ -386,6 +386,21 @@ size_t co2__distance(const char *a, const char *b, size_t limit)
 	return row[lb];
 }
 
+const char *co2__nearest(const char *key, const char *const *names, size_t stride,
+                         size_t max_edits)
+{
+	const char *best = NULL;
+	size_t bestd = max_edits + 1;
+	for (const char *const *k = names; *k; k = (const char *const *)((const char *)k + stride)) {
+		size_t d = co2__distance(key, *k, max_edits);
+		if (d < bestd) {
+			bestd = d;
+			best = *k;
+		}
+	}
+	return best;
+}
+
 /* ---- buffers -------------------------------------------------------------------- */
 
 static int buf_reserve(co2__buf *b, size_t extra)

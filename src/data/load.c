@@ -140,21 +140,6 @@ static co2_status fail_at(loader *L, yaml_node_t *node, const char *fname, co2_s
 	return st;
 }
 
-/* Nearest of a NULL-terminated key list, or NULL when nothing is close. */
-static const char *nearest_key(const char *key, const char *const *keys, size_t stride)
-{
-	const char *best = NULL;
-	size_t bestd = 4;
-	for (const char *const *k = keys; *k; k = (const char *const *)((const char *)k + stride)) {
-		size_t d = co2__distance(key, *k, 3);
-		if (d < bestd) {
-			bestd = d;
-			best = *k;
-		}
-	}
-	return best;
-}
-
 /* A mapping whose keys are plain scalars, each once. */
 static co2_status check_mapping(loader *L, yaml_node_t *node, const char *what)
 {
@@ -441,7 +426,7 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 			if (strcmp(sec->fields[fi].key, key) == 0)
 				break;
 		if (!sec->fields[fi].key) {
-			const char *near = nearest_key(key, &sec->fields[0].key, sizeof(field));
+			const char *near = co2__nearest(key, &sec->fields[0].key, sizeof(field), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE,
 				               "%s: unknown key '%s'; did you mean '%s'?", where, key, near);
@@ -549,7 +534,7 @@ static co2_status load_document(loader *L)
 			static const char *const all[] = { "schema", "edition", "edition_date", "title",
 				"source", "year", "license", "hardware", "providers", "regions", "locations",
 				"instances", "constants", "equivalents", NULL };
-			const char *near = nearest_key(key, all, sizeof(const char *));
+			const char *near = co2__nearest(key, all, sizeof(const char *), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
 				               key, near);

@@ -329,6 +329,23 @@ START_TEST(edit_distance_is_bounded)
 }
 END_TEST
 
+START_TEST(the_nearest_name_is_the_first_of_the_closest_within_the_limit)
+{
+	static const char *const names[] = { "hours", "hardware", "power", "pue", NULL };
+	ck_assert_str_eq(co2__nearest("hardwre", names, sizeof names[0], 3), "hardware");
+	/* "pwr" is 2 edits from "power" and from "pue": a tie goes to the first. */
+	ck_assert_str_eq(co2__nearest("pwr", names, sizeof names[0], 3), "power");
+	ck_assert_str_eq(co2__nearest("hour", names, sizeof names[0], 1), "hours");
+	ck_assert_ptr_null(co2__nearest("pwr", names, sizeof names[0], 1));
+	ck_assert_ptr_null(co2__nearest("elsewhere", names, sizeof names[0], 3));
+	ck_assert_str_eq(co2__nearest("pxe", names, sizeof names[0], 3), "pue");
+	/* Names as the first member of a table of structs. */
+	static const struct { const char *name; int x; } table[] = { { "alpha", 1 }, { "beta", 2 },
+		{ NULL, 0 } };
+	ck_assert_str_eq(co2__nearest("bta", &table[0].name, sizeof table[0], 3), "beta");
+}
+END_TEST
+
 /* ---- buffers ------------------------------------------------------------------------ */
 
 START_TEST(a_buffer_grows_and_prints)
@@ -437,6 +454,7 @@ static Suite *util_suite(void)
 	tcase_add_loop_test(m, reduced_names_drop_vendor_words_core_counts_and_clocks, 0,
 	                    (int)(sizeof reductions / sizeof reductions[0]));
 	tcase_add_test(m, edit_distance_is_bounded);
+	tcase_add_test(m, the_nearest_name_is_the_first_of_the_closest_within_the_limit);
 	suite_add_tcase(s, m);
 	TCase *b = tcase_create("buffers");
 	tcase_add_test(b, a_buffer_grows_and_prints);

@@ -15,6 +15,15 @@ void co2__yaml_position(const yaml_node_t *n, int *line, int *column)
 	*column = n ? (int)n->start_mark.column + 1 : 0;
 }
 
+void co2__yaml_problem_position(const yaml_parser_t *parser, const char *buf, size_t len,
+                                int *line, int *column)
+{
+	*line = (int)parser->problem_mark.line + 1;
+	*column = (int)parser->problem_mark.column + 1;
+	if (parser->error == YAML_READER_ERROR)
+		co2__offset_position(buf, len, parser->problem_offset, line, column);
+}
+
 yaml_node_t *co2__yaml_earlier_key(yaml_document_t *doc, const yaml_node_t *map,
                                    const yaml_node_pair_t *pair)
 {

@@ -13,6 +13,11 @@ const char *co2__yaml_scalar(const yaml_node_t *n);
 /* 1-based line and column where a node starts; 0 and 0 for no node. */
 void co2__yaml_position(const yaml_node_t *n, int *line, int *column);
 
+/* 1-based line and column of the problem a parser that failed reports; a reader error
+ * (invalid UTF-8, a control character) is placed by its byte offset in buf. */
+void co2__yaml_problem_position(const yaml_parser_t *parser, const char *buf, size_t len,
+                                int *line, int *column);
+
 /* The key of an earlier pair of mapping map with the same text as the key of pair (a
  * pair of map), or NULL when that key is the first of its text or is not a scalar. */
 yaml_node_t *co2__yaml_earlier_key(yaml_document_t *doc, const yaml_node_t *map,

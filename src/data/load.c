@@ -591,9 +591,8 @@ co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf, siz
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	co2_status st;
 	if (!yaml_parser_load(&parser, &L.doc)) {
-		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
-		if (parser.error == YAML_READER_ERROR)
-			co2__offset_position(buf, len, parser.problem_offset, &line, &col);
+		int line, col;
+		co2__yaml_problem_position(&parser, buf, len, &line, &col);
 		st = co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s%s%s", L.file, line,
 		               col, parser.problem ? parser.problem : "syntax error",
 		               parser.context ? " " : "", parser.context ? parser.context : "");

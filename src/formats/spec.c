@@ -158,9 +158,8 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
-		if (parser.error == YAML_READER_ERROR)
-			co2__offset_position(buf, len, parser.problem_offset, &line, &col);
+		int line, col;
+		co2__yaml_problem_position(&parser, buf, len, &line, &col);
 		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s", name, line, col,
 		          parser.problem ? parser.problem : "syntax error");
 		co2__error_at(err, name, line, col);
@@ -316,13 +315,8 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 	cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	if (!root) {
 		const char *at = end ? end : buf;
-		int line = 1, col = 1;
-		for (const char *p = buf; p < at && p < buf + len; p++) {
-			if (*p == '\n')
-				line++, col = 1;
-			else
-				col++;
-		}
+		int line, col;
+		co2__offset_position(buf, len, (size_t)(at - buf), &line, &col);
 		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid JSON", name, line, col);
 		co2__error_at(err, name, line, col);
 		return CO2_ERR_PARSE;

@@ -95,6 +95,32 @@ START_TEST(no_node_is_not_a_mapping)
 }
 END_TEST
 
+/* Where a parser that failed puts its problem: a syntax error at its mark, invalid UTF-8
+ * at its byte. */
+static const struct {
+	const char *text;
+	int line, column;
+} problems[] = {
+	{ "a: 1\nb: [1\n", 3, 1 },
+	{ "a: 1\nb: \"caf\xff\"\n", 2, 8 },
+};
+
+START_TEST(a_parse_problem_has_a_one_based_position)
+{
+	const char *text = problems[_i].text;
+	yaml_parser_t parser;
+	yaml_document_t d;
+	ck_assert(yaml_parser_initialize(&parser));
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, strlen(text));
+	ck_assert(!yaml_parser_load(&parser, &d));
+	int line, col;
+	co2__yaml_problem_position(&parser, text, strlen(text), &line, &col);
+	ck_assert_int_eq(line, problems[_i].line);
+	ck_assert_int_eq(col, problems[_i].column);
+	yaml_parser_delete(&parser);
+}
+END_TEST
+
 static Suite *yaml_suite(void)
 {
 	Suite *s = suite_create("yaml");
@@ -105,6 +131,8 @@ static Suite *yaml_suite(void)
 	tcase_add_loop_test(t, a_mapping_check_names_the_first_problem_and_where, 0,
 	                    (int)(sizeof mappings / sizeof mappings[0]));
 	tcase_add_test(t, no_node_is_not_a_mapping);
+	tcase_add_loop_test(t, a_parse_problem_has_a_one_based_position, 0,
+	                    (int)(sizeof problems / sizeof problems[0]));
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,5 +1,6 @@
 /* The bottom layer's internals, shared by every layer of the library (not installed):
- * errors, numbers, name matching, buffers and escapers. Uses only co2calc/common.h. */
+ * errors, numbers, name matching, buffers, the line reader and escapers. Uses only
+ * co2calc/common.h (libyaml helpers: base/yaml_util.h). */
 #ifndef CO2_BASE_H
 #define CO2_BASE_H
 
@@ -43,6 +44,11 @@ size_t co2__norm_reduced(char *dst, size_t cap, const char *src);
 size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep);
 /* Levenshtein distance, bounded: returns limit+1 when larger. */
 size_t co2__distance(const char *a, const char *b, size_t limit);
+/* The name nearest to key, at most max_edits edits away (the first of the nearest), or
+ * NULL. names is a NULL-terminated list of names stride bytes apart: an array of strings
+ * (stride sizeof(char *)) or the first member of a table of structs. */
+const char *co2__nearest(const char *key, const char *const *names, size_t stride,
+                         size_t max_edits);
 
 /* Growable string buffer. On allocation failure it sets failed and drops output. */
 typedef struct co2__buf {
@@ -53,11 +59,43 @@ typedef struct co2__buf {
 void co2__buf_puts(co2__buf *b, const char *s);
 void co2__buf_putn(co2__buf *b, const char *s, size_t n);
 void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Append a JSON string literal (quoted, escaped). NULL prints null. */
-void co2__buf_json_str(co2__buf *b, const char *s);
 /* Append a number as co2_format_double prints it. */
 void co2__buf_num(co2__buf *b, double v);
+
+/* Lines from chunks of any size (lines.c). The part of a chunk after its last '\n' is
+ * carried over to the next chunk, at most max bytes: a line cut by a chunk boundary that
+ * is longer than that is skipped and handed over as too long. Zero-initialise, set max. */
+typedef struct co2__lines {
+	size_t max;
+	char *carry;
+	size_t carry_len, carry_cap;
+	int skipping;
+} co2__lines;
+/* One line, without its '\n' (a '\r' before it is kept); line is NULL for a line that
+ * was too long. Nonzero stops the reading. */
+typedef int (*co2__line_fn)(void *ctx, const char *line, size_t n);
+/* Optional: the '\n' that ends the first line in [p, end), or NULL when there is none.
+ * A reader that looks at each byte anyway (sacct splits fields) finds the end of the
+ * line in the same pass; it is also called over a carried line (which has no '\n')
+ * just before fn is. NULL: memchr. */
+typedef const char *(*co2__eol_fn)(void *ctx, const char *p, const char *end);
+enum { CO2__LINES_OK = 0, CO2__LINES_STOPPED = -1, CO2__LINES_NOMEM = -2 };
+/* Hand each complete line of the chunk to fn. Returns CO2__LINES_OK, CO2__LINES_STOPPED
+ * when fn returned nonzero, or CO2__LINES_NOMEM when the carry could not grow. */
+int co2__lines_feed(co2__lines *lr, const char *data, size_t len, co2__eol_fn eol,
+                    co2__line_fn fn, void *ctx);
+/* At the end of the input: hand over the last line when it has no '\n'. */
+int co2__lines_finish(co2__lines *lr, co2__eol_fn eol, co2__line_fn fn, void *ctx);
+/* Free the carry; the reader may be fed again. */
+void co2__lines_free(co2__lines *lr);
+
+/* Escapers (escape.c). */
+/* Append a JSON string literal (quoted, escaped). NULL prints null. */
+void co2__buf_json_str(co2__buf *b, const char *s);
 /* Append a YAML double-quoted scalar (quoted, escaped). */
 void co2__buf_yaml_str(co2__buf *b, const char *s);
+/* Append a CSV field (RFC 4180): as it is, or quoted with each '"' doubled when it has
+ * a comma, a quote, a CR or a LF. NULL appends nothing (an empty field). */
+void co2__buf_csv_str(co2__buf *b, const char *s);
 
 #endif

@@ -1,4 +1,4 @@
-/* Errors, numbers, name normalisation and string buffers. No I/O. */
+/* Errors, numbers, name normalisation and string buffers (their escapers: escape.c). No I/O. */
 #include <ctype.h>
 #include <locale.h>
 #include <math.h>
@@ -440,6 +440,21 @@ size_t co2__distance(const char *a, const char *b, size_t limit)
 	return row[lb];
 }
 
+const char *co2__nearest(const char *key, const char *const *names, size_t stride,
+                         size_t max_edits)
+{
+	const char *best = NULL;
+	size_t bestd = max_edits + 1;
+	for (const char *const *k = names; *k; k = (const char *const *)((const char *)k + stride)) {
+		size_t d = co2__distance(key, *k, max_edits);
+		if (d < bestd) {
+			bestd = d;
+			best = *k;
+		}
+	}
+	return best;
+}
+
 /* ---- buffers -------------------------------------------------------------------- */
 
 static int buf_reserve(co2__buf *b, size_t extra)
@@ -500,48 +515,10 @@ void co2__buf_printf(co2__buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void co2__buf_json_str(co2__buf *b, const char *s)
-{
-	if (!s) {
-		co2__buf_puts(b, "null");
-		return;
-	}
-	co2__buf_putn(b, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': co2__buf_puts(b, "\\\""); break;
-		case '\\': co2__buf_puts(b, "\\\\"); break;
-		case '\n': co2__buf_puts(b, "\\n"); break;
-		case '\r': co2__buf_puts(b, "\\r"); break;
-		case '\t': co2__buf_puts(b, "\\t"); break;
-		default:
-			if (*p < 0x20)
-				co2__buf_printf(b, "\\u%04x", *p);
-			else
-				co2__buf_putn(b, (const char *)p, 1);
-		}
-	}
-	co2__buf_putn(b, "\"", 1);
-}
-
 void co2__buf_num(co2__buf *b, double v)
 {
 	char tmp[32];
 	co2__buf_puts(b, co2_format_double(tmp, v));
-}
-
-void co2__buf_yaml_str(co2__buf *b, const char *s)
-{
-	co2__buf_putn(b, "\"", 1);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			co2__buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			co2__buf_printf(b, "\\x%02x", *p);
-		else
-			co2__buf_putn(b, (const char *)p, 1);
-	}
-	co2__buf_putn(b, "\"", 1);
 }
 
 void co2__error_prefix(co2_error *err, const char *prefix)

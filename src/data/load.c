@@ -8,6 +8,7 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "base/yaml_util.h"
 #include "data/db_internal.h"
 
 #define SCHEMA_MAJOR 1
@@ -131,51 +132,30 @@ static co2_status fail_at(loader *L, yaml_node_t *node, const char *fname, co2_s
 		va_start(ap, fmt);
 		vsnprintf(msg, sizeof msg, fmt, ap);
 		va_end(ap);
-		int line = node ? (int)node->start_mark.line + 1 : 0;
-		int col = node ? (int)node->start_mark.column + 1 : 0;
+		int line, col;
+		co2__yaml_position(node, &line, &col);
 		co2__fail_field(L->err, st, fname, "%s:%d:%d: %s", L->file, line, col, msg);
 		co2__error_at(L->err, L->file, line, col);
 	}
 	return st;
 }
 
-static const char *scalar(yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
-/* Nearest of a NULL-terminated key list, or NULL when nothing is close. */
-static const char *nearest_key(const char *key, const char *const *keys, size_t stride)
-{
-	const char *best = NULL;
-	size_t bestd = 4;
-	for (const char *const *k = keys; *k; k = (const char *const *)((const char *)k + stride)) {
-		size_t d = co2__distance(key, *k, 3);
-		if (d < bestd) {
-			bestd = d;
-			best = *k;
-		}
-	}
-	return best;
-}
-
 /* A mapping whose keys are plain scalars, each once. */
 static co2_status check_mapping(loader *L, yaml_node_t *node, const char *what)
 {
-	if (!node || node->type != YAML_MAPPING_NODE)
-		return fail_at(L, node, what, CO2_ERR_PARSE, "%s: expected a mapping of key: value",
-		               what);
-	yaml_node_pair_t *b = node->data.mapping.pairs.start, *e = node->data.mapping.pairs.top;
-	for (yaml_node_pair_t *p = b; p < e; p++) {
-		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
-		if (!scalar(k))
-			return fail_at(L, k, what, CO2_ERR_PARSE, "%s: keys must be plain words", what);
-		for (yaml_node_pair_t *q = b; q < p; q++)
-			if (strcmp(scalar(yaml_document_get_node(&L->doc, q->key)), scalar(k)) == 0)
-				return fail_at(L, k, scalar(k), CO2_ERR_PARSE,
-				               "duplicate key '%s' in %s", scalar(k), what);
+	yaml_node_t *at;
+	switch (co2__yaml_check_mapping(&L->doc, node, &at)) {
+	case CO2__YMAP_OK:
+		return CO2_OK;
+	case CO2__YMAP_NOT_A_MAPPING:
+		return fail_at(L, at, what, CO2_ERR_PARSE, "%s: expected a mapping of key: value", what);
+	case CO2__YMAP_KEY_NOT_SCALAR:
+		return fail_at(L, at, what, CO2_ERR_PARSE, "%s: keys must be plain words", what);
+	case CO2__YMAP_KEY_REPEATED:
+		break;
 	}
-	return CO2_OK;
+	return fail_at(L, at, co2__yaml_scalar(at), CO2_ERR_PARSE, "duplicate key '%s' in %s",
+	               co2__yaml_scalar(at), what);
 }
 
 static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v,
@@ -192,10 +172,10 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 			return fail_at(L, v, f->key, CO2_ERR_NOMEM, "out of memory");
 		for (size_t i = 0; i < n; i++) {
 			yaml_node_t *it = yaml_document_get_node(&L->doc, v->data.sequence.items.start[i]);
-			if (!scalar(it) || !*scalar(it))
+			if (!co2__yaml_scalar(it) || !*co2__yaml_scalar(it))
 				return fail_at(L, it, f->key, CO2_ERR_PARSE,
 				               "%s: %s: each alias must be a non-empty string", where, f->key);
-			list[i] = co2__arena_strdup(L->db, scalar(it));
+			list[i] = co2__arena_strdup(L->db, co2__yaml_scalar(it));
 			if (!list[i])
 				return fail_at(L, v, f->key, CO2_ERR_NOMEM, "out of memory");
 		}
@@ -203,7 +183,7 @@ static co2_status set_field(loader *L, const field *f, void *obj, yaml_node_t *v
 		*(size_t *)(base + f->count_off) = n;
 		return CO2_OK;
 	}
-	const char *s = scalar(v);
+	const char *s = co2__yaml_scalar(v);
 	if (!s)
 		return fail_at(L, v, f->key, CO2_ERR_PARSE, "%s: %s: expected a single value", where,
 		               f->key);
@@ -440,13 +420,13 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		size_t fi;
 		for (fi = 0; sec->fields[fi].key; fi++)
 			if (strcmp(sec->fields[fi].key, key) == 0)
 				break;
 		if (!sec->fields[fi].key) {
-			const char *near = nearest_key(key, &sec->fields[0].key, sizeof(field));
+			const char *near = co2__nearest(key, &sec->fields[0].key, sizeof(field), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE,
 				               "%s: unknown key '%s'; did you mean '%s'?", where, key, near);
@@ -498,10 +478,10 @@ static co2_status load_document(loader *L)
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (!one_of(key, header_keys))
 			continue;
-		const char *s = scalar(v);
+		const char *s = co2__yaml_scalar(v);
 		if (!s || !*s)
 			return fail_at(L, v, key, CO2_ERR_PARSE, "%s: expected a non-empty value", key);
 		s = co2__arena_strdup(L->db, s);
@@ -543,7 +523,7 @@ static co2_status load_document(loader *L)
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&L->doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&L->doc, p->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (one_of(key, header_keys))
 			continue;
 		const section *sec;
@@ -554,7 +534,7 @@ static co2_status load_document(loader *L)
 			static const char *const all[] = { "schema", "edition", "edition_date", "title",
 				"source", "year", "license", "hardware", "providers", "regions", "locations",
 				"instances", "constants", "equivalents", NULL };
-			const char *near = nearest_key(key, all, sizeof(const char *));
+			const char *near = co2__nearest(key, all, sizeof(const char *), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
 				               key, near);
@@ -611,9 +591,8 @@ co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf, siz
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	co2_status st;
 	if (!yaml_parser_load(&parser, &L.doc)) {
-		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
-		if (parser.error == YAML_READER_ERROR)
-			co2__offset_position(buf, len, parser.problem_offset, &line, &col);
+		int line, col;
+		co2__yaml_problem_position(&parser, buf, len, &line, &col);
 		st = co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s%s%s", L.file, line,
 		               col, parser.problem ? parser.problem : "syntax error",
 		               parser.context ? " " : "", parser.context ? parser.context : "");

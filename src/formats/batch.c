@@ -28,9 +28,7 @@ struct co2_batch {
 	size_t n_ov;
 
 	size_t lineno;
-	char *carry;
-	size_t carry_len, carry_cap;
-	int skipping;
+	co2__lines lines;
 
 	/* CSV */
 	int have_header;
@@ -89,6 +87,7 @@ co2_status co2_batch_new(co2_batch **out, const co2_db *db, co2_batch_format for
 	b->db = db;
 	b->fmt = format;
 	b->list_indent = -1;
+	b->lines.max = MAX_LINE;
 	snprintf(b->name, sizeof b->name, "%s", name ? name : "<batch>");
 	*out = b;
 	return CO2_OK;
@@ -110,7 +109,7 @@ void co2_batch_free(co2_batch *b)
 	}
 	for (size_t i = 0; i < b->ncols; i++)
 		free(b->cols[i]);
-	free(b->carry);
+	co2__lines_free(&b->lines);
 	free(b->row);
 	free(b->item);
 	free(b);
@@ -602,42 +601,23 @@ static int process_line(co2_batch *b, const char *p, size_t n)
 	}
 }
 
-static int carry_append(co2_batch *b, const char *p, size_t n)
+/* A line from the reader; NULL: longer than MAX_LINE. */
+static int on_line(void *ctx, const char *p, size_t n)
 {
-	if (b->skipping)
-		return 0;
-	if (b->carry_len + n > MAX_LINE) {
-		b->skipping = 1;
-		return 0;
+	co2_batch *b = ctx;
+	if (!p) {
+		b->lineno++;
+		return bad_line(b, "line longer than 1 MiB");
 	}
-	if (b->carry_len + n > b->carry_cap) {
-		size_t cap = b->carry_cap ? b->carry_cap : 4096;
-		while (cap < b->carry_len + n)
-			cap *= 2;
-		char *nc = realloc(b->carry, cap);
-		if (!nc) {
-			fatal(b, CO2_ERR_NOMEM, 0, "out of memory");
-			return -1;
-		}
-		b->carry = nc;
-		b->carry_cap = cap;
-	}
-	memcpy(b->carry + b->carry_len, p, n);
-	b->carry_len += n;
-	return 0;
+	return process_line(b, p, n);
 }
 
-static int carry_line(co2_batch *b)
+/* What the line reader returned: nonzero is fatal (fatal_err already says why, but for
+ * memory). */
+static int lines_done(co2_batch *b, int rc)
 {
-	int rc;
-	if (b->skipping) {
-		b->lineno++;
-		rc = bad_line(b, "line longer than 1 MiB");
-	} else {
-		rc = process_line(b, b->carry ? b->carry : "", b->carry_len);
-	}
-	b->skipping = 0;
-	b->carry_len = 0;
+	if (rc == CO2__LINES_NOMEM)
+		fatal(b, CO2_ERR_NOMEM, 0, "out of memory");
 	return rc;
 }
 
@@ -654,24 +634,7 @@ co2_status co2_batch_feed(co2_batch *b, const char *data, size_t len, co2_error 
 		return fail_fatal(b, err);
 	if (b->finished)
 		return co2__fail(err, CO2_ERR_INVALID, "batch: fed after co2_batch_finish()");
-	const char *p = data, *end = data + len;
-	if (b->carry_len || b->skipping) {
-		const char *nl = memchr(p, '\n', len);
-		if (!nl)
-			return carry_append(b, p, len) != 0 ? fail_fatal(b, err) : CO2_OK;
-		if (carry_append(b, p, (size_t)(nl - p)) != 0 || carry_line(b) != 0)
-			return fail_fatal(b, err);
-		p = nl + 1;
-	}
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			break;
-		if (process_line(b, p, (size_t)(nl - p)) != 0)
-			return fail_fatal(b, err);
-		p = nl + 1;
-	}
-	if (p < end && carry_append(b, p, (size_t)(end - p)) != 0)
+	if (lines_done(b, co2__lines_feed(&b->lines, data, len, NULL, on_line, b)) != 0)
 		return fail_fatal(b, err);
 	return CO2_OK;
 }
@@ -682,7 +645,7 @@ co2_status co2_batch_finish(co2_batch *b, co2_error *err)
 		return fail_fatal(b, err);
 	if (b->finished)
 		return CO2_OK;
-	if ((b->carry_len || b->skipping) && carry_line(b) != 0)
+	if (lines_done(b, co2__lines_finish(&b->lines, NULL, on_line, b)) != 0)
 		return fail_fatal(b, err);
 	if (b->fmt == CO2_BATCH_YAML)
 		item_flush(b);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/yaml_util.h"
 #include "formats/formats.h"
 #include "co2calc/sacct.h"
 
@@ -91,8 +92,8 @@ static co2_status fail_at(reader *r, const yaml_node_t *node, co2_status st, con
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	int line = node ? (int)node->start_mark.line + 1 : 0;
-	int col = node ? (int)node->start_mark.column + 1 : 0;
+	int line, col;
+	co2__yaml_position(node, &line, &col);
 	if (line)
 		co2__fail(r->err, st, "%s:%d:%d: %s", r->name, line, col, msg);
 	else
@@ -101,15 +102,10 @@ static co2_status fail_at(reader *r, const yaml_node_t *node, co2_status st, con
 	return st;
 }
 
-static const char *scalar(const yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
 static co2_status number(reader *r, const yaml_node_t *n, const char *key, double lo,
                          double hi, double *out)
 {
-	const char *s = scalar(n);
+	const char *s = co2__yaml_scalar(n);
 	double v;
 	if (!s || !co2__strtod(s, &v))
 		return fail_at(r, n, CO2_ERR_INVALID, "%s: expected a number, got '%.60s'", key,
@@ -157,15 +153,17 @@ static co2_status read_partition(reader *r, co2_cluster *c, const co2_db *db, co
 	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *key = scalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (!key)
 			continue;
+		if (co2__yaml_earlier_key(r->doc, map, pr))
+			return fail_at(r, k, CO2_ERR_PARSE, "partition '%s': duplicate key '%.60s'", pname, key);
 		if (strcmp(key, "type") == 0)
-			type = scalar(v), type_node = v;
+			type = co2__yaml_scalar(v), type_node = v;
 		else if (strcmp(key, "model") == 0)
-			model = scalar(v);
+			model = co2__yaml_scalar(v);
 		else if (strcmp(key, "model_CPU") == 0)
-			model_cpu = scalar(v);
+			model_cpu = co2__yaml_scalar(v);
 		else if (strcmp(key, "TDP") == 0)
 			tdp = v;
 		else if (strcmp(key, "TDP_CPU") == 0)
@@ -210,37 +208,58 @@ static co2_status read_partition(reader *r, co2_cluster *c, const co2_db *db, co
 	return cpu_power(r, map, db, pname, model_cpu, &p->cpu_w_per_core);
 }
 
+/* The top-level keys co2calc reads, each with the other spelling it accepts; the other
+ * keys (institution, energy_cost, texts_intro, ...) are GreenAlgorithms4HPC's. */
+enum { TOP_PARTITIONS, TOP_PUE, TOP_CI, TOP_LOCATION, TOP_GRANULARITY, TOP_MEMORY_W,
+       TOP_RSS_UNIT, TOP_NAME, TOP_COUNT };
+static const char *const top_keys[TOP_COUNT][2] = {
+	[TOP_PARTITIONS] = { "partitions", NULL }, [TOP_PUE] = { "PUE", "pue" },
+	[TOP_CI] = { "CI", "intensity" }, [TOP_LOCATION] = { "location", NULL },
+	[TOP_GRANULARITY] = { "granularity_memory_request", NULL },
+	[TOP_MEMORY_W] = { "memory_w_per_gb", NULL }, [TOP_RSS_UNIT] = { "default_unit_RSS", NULL },
+	[TOP_NAME] = { "cluster_name", NULL },
+};
+
+/* The key and value nodes of each top-level key (NULL when absent). A key given twice,
+ * in one spelling or in both, is refused: the last one would silently win. */
+static co2_status read_top_keys(reader *r, yaml_node_t *root, yaml_node_t *key[TOP_COUNT],
+                                yaml_node_t *value[TOP_COUNT])
+{
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
+		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
+		const char *name = co2__yaml_scalar(k);
+		if (!name)
+			continue;
+		if (co2__yaml_earlier_key(r->doc, root, pr))
+			return fail_at(r, k, CO2_ERR_PARSE, "duplicate key '%.60s'", name);
+		for (int i = 0; i < TOP_COUNT; i++) {
+			if (strcmp(name, top_keys[i][0]) != 0 &&
+			    (!top_keys[i][1] || strcmp(name, top_keys[i][1]) != 0))
+				continue;
+			if (key[i])
+				return fail_at(r, k, CO2_ERR_PARSE, "duplicate key '%.60s' (the same as '%s')",
+				               name, co2__yaml_scalar(key[i]));
+			key[i] = k;
+			value[i] = yaml_document_get_node(r->doc, pr->value);
+			break;
+		}
+	}
+	return CO2_OK;
+}
+
 static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_node_t *root)
 {
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return fail_at(r, root, CO2_ERR_PARSE,
 		               "expected a mapping with 'partitions', 'PUE' and 'CI' (GreenAlgorithms4HPC's cluster_info.yaml)");
-	yaml_node_t *parts = NULL, *pue = NULL, *ci = NULL, *loc = NULL, *gran = NULL, *mem = NULL, *rss = NULL;
-	const char *cname = NULL;
-	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top; pr++) {
-		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
-		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *key = scalar(k);
-		if (!key)
-			continue;
-		if (strcmp(key, "partitions") == 0)
-			parts = v;
-		else if (strcmp(key, "PUE") == 0 || strcmp(key, "pue") == 0)
-			pue = v;
-		else if (strcmp(key, "CI") == 0 || strcmp(key, "intensity") == 0)
-			ci = v;
-		else if (strcmp(key, "location") == 0)
-			loc = v;
-		else if (strcmp(key, "granularity_memory_request") == 0)
-			gran = v;
-		else if (strcmp(key, "memory_w_per_gb") == 0)
-			mem = v;
-		else if (strcmp(key, "default_unit_RSS") == 0)
-			rss = v;
-		else if (strcmp(key, "cluster_name") == 0)
-			cname = scalar(v);
-	}
-	co2_status st;
+	yaml_node_t *key[TOP_COUNT] = { NULL }, *value[TOP_COUNT] = { NULL };
+	co2_status st = read_top_keys(r, root, key, value);
+	if (st != CO2_OK)
+		return st;
+	yaml_node_t *parts = value[TOP_PARTITIONS], *pue = value[TOP_PUE], *ci = value[TOP_CI],
+	            *loc = value[TOP_LOCATION], *gran = value[TOP_GRANULARITY],
+	            *mem = value[TOP_MEMORY_W], *rss = value[TOP_RSS_UNIT];
+	const char *cname = co2__yaml_scalar(value[TOP_NAME]);
 	if (cname && !(c->cluster_name = keep(c, cname)))
 		return co2__fail(r->err, CO2_ERR_NOMEM, "out of memory");
 	if (!pue)
@@ -253,7 +272,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		if ((st = number(r, ci, "CI", 0.0, 2000.0, &c->intensity)) != CO2_OK)
 			return st;
 	} else if (loc) {
-		const char *code = scalar(loc);
+		const char *code = co2__yaml_scalar(loc);
 		const co2_location *l = NULL;
 		co2_error e;
 		co2_error_clear(&e);
@@ -278,7 +297,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		return st;
 	c->rss_unit = 'K';
 	if (rss) {
-		const char *u = scalar(rss);
+		const char *u = co2__yaml_scalar(rss);
 		if (!u || strlen(u) != 1 || !strchr("KMG", u[0]))
 			return fail_at(r, rss, CO2_ERR_INVALID, "default_unit_RSS: expected K, M or G");
 		c->rss_unit = u[0];
@@ -296,7 +315,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 	for (yaml_node_pair_t *pr = parts->data.mapping.pairs.start; pr < parts->data.mapping.pairs.top; pr++) {
 		yaml_node_t *k = yaml_document_get_node(r->doc, pr->key);
 		yaml_node_t *v = yaml_document_get_node(r->doc, pr->value);
-		const char *pname = scalar(k);
+		const char *pname = co2__yaml_scalar(k);
 		if (!pname || !*pname)
 			return fail_at(r, k, CO2_ERR_INVALID, "partitions: a partition name must be a string");
 		if (co2_cluster_find_partition(c, pname))

@@ -154,23 +154,6 @@ static void compare_markdown(co2__buf *b, co2__buf *c, const co2_result *res,
 	}
 }
 
-static void csv_field(co2__buf *b, const char *s)
-{
-	if (!s)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		co2__buf_puts(b, s);
-		return;
-	}
-	co2__buf_putn(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			co2__buf_putn(b, "\"", 1);
-		co2__buf_putn(b, s, 1);
-	}
-	co2__buf_putn(b, "\"", 1);
-}
-
 static void compare_csv(co2__buf *b, co2__buf *c, const co2_result *res, const char *const *labels,
                         size_t n)
 {
@@ -179,15 +162,15 @@ static void compare_csv(co2__buf *b, co2__buf *c, const co2_result *res, const c
 	                 "energy_kwh,co2_kg,change_kg,change_percent\n");
 	for (size_t j = 0; j < n; j++) {
 		const co2_result *r = &res[j];
-		csv_field(b, labels[j]);
+		co2__buf_csv_str(b, labels[j]);
 		co2__buf_printf(b, ",%s,", r->method_name);
 		c->len = 0;
 		if (c->data)
 			c->data[0] = '\0';
 		co2__put_hardware(c, r);
-		csv_field(b, cstr(c));
+		co2__buf_csv_str(b, cstr(c));
 		co2__buf_printf(b, ",%s,", co2_format_double(a, r->hours));
-		csv_field(b, r->region ? r->region : r->location ? r->location : "");
+		co2__buf_csv_str(b, r->region ? r->region : r->location ? r->location : "");
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->pue));
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->repeats));
 		co2__buf_printf(b, ",%s", co2_format_double(a, co2_round(r->intensity_g_per_kwh, 6)));

@@ -336,23 +336,6 @@ void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, cons
 
 /* ---- CSV ----------------------------------------------------------------------------- */
 
-static void csv(co2__buf *b, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		co2__buf_puts(b, s);
-		return;
-	}
-	co2__buf_putn(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			co2__buf_putn(b, "\"", 1);
-		co2__buf_putn(b, s, 1);
-	}
-	co2__buf_putn(b, "\"", 1);
-}
-
 void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db)
 {
 	char a[32];
@@ -364,22 +347,22 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		co2__buf_printf(b, ",%s", r->equivalents[i].id);
 	co2__buf_puts(b, "\n");
-	csv(b, run ? run->name : NULL);
+	co2__buf_csv_str(b, run ? run->name : NULL);
 	co2__buf_puts(b, ",");
-	csv(b, run ? run->training_type : NULL);
+	co2__buf_csv_str(b, run ? run->training_type : NULL);
 	co2__buf_puts(b, ",");
-	csv(b, r->method_name);
+	co2__buf_csv_str(b, r->method_name);
 	co2__buf_puts(b, ",");
-	csv(b, r->edition);
+	co2__buf_csv_str(b, r->edition);
 	co2__buf_puts(b, ",");
 	co2__put_hardware(&t, r);
-	csv(b, t.len && !t.failed ? t.data : "");
+	co2__buf_csv_str(b, t.len && !t.failed ? t.data : "");
 	co2__buf_printf(b, ",%s,", co2_format_double(a, r->hours));
-	csv(b, r->provider);
+	co2__buf_csv_str(b, r->provider);
 	co2__buf_puts(b, ",");
-	csv(b, r->region);
+	co2__buf_csv_str(b, r->region);
 	co2__buf_puts(b, ",");
-	csv(b, r->location);
+	co2__buf_csv_str(b, r->location);
 	const double nums[] = { r->power_w, r->pue, r->repeats, r->intensity_g_per_kwh,
 		                r->it_energy_kwh, r->energy_kwh, r->co2_kg };
 	/* 10 significant digits, as batch and sacct CSV: no binary noise, and a tiny run's

@@ -1,8 +1,8 @@
 /* Slurm accounting (sacct --parsable2) streamed into per-job energy and CO2eq.
  *
- * The reader is fed chunks; it splits them into lines itself (a line cut by a chunk
- * boundary is carried over, at most MAX_LINE bytes), so it reads its input once and
- * never holds more than one line of it.
+ * The reader is fed chunks; the line reader of src/base splits them into lines (a line
+ * cut by a chunk boundary is carried over, at most MAX_LINE bytes) while scan_line finds
+ * the fields, so it reads its input once and never holds more than one line of it.
  *
  * Folding steps into jobs. sacct prints a job's steps (123.batch, 123.0, ...) right
  * after its job row. The reader keeps the last OPEN_JOBS jobs open in a small ring:
@@ -104,10 +104,9 @@ struct co2_sacct {
 	size_t ncols;
 	int col[N_COLS]; /* column index of each used field, -1 when absent */
 	uint32_t pos[MAX_COLS + 2]; /* field offsets of the current line */
+	size_t nf;                  /* ... and their number */
 	size_t lineno;
-	char *carry;
-	size_t carry_len, carry_cap;
-	int skipping;    /* inside a line longer than MAX_LINE */
+	co2__lines lines;
 	co2_status fatal;
 	co2_error fatal_err;
 
@@ -522,6 +521,7 @@ co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
 	s->cluster = cluster;
 	s->opt = o;
 	snprintf(s->name, sizeof s->name, "%s", name ? name : "<sacct>");
+	s->lines.max = MAX_LINE;
 	s->pue = o.pue != CO2_UNSET ? o.pue : co2_cluster_pue(cluster);
 	s->intensity = o.intensity_g_per_kwh != CO2_UNSET ? o.intensity_g_per_kwh : co2_cluster_intensity(cluster);
 	s->gran = co2_cluster_granularity_gb(cluster);
@@ -572,7 +572,7 @@ void co2_sacct_free(co2_sacct *s)
 	gtable_free(&s->groups);
 	gtable_free(&s->days);
 	free(s->sorted);
-	free(s->carry);
+	co2__lines_free(&s->lines);
 	free(s->custom_buf);
 	free(s);
 }
@@ -1007,51 +1007,36 @@ static int process_line(co2_sacct *s, const char *p, size_t n, uint32_t *pos, si
 	return 0;
 }
 
-static int carry_append(co2_sacct *s, const char *p, size_t n)
+/* The line reader's end-of-line search: the fields of the line are found in the same
+ * pass. */
+static const char *find_eol(void *ctx, const char *p, const char *end)
 {
-	if (s->skipping)
-		return 0;
-	if (s->carry_len + n > MAX_LINE) {
-		s->skipping = 1;
-		return 0;
-	}
-	if (s->carry_len + n > s->carry_cap) {
-		size_t cap = s->carry_cap ? s->carry_cap : 4096;
-		while (cap < s->carry_len + n)
-			cap *= 2;
-		char *nc = realloc(s->carry, cap);
-		if (!nc) {
-			fatal(s, CO2_ERR_NOMEM, "out of memory");
-			return -1;
-		}
-		s->carry = nc;
-		s->carry_cap = cap;
-	}
-	memcpy(s->carry + s->carry_len, p, n);
-	s->carry_len += n;
-	return 0;
+	co2_sacct *s = ctx;
+	return scan_line(p, end, s->pos, s->have_header ? s->ncols : MAX_COLS, &s->nf);
 }
 
-/* The line in carry (or the long line being skipped) is complete. */
-static int carry_line(co2_sacct *s)
+/* A line from the reader (its fields found by find_eol); NULL: longer than MAX_LINE. */
+static int on_line(void *ctx, const char *p, size_t n)
 {
-	int rc = 0;
-	if (s->skipping) {
-		s->lineno++;
-		if (!s->have_header)
-			fatal(s, CO2_ERR_PARSE, "%s:1: header line longer than %u bytes", s->name, MAX_LINE);
-		else {
-			s->totals.lines++;
-			problem(s, s->lineno, "line longer than %u bytes", MAX_LINE);
-		}
-		s->skipping = 0;
-		rc = s->fatal ? -1 : 0;
+	co2_sacct *s = ctx;
+	if (p)
+		return process_line(s, p, n, s->pos, s->nf);
+	s->lineno++;
+	if (!s->have_header) {
+		fatal(s, CO2_ERR_PARSE, "%s:1: header line longer than %u bytes", s->name, MAX_LINE);
 	} else {
-		size_t nf;
-		scan_line(s->carry, s->carry + s->carry_len, s->pos, s->have_header ? s->ncols : MAX_COLS, &nf);
-		rc = process_line(s, s->carry, s->carry_len, s->pos, nf);
+		s->totals.lines++;
+		problem(s, s->lineno, "line longer than %u bytes", MAX_LINE);
 	}
-	s->carry_len = 0;
+	return s->fatal ? -1 : 0;
+}
+
+/* What the line reader returned: nonzero is fatal (fatal_err already says why, but for
+ * memory). */
+static int lines_done(co2_sacct *s, int rc)
+{
+	if (rc == CO2__LINES_NOMEM)
+		fatal(s, CO2_ERR_NOMEM, "out of memory");
 	return rc;
 }
 
@@ -1068,28 +1053,7 @@ co2_status co2_sacct_feed(co2_sacct *s, const char *data, size_t len, co2_error 
 		return fail_fatal(s, err);
 	if (s->finished)
 		return co2__fail(err, CO2_ERR_INVALID, "sacct: fed after co2_sacct_finish()");
-	const char *p = data, *end = data + len;
-	if (s->carry_len || s->skipping) {
-		const char *nl = memchr(p, '\n', len);
-		if (!nl) {
-			if (carry_append(s, p, len) != 0)
-				return fail_fatal(s, err);
-			return CO2_OK;
-		}
-		if (carry_append(s, p, (size_t)(nl - p)) != 0 || carry_line(s) != 0)
-			return fail_fatal(s, err);
-		p = nl + 1;
-	}
-	while (p < end) {
-		size_t nf;
-		const char *nl = scan_line(p, end, s->pos, s->have_header ? s->ncols : MAX_COLS, &nf);
-		if (!nl)
-			break;
-		if (process_line(s, p, (size_t)(nl - p), s->pos, nf) != 0)
-			return fail_fatal(s, err);
-		p = nl + 1;
-	}
-	if (p < end && carry_append(s, p, (size_t)(end - p)) != 0)
+	if (lines_done(s, co2__lines_feed(&s->lines, data, len, find_eol, on_line, s)) != 0)
 		return fail_fatal(s, err);
 	return CO2_OK;
 }
@@ -1130,7 +1094,7 @@ co2_status co2_sacct_finish(co2_sacct *s, co2_error *err)
 		return fail_fatal(s, err);
 	if (s->finished)
 		return CO2_OK;
-	if ((s->carry_len || s->skipping) && carry_line(s) != 0)
+	if (lines_done(s, co2__lines_finish(&s->lines, find_eol, on_line, s)) != 0)
 		return fail_fatal(s, err);
 	if (!s->have_header)
 		return co2__fail(err, CO2_ERR_PARSE,

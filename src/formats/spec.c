@@ -8,6 +8,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "base/yaml_util.h"
 #include "formats/formats.h"
 
 typedef struct strnode {
@@ -70,8 +71,8 @@ static co2_status yfail(yctx *c, yaml_node_t *node, co2_status st)
 	/* Prefix the message already in err with file:line:column. */
 	if (c->err) {
 		char prefix[300];
-		int line = node ? (int)node->start_mark.line + 1 : 0;
-		int col = node ? (int)node->start_mark.column + 1 : 0;
+		int line, col;
+		co2__yaml_position(node, &line, &col);
 		snprintf(prefix, sizeof prefix, "%.256s:%d:%d: ", c->name, line, col);
 		co2__error_prefix(c->err, prefix);
 		snprintf(c->err->file, sizeof c->err->file, "%s", c->name);
@@ -82,36 +83,29 @@ static co2_status yfail(yctx *c, yaml_node_t *node, co2_status st)
 	return st;
 }
 
-static const char *yscalar(yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
 static co2_status ymapping_check(yctx *c, yaml_node_t *node, const char *what)
 {
-	if (!node || node->type != YAML_MAPPING_NODE) {
+	yaml_node_t *at;
+	switch (co2__yaml_check_mapping(c->doc, node, &at)) {
+	case CO2__YMAP_OK:
+		return CO2_OK;
+	case CO2__YMAP_NOT_A_MAPPING:
 		co2__fail_field(c->err, CO2_ERR_PARSE, what, "%s: expected a mapping of key: value", what);
-		return yfail(c, node, CO2_ERR_PARSE);
+		break;
+	case CO2__YMAP_KEY_NOT_SCALAR:
+		co2__fail_field(c->err, CO2_ERR_PARSE, what, "%s: keys must be plain words", what);
+		break;
+	case CO2__YMAP_KEY_REPEATED:
+		co2__fail_field(c->err, CO2_ERR_PARSE, co2__yaml_scalar(at), "duplicate key '%.60s'",
+		                co2__yaml_scalar(at));
+		break;
 	}
-	for (yaml_node_pair_t *p = node->data.mapping.pairs.start; p < node->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
-		if (!yscalar(k)) {
-			co2__fail_field(c->err, CO2_ERR_PARSE, what, "%s: keys must be plain words", what);
-			return yfail(c, k, CO2_ERR_PARSE);
-		}
-		for (yaml_node_pair_t *q = node->data.mapping.pairs.start; q < p; q++)
-			if (strcmp(yscalar(yaml_document_get_node(c->doc, q->key)), yscalar(k)) == 0) {
-				co2__fail_field(c->err, CO2_ERR_PARSE, yscalar(k), "duplicate key '%.60s'",
-				                yscalar(k));
-				return yfail(c, k, CO2_ERR_PARSE);
-			}
-	}
-	return CO2_OK;
+	return yfail(c, at, CO2_ERR_PARSE);
 }
 
 static co2_status yaml_value(yctx *c, yaml_node_t *v, const char *key, const char **out)
 {
-	const char *s = yscalar(v);
+	const char *s = co2__yaml_scalar(v);
 	if (!s) {
 		co2__fail_field(c->err, CO2_ERR_PARSE, key, "%s: expected a single value", key);
 		return yfail(c, v, CO2_ERR_PARSE);
@@ -144,10 +138,10 @@ static co2_status yaml_devices(yctx *c, yaml_node_t *seq)
 			yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
 			yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
 			const char *val;
-			st = yaml_value(c, v, yscalar(k), &val);
+			st = yaml_value(c, v, co2__yaml_scalar(k), &val);
 			if (st != CO2_OK)
 				return st;
-			st = co2__run_device_set(d, yscalar(k), val, c->err);
+			st = co2__run_device_set(d, co2__yaml_scalar(k), val, c->err);
 			if (st != CO2_OK) /* an unknown key at the key, a bad value at the value */
 				return yfail(c, is_unknown_key(st, c->err) ? k : v, st);
 		}
@@ -164,9 +158,8 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		int line = (int)parser.problem_mark.line + 1, col = (int)parser.problem_mark.column + 1;
-		if (parser.error == YAML_READER_ERROR)
-			co2__offset_position(buf, len, parser.problem_offset, &line, &col);
+		int line, col;
+		co2__yaml_problem_position(&parser, buf, len, &line, &col);
 		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid YAML: %s", name, line, col,
 		          parser.problem ? parser.problem : "syntax error");
 		co2__error_at(err, name, line, col);
@@ -188,7 +181,7 @@ static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, 
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = yaml_document_get_node(&doc, p->key);
 		yaml_node_t *v = yaml_document_get_node(&doc, p->value);
-		const char *key = yscalar(k);
+		const char *key = co2__yaml_scalar(k);
 		if (strcmp(key, "devices") == 0) {
 			st = yaml_devices(&c, v);
 		} else if (!co2__run_known_key(key)) {
@@ -252,8 +245,7 @@ static int json_position(const char *buf, size_t len, int top, int group, int fi
 		}
 	}
 	if (hit) {
-		*line = (int)hit->start_mark.line + 1;
-		*col = (int)hit->start_mark.column + 1;
+		co2__yaml_position(hit, line, col);
 		found = 1;
 	}
 	yaml_document_delete(&doc);
@@ -323,13 +315,8 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 	cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	if (!root) {
 		const char *at = end ? end : buf;
-		int line = 1, col = 1;
-		for (const char *p = buf; p < at && p < buf + len; p++) {
-			if (*p == '\n')
-				line++, col = 1;
-			else
-				col++;
-		}
+		int line, col;
+		co2__offset_position(buf, len, (size_t)(at - buf), &line, &col);
 		co2__fail(err, CO2_ERR_PARSE, "%s:%d:%d: not valid JSON", name, line, col);
 		co2__error_at(err, name, line, col);
 		return CO2_ERR_PARSE;

@@ -241,14 +241,8 @@ static const char *const device_keys[] = { "hardware", "count", "utilization", "
 static const char *nearest(const char *key, const char *const *list, size_t stride)
 {
 	/* Close enough to be a typo: at most 3 edits, and fewer edits than letters. */
-	const char *best = NULL;
-	size_t bestd = 4, len = strlen(key);
-	for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride)) {
-		size_t d = co2__distance(key, *k, 3);
-		if (d < bestd && d < len)
-			bestd = d, best = *k;
-	}
-	return best;
+	size_t len = strlen(key);
+	return len ? co2__nearest(key, list, stride, len - 1 < 3 ? len - 1 : 3) : NULL;
 }
 
 /* Words people use for a key, which the edit distance would miss or send elsewhere

@@ -692,6 +692,69 @@ START_TEST(bad_cluster_files_point_at_the_line_and_column)
 }
 END_TEST
 
+/* A key given twice is refused, as in a run spec (the last one would silently win): at
+ * the second key, in either spelling of PUE and CI, and also for the keys left unread. */
+static const struct {
+	const char *text;
+	const char *message;
+	int line, column;
+} twice_clusters[] = {
+	{ "PUE: 1.5\nCI: 400\nPUE: 1.2\npartitions:\n  cpu: {type: CPU, TDP: 10}\n",
+	  "c.yaml:3:1: duplicate key 'PUE'", 3, 1 },
+	{ "PUE: 1.5\nCI: 400\npue: 1.2\npartitions:\n  cpu: {type: CPU, TDP: 10}\n",
+	  "c.yaml:3:1: duplicate key 'pue' (the same as 'PUE')", 3, 1 },
+	{ "intensity: 300\nPUE: 1.5\nCI: 400\npartitions:\n  cpu: {type: CPU, TDP: 10}\n",
+	  "c.yaml:3:1: duplicate key 'CI' (the same as 'intensity')", 3, 1 },
+	{ "institution: a\nPUE: 1.5\nCI: 400\ninstitution: b\npartitions:\n  cpu: {type: CPU, TDP: 10}\n",
+	  "c.yaml:4:1: duplicate key 'institution'", 4, 1 },
+	{ CL_HEAD "  cpu:\n    type: CPU\n    TDP: 10\n    TDP: 12\n",
+	  "c.yaml:7:5: partition 'cpu': duplicate key 'TDP'", 7, 5 },
+	{ CL_HEAD "  g: {type: GPU, TDP: 300, TDP_CPU: 5, type: CPU}\n",
+	  "c.yaml:4:40: partition 'g': duplicate key 'type'", 4, 40 },
+};
+
+START_TEST(a_key_given_twice_in_a_cluster_file_is_refused)
+{
+	co2_cluster *c = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	const char *y = twice_clusters[_i].text;
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "c.yaml", y, strlen(y), NULL, &err), CO2_ERR_PARSE);
+	ck_assert_ptr_null(c);
+	ck_assert_str_eq(err.message, twice_clusters[_i].message);
+	ck_assert_str_eq(err.file, "c.yaml");
+	ck_assert_int_eq(err.line, twice_clusters[_i].line);
+	ck_assert_int_eq(err.column, twice_clusters[_i].column);
+}
+END_TEST
+
+START_TEST(the_tiny_cluster_with_its_pue_given_twice_is_refused)
+{
+	size_t len;
+	char *text = co2_test_slurp(CO2_TEST_DATA_DIR "/sacct/tiny.yaml", &len);
+	const char more[] = "PUE: 1.2\n";
+	char *twice = malloc(len + sizeof more);
+	ck_assert_ptr_nonnull(twice);
+	memcpy(twice, text, len);
+	memcpy(twice + len, more, sizeof more);
+	int lines = 0;
+	for (size_t i = 0; twice[i]; i++)
+		lines += twice[i] == '\n';
+	co2_cluster *c = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "tiny.yaml", twice, strlen(twice), NULL, &err), CO2_ERR_PARSE);
+	char expect[64];
+	snprintf(expect, sizeof expect, "tiny.yaml:%d:1: duplicate key 'PUE'", lines);
+	ck_assert_str_eq(err.message, expect);
+	/* Once, it is read. */
+	ck_assert_msg(co2_cluster_load_buffer(&c, "tiny.yaml", text, len, NULL, &err) == CO2_OK, "%s", err.message);
+	co2_cluster_free(c);
+	free(twice);
+	free(text);
+}
+END_TEST
+
 START_TEST(unknown_hardware_in_a_cluster_file_gives_the_data_s_reason)
 {
 	co2_cluster *c = NULL;
@@ -1428,6 +1491,9 @@ static Suite *io_errors_suite(void)
 	tcase_add_unchecked_fixture(cl, open_data, close_data);
 	tcase_add_loop_test(cl, bad_cluster_files_point_at_the_line_and_column, 0,
 	                    (int)(sizeof bad_clusters / sizeof bad_clusters[0]));
+	tcase_add_loop_test(cl, a_key_given_twice_in_a_cluster_file_is_refused, 0,
+	                    (int)(sizeof twice_clusters / sizeof twice_clusters[0]));
+	tcase_add_test(cl, the_tiny_cluster_with_its_pue_given_twice_is_refused);
 	tcase_add_test(cl, unknown_hardware_in_a_cluster_file_gives_the_data_s_reason);
 	tcase_add_test(cl, partitions_take_missing_power_figures_from_the_data);
 	tcase_add_test(cl, a_cluster_bad_as_yaml_names_the_default_name);

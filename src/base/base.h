@@ -48,9 +48,14 @@ typedef struct co2__buf {
 } co2__buf;
 void co2__buf_puts(co2__buf *b, const char *s);
 void co2__buf_putn(co2__buf *b, const char *s, size_t n);
+/* printf into the buffer; numbers in the "C" locale (a '.' decimal point) whatever the
+ * program's locale. */
 void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append a JSON string literal (quoted, escaped). NULL prints null. */
 void co2__buf_json_str(co2__buf *b, const char *s);
+/* Append a CSV field: as it is, or quoted (doubling quotes) when it holds a comma, a
+ * quote or a line break. NULL appends nothing (an empty field). */
+void co2__buf_csv_str(co2__buf *b, const char *s);
 /* Append a number as co2_format_double prints it. */
 void co2__buf_num(co2__buf *b, double v);
 /* Append a YAML double-quoted scalar (quoted, escaped). */

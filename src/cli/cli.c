@@ -7,31 +7,6 @@
 
 #include "cli/cli.h"
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return 99;
-	size_t row[64];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t v = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
-
 int cli_usage_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -76,13 +51,8 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		if (!o) {
 			char given[64];
 			snprintf(given, sizeof given, "%.*s", (int)(nlen < 63 ? nlen : 63), name);
-			const char *best = NULL;
-			size_t bestd = 4;
-			for (const cli_opt *p = cmd->opts; p && p->name; p++) {
-				size_t d = edit_distance(given, p->name);
-				if (d < bestd)
-					bestd = d, best = p->name;
-			}
+			const char *best = cmd->opts ? co2_closest_name(given, &cmd->opts[0].name, sizeof cmd->opts[0], 3)
+			                             : NULL;
 			if (best)
 				return cli_usage_error("%s: unknown option '--%s'; did you mean '--%s'?",
 				                       cmd->name, given, best);

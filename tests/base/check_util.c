@@ -247,6 +247,11 @@ START_TEST(numbers_read_and_print_the_same_under_a_comma_locale)
 	ck_assert_str_eq(co2_format_double(buf, 2.25), "2.25");
 	ck_assert_str_eq(co2__format_plain(buf, 8.42e-05), "0.0000842");
 	ck_assert_double_eq(co2__round_significant(1.23456, 3), 1.23);
+	/* Text reports print with %.3f and %g through the buffer. */
+	co2__buf b = { 0 };
+	co2__buf_printf(&b, "%.3f %g %5.1f%%", 0.0355875, 1.5, 42.0);
+	ck_assert_str_eq(b.data, "0.036 1.5  42.0%");
+	free(b.data);
 	setlocale(LC_ALL, "C");
 }
 END_TEST
@@ -326,6 +331,28 @@ START_TEST(edit_distance_is_bounded)
 	longer[sizeof longer - 1] = '\0';
 	ck_assert_uint_eq(co2__distance(longer, longer, 3), 4);
 	ck_assert_uint_eq(co2__distance("a", longer, 10), 11);
+}
+END_TEST
+
+START_TEST(the_closest_name_is_a_few_edits_away_or_none)
+{
+	static const char *const names[] = { "hours", "hardware", "count", "region", NULL };
+	ck_assert_str_eq(co2_closest_name("hardwre", names, 0, 3), "hardware");
+	ck_assert_str_eq(co2_closest_name("huors", names, 0, 3), "hours");
+	ck_assert_ptr_null(co2_closest_name("frequency", names, 0, 3));
+	ck_assert_ptr_null(co2_closest_name("hardwre", names, 0, 0));
+	ck_assert_ptr_null(co2_closest_name(NULL, names, 0, 3));
+	/* Equally close (one edit each): the first in the list. */
+	static const char *const tie[] = { "cost", "coast", NULL };
+	ck_assert_str_eq(co2_closest_name("cast", tie, 0, 3), "cost");
+	/* A table of structs, searched in place through the stride. */
+	static const struct { const char *name; int arg; } opts[] = {
+		{ "spec", 1 }, { "update", 1 }, { "count", 1 }, { NULL, 0 }
+	};
+	ck_assert_str_eq(co2_closest_name("updte", &opts[0].name, sizeof opts[0], 3), "update");
+	ck_assert_ptr_eq(co2_closest_name("cont", &opts[0].name, sizeof opts[0], 3), opts[2].name);
+	/* A huge bound is clamped, not wrapped around. */
+	ck_assert_str_eq(co2_closest_name("zzzzzzzz", names, 0, (size_t)-1), "hours");
 }
 END_TEST
 
@@ -426,6 +453,27 @@ START_TEST(json_strings_are_quoted_and_escaped)
 }
 END_TEST
 
+START_TEST(csv_fields_are_quoted_only_when_they_must_be)
+{
+	co2__buf b = { 0 };
+	co2__buf_csv_str(&b, "plain value");
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, "a,b");
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, "say \"hi\"");
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, "two\nlines\r");
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, NULL);
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, "");
+	co2__buf_puts(&b, "|");
+	co2__buf_csv_str(&b, "tab\tand 'single'");
+	ck_assert_str_eq(b.data, "plain value|\"a,b\"|\"say \"\"hi\"\"\"|\"two\nlines\r\"|||tab\tand 'single'");
+	free(b.data);
+}
+END_TEST
+
 static Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -450,6 +498,7 @@ static Suite *util_suite(void)
 	tcase_add_loop_test(m, reduced_names_drop_vendor_words_core_counts_and_clocks, 0,
 	                    (int)(sizeof reductions / sizeof reductions[0]));
 	tcase_add_test(m, edit_distance_is_bounded);
+	tcase_add_test(m, the_closest_name_is_a_few_edits_away_or_none);
 	suite_add_tcase(s, m);
 	TCase *b = tcase_create("buffers");
 	tcase_add_test(b, a_buffer_grows_and_prints);
@@ -457,6 +506,7 @@ static Suite *util_suite(void)
 	tcase_add_test(b, a_size_past_half_the_address_space_fails_without_allocating);
 	tcase_add_test(b, an_allocation_that_fails_marks_the_buffer_failed);
 	tcase_add_test(b, json_strings_are_quoted_and_escaped);
+	tcase_add_test(b, csv_fields_are_quoted_only_when_they_must_be);
 	suite_add_tcase(s, b);
 	return s;
 }

@@ -1,9 +1,11 @@
 /* Option parsing, help, errors and data loading shared by every subcommand. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -245,4 +247,42 @@ int cli_write_stdout(const char *s, size_t len)
 		return CO2_EXIT_FAILURE;
 	}
 	return CO2_EXIT_OK;
+}
+
+int cli_feed_file(const char *path, const char *name, cli_feed_fn feed, void *reader, co2_error *err)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	if (fd < 0)
+		return cli_usage_error("%s: cannot open: %s", path, strerror(errno));
+#ifdef POSIX_FADV_SEQUENTIAL
+	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+	int rc = CO2_EXIT_OK;
+	const size_t cap = (size_t)1 << 18;
+	char *buf = malloc(cap);
+	if (!buf) {
+		fprintf(stderr, "co2calc: out of memory\n");
+		rc = CO2_EXIT_FAILURE;
+		goto done;
+	}
+	for (;;) {
+		ssize_t got = read(fd, buf, cap);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			rc = cli_usage_error("%s: read error: %s", name, strerror(errno));
+			goto done;
+		}
+		if (got == 0)
+			break;
+		if (feed(reader, buf, (size_t)got, err) != CO2_OK) {
+			rc = cli_fail(err);
+			goto done;
+		}
+	}
+done:
+	if (fd > STDIN_FILENO)
+		close(fd);
+	free(buf);
+	return rc;
 }

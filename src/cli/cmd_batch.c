@@ -1,9 +1,6 @@
 /* co2calc batch: many runs from a CSV file, a YAML list or JSON Lines. */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -92,6 +89,11 @@ static void on_row(void *p, const co2_batch_row *row)
 	}
 }
 
+static co2_status feed(void *reader, const char *data, size_t len, co2_error *err)
+{
+	return co2_batch_feed(reader, data, len, err);
+}
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -151,8 +153,6 @@ int cmd_batch(int argc, char **argv)
 
 	co2_db *db = NULL;
 	co2_batch *b = NULL;
-	char *buf = NULL;
-	int fd = -1;
 	if ((rc = cli_open_db(&a, &db, &err)) != 0)
 		goto done;
 	if (co2_batch_new(&b, db, in, c.input, &err) != CO2_OK) {
@@ -172,33 +172,8 @@ int cmd_batch(int argc, char **argv)
 		goto done;
 	}
 	co2_batch_on_row(b, on_row, &c);
-	fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-	if (fd < 0) {
-		rc = cli_usage_error("%s: cannot open: %s", path, strerror(errno));
+	if ((rc = cli_feed_file(path, c.input, feed, b, &err)) != 0)
 		goto done;
-	}
-	const size_t cap = (size_t)1 << 16;
-	buf = malloc(cap);
-	if (!buf) {
-		fprintf(stderr, "co2calc: out of memory\n");
-		rc = CO2_EXIT_FAILURE;
-		goto done;
-	}
-	for (;;) {
-		ssize_t got = read(fd, buf, cap);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			rc = cli_usage_error("%s: read error: %s", c.input, strerror(errno));
-			goto done;
-		}
-		if (got == 0)
-			break;
-		if (co2_batch_feed(b, buf, (size_t)got, &err) != CO2_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
-	}
 	if (co2_batch_finish(b, &err) != CO2_OK) {
 		rc = cli_fail(&err);
 		goto done;
@@ -226,9 +201,6 @@ int cmd_batch(int argc, char **argv)
 		rc = CO2_EXIT_FAILURE;
 	}
 done:
-	if (fd > STDIN_FILENO)
-		close(fd);
-	free(buf);
 	co2_batch_free(b);
 	co2_db_close(db);
 	return rc;

@@ -1,9 +1,7 @@
 /* co2calc sacct: a Slurm accounting dump in, the cluster's energy and CO2eq out. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -91,6 +89,11 @@ static void on_job(void *p, const co2_sacct_job *j)
 		put(s, len);
 }
 
+static co2_status feed(void *reader, const char *data, size_t len, co2_error *err)
+{
+	return co2_sacct_feed(reader, data, len, err);
+}
+
 static int parse_number_opt(const cli_args *a, const char *name, double *out, co2_error *err)
 {
 	const char *v = cli_get(a, name);
@@ -161,8 +164,7 @@ int cmd_sacct(int argc, char **argv)
 	co2_db *db = NULL;
 	co2_cluster *cl = NULL;
 	co2_sacct *r = NULL;
-	char *cbuf = NULL, *buf = NULL, *report = NULL;
-	int fd = -1;
+	char *cbuf = NULL, *report = NULL;
 	size_t clen;
 	const char *input = strcmp(a.pos[0], "-") == 0 ? "<stdin>" : a.pos[0];
 	if ((rc = cli_read_file(cluster_path, &cbuf, &clen, &err)) != 0) {
@@ -182,36 +184,8 @@ int cmd_sacct(int argc, char **argv)
 	co2_sacct_on_problem(r, on_problem, &c);
 	if (per_job)
 		co2_sacct_on_job(r, on_job, &c);
-	fd = strcmp(a.pos[0], "-") == 0 ? STDIN_FILENO : open(a.pos[0], O_RDONLY);
-	if (fd < 0) {
-		rc = cli_usage_error("%s: cannot open: %s", a.pos[0], strerror(errno));
+	if ((rc = cli_feed_file(a.pos[0], input, feed, r, &err)) != 0)
 		goto done;
-	}
-#ifdef POSIX_FADV_SEQUENTIAL
-	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-	const size_t cap = (size_t)1 << 18;
-	buf = malloc(cap);
-	if (!buf) {
-		rc = cli_usage_error("out of memory");
-		rc = CO2_EXIT_FAILURE;
-		goto done;
-	}
-	for (;;) {
-		ssize_t got = read(fd, buf, cap);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			rc = cli_usage_error("%s: read error: %s", input, strerror(errno));
-			goto done;
-		}
-		if (got == 0)
-			break;
-		if (co2_sacct_feed(r, buf, (size_t)got, &err) != CO2_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
-	}
 	if (co2_sacct_finish(r, &err) != CO2_OK) {
 		rc = cli_fail(&err);
 		goto done;
@@ -246,9 +220,6 @@ int cmd_sacct(int argc, char **argv)
 		rc = CO2_EXIT_FAILURE;
 	}
 done:
-	if (fd > STDIN_FILENO)
-		close(fd);
-	free(buf);
 	free(cbuf);
 	co2_free(report);
 	co2_sacct_free(r);

@@ -2,7 +2,7 @@
 #include <errno.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static const cli_opt opts[] = {
 	{ "input-format", "FMT", "csv, yaml or jsonl (default: from the file name, else from the first line)" },

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/run_args.h"
+#include "run_args.h"
 
 static const cli_opt opts[] = {
 	CLI_RUN_OPTS,

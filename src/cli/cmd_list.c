@@ -1,7 +1,7 @@
 /* co2calc list: the entries of one kind, with their sources. */
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static const cli_opt opts[] = {
 	{ "match", "TEXT", "only entries whose name or alias contains TEXT (case, spaces and punctuation ignored)" },

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static const cli_opt opts[] = {
 	{ "cluster", "FILE", "cluster description (YAML; GreenAlgorithms4HPC's cluster_info.yaml as it is)" },

@@ -40,6 +40,12 @@ bad=$(nm -D --defined-only build/test/libco2calc.so | awk '$2 ~ /[TDBR]/ {print 
 if [ -n "$bad" ]; then echo "symbols exported without the co2_ prefix:"; echo "$bad"; exit 1; fi
 echo "only co2_ symbols exported"
 
+echo "== the CLI is a client of the public API"
+bad=$(nm -u build/test/CMakeFiles/co2calc.dir/src/cli/*.o build/test/co2calc | awk '{print $NF}' | grep '^co2__' | sort -u || true)
+if [ -n "$bad" ]; then echo "the CLI uses library internals:"; echo "$bad"; exit 1; fi
+ldd build/test/co2calc | grep -q 'libco2calc\.so' || { echo "co2calc is not linked against libco2calc.so"; exit 1; }
+echo "co2calc uses no co2__ symbol and links libco2calc.so"
+
 echo "== locale: de_DE.UTF-8 (decimal comma)"
 bert=(estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2)
 out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc "${bert[@]}" --format json)

@@ -16,6 +16,7 @@
 #include "co2calc/common.h"
 #include "co2calc/db.h"
 #include "co2calc/estimate.h"
+#include "co2calc/report.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -78,6 +79,29 @@ CO2_API co2_batch_format co2_batch_get_format(const co2_batch *batch);
 CO2_API const co2_batch_totals *co2_batch_get_totals(const co2_batch *batch);
 /* NULL is a no-op. */
 CO2_API void co2_batch_free(co2_batch *batch);
+
+/* ---- writing the results ------------------------------------------------------------- */
+
+/* The results stream in three pieces, each a new string the caller owns and frees with
+ * co2_free() (*len, if not NULL, receives its length): the header, then one row from
+ * each call of the row callback (in the order the reader gives them, index 1, 2, ...),
+ * then the totals after co2_batch_finish(). Formats: CO2_FORMAT_TEXT (a table for
+ * people), CO2_FORMAT_CSV (figures to 10 significant digits) or CO2_FORMAT_JSON (one
+ * object: "input", "runs", "totals"); others fail with CO2_ERR_INVALID. */
+
+/* The table's header line (text, CSV), or the opening of the object naming input (JSON). */
+CO2_API co2_status co2_batch_report_header(char **out, size_t *len, const char *input,
+                                           co2_format format, co2_error *err);
+/* One run. A run that could not be computed is a text row saying "(error: see above)"
+ * (describe row->error before it), nothing in CSV, and an object with its "error" in
+ * JSON. In JSON, rows after the first (row->index > 1) begin with the comma between
+ * them. */
+CO2_API co2_status co2_batch_report_row(char **out, size_t *len, const co2_batch_row *row,
+                                        co2_format format, co2_error *err);
+/* The totals line (text, CSV), or the "totals" member and the object's end (JSON). */
+CO2_API co2_status co2_batch_report_totals(char **out, size_t *len,
+                                           const co2_batch_totals *totals, co2_format format,
+                                           co2_error *err);
 
 #ifdef __cplusplus
 }

@@ -30,11 +30,12 @@ extern "C" {
 CO2_API co2_status co2_card_block(char **out, size_t *len, const co2_result *res,
                                   const co2_run *run, const co2_db *db, co2_error *err);
 
-/* What co2_card_update() did. */
+/* What co2_card_update() or co2_card_update_file() did. */
 typedef enum co2_card_change {
 	CO2_CARD_REPLACED = 0,  /* an existing co2_eq_emissions entry was replaced */
 	CO2_CARD_ADDED = 1,     /* the front matter had none: added at its end */
-	CO2_CARD_CREATED = 2    /* the file had no front matter: one was put in front */
+	CO2_CARD_CREATED = 2,   /* the file had no front matter: one was put in front */
+	CO2_CARD_UNCHANGED = 3  /* co2_card_update_file(): the card already held this block */
 } co2_card_change;
 
 /* Put block (from co2_card_block) into a model card held in memory: replace the
@@ -50,6 +51,21 @@ typedef enum co2_card_change {
 CO2_API co2_status co2_card_update(char **out, size_t *out_len, co2_card_change *change,
                                    const char *name, const char *card, size_t card_len,
                                    const char *block, co2_error *err);
+
+/* co2_card_update() on a file, in place: path is read, block put in, and the file
+ * replaced atomically (a temporary file in the same directory with the original's
+ * owner and mode, fsync, rename, then fsync of the directory), so that a crash or a full
+ * disk leaves either the old card or the new one. A symbolic link is followed: the card
+ * it points to is edited and the link stays. A card that already holds the block is not
+ * rewritten (*change is CO2_CARD_UNCHANGED). On failure the file is left as it was and
+ * the message says so where it could have been in doubt. Fails with
+ * CO2_ERR_NOT_FOUND when path cannot be opened or read, CO2_ERR_INVALID when it is not
+ * a regular file or is larger than 256 MB, CO2_ERR_PARSE (or another status of
+ * co2_card_update()) when it is not a model card that can be edited, CO2_ERR_IO when it
+ * cannot be written: it is read-only (no write permission, even for root), or creating,
+ * writing, syncing or renaming the temporary file failed; CO2_ERR_NOMEM. */
+CO2_API co2_status co2_card_update_file(co2_card_change *change, const char *path,
+                                        const char *block, co2_error *err);
 
 #ifdef __cplusplus
 }

@@ -63,6 +63,17 @@ CO2_API const char *co2_format_double(char buf[32], double value);
 /* Round to a number of decimals (half away from zero, on the decimal representation). */
 CO2_API double co2_round(double value, int decimals);
 
+/* ---- names -------------------------------------------------------------------------- */
+
+/* The name closest to word by edit distance (insertions, deletions, substitutions), for
+ * "did you mean" messages: at most max_edits edits away, the first of equally close
+ * ones; NULL when none is that close. names is a NULL-terminated list of string
+ * pointers stride bytes apart (0: sizeof(char *)), so a table of structs whose member
+ * is the name can be searched in place: co2_closest_name(w, &opts[0].name,
+ * sizeof opts[0], 3). The result points into the list. */
+CO2_API const char *co2_closest_name(const char *word, const char *const *names,
+                                     size_t stride, size_t max_edits);
+
 #ifdef __cplusplus
 }
 #endif

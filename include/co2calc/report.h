@@ -53,6 +53,21 @@ CO2_API co2_status co2_report_compare(char **out, size_t *len, const co2_result 
                                       const char *const *labels, size_t n,
                                       co2_format format, co2_error *err);
 
+/* ---- listings of the data ---------------------------------------------------------- */
+
+/* The entries of one kind of the database, in its order: kind is "hardware", "regions",
+ * "locations", "providers", "instances" or "editions". match (NULL: all) keeps the
+ * entries whose name, id or an alias contains it, compared on lowercase letters and
+ * digits only ("a100" finds "NVIDIA A100-SXM4-80GB"); edition (NULL: all) keeps that
+ * data edition's entries. CO2_FORMAT_TEXT: one line per entry (an empty string when
+ * none matches); CO2_FORMAT_JSON: {"kind": ..., "entries": [...], "count": N} with every
+ * field of each entry. *count (if not NULL) receives the number of entries listed.
+ * Fails with CO2_ERR_INVALID for another kind or format, CO2_ERR_NOT_FOUND for an
+ * unknown edition. The caller owns *out (co2_free). */
+CO2_API co2_status co2_list_report(char **out, size_t *len, size_t *count, const co2_db *db,
+                                   const char *kind, const char *match, const char *edition,
+                                   co2_format format, co2_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,6 +16,7 @@
 
 #include "co2calc/common.h"
 #include "co2calc/db.h"
+#include "co2calc/report.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -229,6 +230,33 @@ CO2_API const co2_sacct_group *co2_sacct_group_at(const co2_sacct *reader, size_
 
 /* NULL is a no-op. */
 CO2_API void co2_sacct_free(co2_sacct *reader);
+
+/* ---- writing rows and reports ------------------------------------------------------ */
+
+/* The first line of per-job rows: for CO2_FORMAT_CSV the column names ("job_id,user,
+ * account,...,co2_rightsized_kg\n"); for CO2_FORMAT_JSON an empty string (the rows are
+ * JSON Lines). Other formats fail with CO2_ERR_INVALID. The caller owns *out and frees
+ * it with co2_free(); *len (if not NULL) receives its length. */
+CO2_API co2_status co2_sacct_job_header(char **out, size_t *len, co2_format format,
+                                        co2_error *err);
+
+/* One job, as the job callback receives it, as a line ending in "\n" (stream them:
+ * header, then a row from each callback). CO2_FORMAT_CSV: the columns of the header,
+ * figures to 10 significant digits, an empty cell for an unknown value (memory used),
+ * fields quoted when they must be. CO2_FORMAT_JSON: one object holding every field of
+ * co2_sacct_job, figures as co2_format_double() prints them, null for unknown values.
+ * Other formats fail with CO2_ERR_INVALID. The caller owns *out (co2_free). */
+CO2_API co2_status co2_sacct_job_row(char **out, size_t *len, const co2_sacct_job *job,
+                                     co2_format format, co2_error *err);
+
+/* The report of a reader after co2_sacct_finish(): the input's name, the cluster, the
+ * PUE and intensity in use, the totals and (with a group_by) one entry per group.
+ * CO2_FORMAT_TEXT: for people; CO2_FORMAT_CSV: a row per group, then "(all)", figures
+ * to 10 significant digits; CO2_FORMAT_JSON: an object with "totals" and "groups".
+ * Fails with CO2_ERR_INVALID before co2_sacct_finish() or for another format. The
+ * caller owns *out (co2_free). */
+CO2_API co2_status co2_sacct_report(char **out, size_t *len, const co2_sacct *reader,
+                                    co2_format format, co2_error *err);
 
 /* Parse a sacct duration, [D-][HH:]MM:SS[.mmm], into milliseconds (the digits after
  * the dot count milliseconds, as GreenAlgorithms4HPC reads them). 0 on success, -1

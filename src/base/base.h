@@ -44,11 +44,6 @@ size_t co2__norm_reduced(char *dst, size_t cap, const char *src);
 size_t co2__norm_reduced_sep(char *dst, size_t cap, const char *src, char sep);
 /* Levenshtein distance, bounded: returns limit+1 when larger. */
 size_t co2__distance(const char *a, const char *b, size_t limit);
-/* The name nearest to key, at most max_edits edits away (the first of the nearest), or
- * NULL. names is a NULL-terminated list of names stride bytes apart: an array of strings
- * (stride sizeof(char *)) or the first member of a table of structs. */
-const char *co2__nearest(const char *key, const char *const *names, size_t stride,
-                         size_t max_edits);
 
 /* Growable string buffer. On allocation failure it sets failed and drops output. */
 typedef struct co2__buf {
@@ -58,6 +53,8 @@ typedef struct co2__buf {
 } co2__buf;
 void co2__buf_puts(co2__buf *b, const char *s);
 void co2__buf_putn(co2__buf *b, const char *s, size_t n);
+/* printf into the buffer; numbers in the "C" locale (a '.' decimal point) whatever the
+ * program's locale. */
 void co2__buf_printf(co2__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Append a number as co2_format_double prints it. */
 void co2__buf_num(co2__buf *b, double v);

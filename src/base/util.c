@@ -440,17 +440,21 @@ size_t co2__distance(const char *a, const char *b, size_t limit)
 	return row[lb];
 }
 
-const char *co2__nearest(const char *key, const char *const *names, size_t stride,
-                         size_t max_edits)
+const char *co2_closest_name(const char *word, const char *const *names, size_t stride,
+                             size_t max_edits)
 {
+	if (!word || !names)
+		return NULL;
+	if (!stride)
+		stride = sizeof *names;
+	if (max_edits > 255) /* no two names of co2__distance's 255 bytes are further apart */
+		max_edits = 255;
 	const char *best = NULL;
 	size_t bestd = max_edits + 1;
 	for (const char *const *k = names; *k; k = (const char *const *)((const char *)k + stride)) {
-		size_t d = co2__distance(key, *k, max_edits);
-		if (d < bestd) {
-			bestd = d;
-			best = *k;
-		}
+		size_t d = co2__distance(word, *k, max_edits);
+		if (d < bestd)
+			bestd = d, best = *k;
 	}
 	return best;
 }
@@ -501,18 +505,23 @@ void co2__buf_puts(co2__buf *b, const char *s)
 
 void co2__buf_printf(co2__buf *b, const char *fmt, ...)
 {
+	/* Numbers with a '.' whatever the program's locale (%g, %.3f in text reports). */
+	locale_t loc = get_c_locale();
+	locale_t old = loc ? uselocale(loc) : (locale_t)0;
 	va_list ap;
 	va_start(ap, fmt);
 	int n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0 || !buf_reserve(b, (size_t)n)) {
 		b->failed = 1;
-		return;
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		b->len += (size_t)n;
 	}
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
+	if (loc)
+		uselocale(old);
 }
 
 void co2__buf_num(co2__buf *b, double v)

@@ -1,36 +1,13 @@
 /* Option parsing, help, errors and data loading shared by every subcommand. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "cli/cli.h"
-
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 63 || lb > 63)
-		return 99;
-	size_t row[64];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t v = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			prev = cur;
-		}
-	}
-	return row[lb];
-}
+#include "cli.h"
 
 int cli_usage_error(const char *fmt, ...)
 {
@@ -76,13 +53,8 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		if (!o) {
 			char given[64];
 			snprintf(given, sizeof given, "%.*s", (int)(nlen < 63 ? nlen : 63), name);
-			const char *best = NULL;
-			size_t bestd = 4;
-			for (const cli_opt *p = cmd->opts; p && p->name; p++) {
-				size_t d = edit_distance(given, p->name);
-				if (d < bestd)
-					bestd = d, best = p->name;
-			}
+			const char *best = cmd->opts ? co2_closest_name(given, &cmd->opts[0].name, sizeof cmd->opts[0], 3)
+			                             : NULL;
 			if (best)
 				return cli_usage_error("%s: unknown option '--%s'; did you mean '--%s'?",
 				                       cmd->name, given, best);
@@ -275,4 +247,42 @@ int cli_write_stdout(const char *s, size_t len)
 		return CO2_EXIT_FAILURE;
 	}
 	return CO2_EXIT_OK;
+}
+
+int cli_feed_file(const char *path, const char *name, cli_feed_fn feed, void *reader, co2_error *err)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	if (fd < 0)
+		return cli_usage_error("%s: cannot open: %s", path, strerror(errno));
+#ifdef POSIX_FADV_SEQUENTIAL
+	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+	int rc = CO2_EXIT_OK;
+	const size_t cap = (size_t)1 << 18;
+	char *buf = malloc(cap);
+	if (!buf) {
+		fprintf(stderr, "co2calc: out of memory\n");
+		rc = CO2_EXIT_FAILURE;
+		goto done;
+	}
+	for (;;) {
+		ssize_t got = read(fd, buf, cap);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			rc = cli_usage_error("%s: read error: %s", name, strerror(errno));
+			goto done;
+		}
+		if (got == 0)
+			break;
+		if (feed(reader, buf, (size_t)got, err) != CO2_OK) {
+			rc = cli_fail(err);
+			goto done;
+		}
+	}
+done:
+	if (fd > STDIN_FILENO)
+		close(fd);
+	free(buf);
+	return rc;
 }

@@ -58,6 +58,12 @@ int cli_open_db(const cli_args *a, co2_db **db, co2_error *err);
 /* Read a whole file ("-" is standard input) into a new NUL-terminated buffer. */
 int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err);
 
+/* Feed a file ("-" is standard input) to a streaming reader (co2_sacct_feed,
+ * co2_batch_feed, ...) in chunks of 256 KiB; name names the input in messages
+ * ("<stdin>"). Returns 0, or an exit status after printing the error. */
+typedef co2_status (*cli_feed_fn)(void *reader, const char *data, size_t len, co2_error *err);
+int cli_feed_file(const char *path, const char *name, cli_feed_fn feed, void *reader, co2_error *err);
+
 /* Write a string to stdout; CO2_EXIT_FAILURE if it cannot be written. */
 int cli_write_stdout(const char *s, size_t len);
 

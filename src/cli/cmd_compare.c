@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/run_args.h"
+#include "run_args.h"
 
 static const cli_opt opts[] = {
 	CLI_RUN_OPTS,

@@ -1,7 +1,7 @@
 /* co2calc data check: validate data files. */
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static const cli_opt opts[] = {
 	{ "no-builtin-data", NULL, "check the files alone, without the built-in data" },

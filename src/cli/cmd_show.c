@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli.h"
 
 static const cli_opt opts[] = {
 	{ "edition", "NAME", "search this data edition first (default co2calc)" },

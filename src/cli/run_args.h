@@ -3,7 +3,7 @@
 #ifndef CO2_CLI_RUN_ARGS_H
 #define CO2_CLI_RUN_ARGS_H
 
-#include "cli/cli.h"
+#include "cli.h"
 
 #define CLI_RUN_OPTS                                                                          \
 	{ "spec", "FILE", "read the run from a YAML or JSON spec ('-' for standard input); flags override it" }, \

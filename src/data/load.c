@@ -426,7 +426,7 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 			if (strcmp(sec->fields[fi].key, key) == 0)
 				break;
 		if (!sec->fields[fi].key) {
-			const char *near = co2__nearest(key, &sec->fields[0].key, sizeof(field), 3);
+			const char *near = co2_closest_name(key, &sec->fields[0].key, sizeof(field), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE,
 				               "%s: unknown key '%s'; did you mean '%s'?", where, key, near);
@@ -534,7 +534,7 @@ static co2_status load_document(loader *L)
 			static const char *const all[] = { "schema", "edition", "edition_date", "title",
 				"source", "year", "license", "hardware", "providers", "regions", "locations",
 				"instances", "constants", "equivalents", NULL };
-			const char *near = co2__nearest(key, all, sizeof(const char *), 3);
+			const char *near = co2_closest_name(key, all, sizeof(const char *), 3);
 			if (near)
 				return fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
 				               key, near);

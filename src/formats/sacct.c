@@ -91,7 +91,7 @@ typedef struct gtable {
 struct co2_sacct {
 	const co2_cluster *cluster;
 	co2_sacct_options opt;
-	char name[256];
+	char *name;      /* the input, for messages and reports */
 	double pue, intensity, gran, mem_w;
 	char rss_unit;
 	co2_sacct_job_fn job_fn;
@@ -520,7 +520,11 @@ co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	s->cluster = cluster;
 	s->opt = o;
-	snprintf(s->name, sizeof s->name, "%s", name ? name : "<sacct>");
+	s->name = strdup(name ? name : "<sacct>");
+	if (!s->name) {
+		free(s);
+		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
+	}
 	s->lines.max = MAX_LINE;
 	s->pue = o.pue != CO2_UNSET ? o.pue : co2_cluster_pue(cluster);
 	s->intensity = o.intensity_g_per_kwh != CO2_UNSET ? o.intensity_g_per_kwh : co2_cluster_intensity(cluster);
@@ -531,6 +535,7 @@ co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
 	const char *cs = o.custom_success_states ? o.custom_success_states : "";
 	s->custom_buf = strdup(cs);
 	if (!s->custom_buf) {
+		free(s->name);
 		free(s);
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	}
@@ -574,7 +579,18 @@ void co2_sacct_free(co2_sacct *s)
 	free(s->sorted);
 	co2__lines_free(&s->lines);
 	free(s->custom_buf);
+	free(s->name);
 	free(s);
+}
+
+void co2__sacct_get_setup(const co2_sacct *s, co2__sacct_setup *out)
+{
+	out->name = s->name;
+	out->cluster = s->cluster;
+	out->group_by = s->opt.group_by;
+	out->pue = s->pue;
+	out->intensity = s->intensity;
+	out->finished = s->finished;
 }
 
 static void problem(co2_sacct *s, size_t line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -242,7 +242,7 @@ static const char *nearest(const char *key, const char *const *list, size_t stri
 {
 	/* Close enough to be a typo: at most 3 edits, and fewer edits than letters. */
 	size_t len = strlen(key);
-	return len ? co2__nearest(key, list, stride, len - 1 < 3 ? len - 1 : 3) : NULL;
+	return len ? co2_closest_name(key, list, stride, len - 1 < 3 ? len - 1 : 3) : NULL;
 }
 
 /* Words people use for a key, which the edit distance would miss or send elsewhere

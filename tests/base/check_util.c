@@ -293,6 +293,11 @@ START_TEST(numbers_read_and_print_the_same_under_a_comma_locale)
 	ck_assert_double_eq(co2__round_significant(1.23456, 3), 1.23);
 	ck_assert_double_eq(co2__round_js(0.205, 2), 0.2);
 	ck_assert_double_eq(co2__round_js(84.864, 2), 84.86);
+	/* Text reports print with %.3f and %g through the buffer. */
+	co2__buf b = { 0 };
+	co2__buf_printf(&b, "%.3f %g %5.1f%%", 0.0355875, 1.5, 42.0);
+	ck_assert_str_eq(b.data, "0.036 1.5  42.0%");
+	free(b.data);
 	setlocale(LC_ALL, "C");
 }
 END_TEST
@@ -375,20 +380,25 @@ START_TEST(edit_distance_is_bounded)
 }
 END_TEST
 
-START_TEST(the_nearest_name_is_the_first_of_the_closest_within_the_limit)
+START_TEST(the_closest_name_is_a_few_edits_away_or_none)
 {
-	static const char *const names[] = { "hours", "hardware", "power", "pue", NULL };
-	ck_assert_str_eq(co2__nearest("hardwre", names, sizeof names[0], 3), "hardware");
-	/* "pwr" is 2 edits from "power" and from "pue": a tie goes to the first. */
-	ck_assert_str_eq(co2__nearest("pwr", names, sizeof names[0], 3), "power");
-	ck_assert_str_eq(co2__nearest("hour", names, sizeof names[0], 1), "hours");
-	ck_assert_ptr_null(co2__nearest("pwr", names, sizeof names[0], 1));
-	ck_assert_ptr_null(co2__nearest("elsewhere", names, sizeof names[0], 3));
-	ck_assert_str_eq(co2__nearest("pxe", names, sizeof names[0], 3), "pue");
-	/* Names as the first member of a table of structs. */
-	static const struct { const char *name; int x; } table[] = { { "alpha", 1 }, { "beta", 2 },
-		{ NULL, 0 } };
-	ck_assert_str_eq(co2__nearest("bta", &table[0].name, sizeof table[0], 3), "beta");
+	static const char *const names[] = { "hours", "hardware", "count", "region", NULL };
+	ck_assert_str_eq(co2_closest_name("hardwre", names, 0, 3), "hardware");
+	ck_assert_str_eq(co2_closest_name("huors", names, 0, 3), "hours");
+	ck_assert_ptr_null(co2_closest_name("frequency", names, 0, 3));
+	ck_assert_ptr_null(co2_closest_name("hardwre", names, 0, 0));
+	ck_assert_ptr_null(co2_closest_name(NULL, names, 0, 3));
+	/* Equally close (one edit each): the first in the list. */
+	static const char *const tie[] = { "cost", "coast", NULL };
+	ck_assert_str_eq(co2_closest_name("cast", tie, 0, 3), "cost");
+	/* A table of structs, searched in place through the stride. */
+	static const struct { const char *name; int arg; } opts[] = {
+		{ "spec", 1 }, { "update", 1 }, { "count", 1 }, { NULL, 0 }
+	};
+	ck_assert_str_eq(co2_closest_name("updte", &opts[0].name, sizeof opts[0], 3), "update");
+	ck_assert_ptr_eq(co2_closest_name("cont", &opts[0].name, sizeof opts[0], 3), opts[2].name);
+	/* A huge bound is clamped, not wrapped around. */
+	ck_assert_str_eq(co2_closest_name("zzzzzzzz", names, 0, (size_t)-1), "hours");
 }
 END_TEST
 
@@ -503,7 +513,7 @@ static Suite *util_suite(void)
 	tcase_add_loop_test(m, reduced_names_drop_vendor_words_core_counts_and_clocks, 0,
 	                    (int)(sizeof reductions / sizeof reductions[0]));
 	tcase_add_test(m, edit_distance_is_bounded);
-	tcase_add_test(m, the_nearest_name_is_the_first_of_the_closest_within_the_limit);
+	tcase_add_test(m, the_closest_name_is_a_few_edits_away_or_none);
 	suite_add_tcase(s, m);
 	TCase *b = tcase_create("buffers");
 	tcase_add_test(b, a_buffer_grows_and_prints);

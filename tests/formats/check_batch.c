@@ -321,6 +321,148 @@ START_TEST(format_names)
 }
 END_TEST
 
+
+/* ---- writing the results ------------------------------------------------------------- */
+
+/* The two runs of same.csv (the first renamed to need CSV quoting) and a run whose
+ * hours are negative, streamed in one format: header, a row per run, totals. */
+static const char stream_input[] =
+	"name,hardware,count,hours,region,location,method,energy,pue\n"
+	"\"bert, base\",TPU v2,4,96,gcp:asia-east1,,mlco2,,\n"
+	"measured,,,,,FR,,100,1.2\n"
+	"bad,TPU v2,4,-5,gcp:asia-east1,,mlco2,,\n";
+
+typedef struct written {
+	co2_format format;
+	char text[4096];
+	size_t len;
+} written;
+
+static void append(written *w, co2_status st, char *s, size_t len, const co2_error *err)
+{
+	ck_assert_msg(st == CO2_OK, "%s", err->message);
+	ck_assert_uint_eq(strlen(s), len);
+	ck_assert_uint_lt(w->len + len, sizeof w->text);
+	memcpy(w->text + w->len, s, len);
+	w->len += len;
+	w->text[w->len] = '\0';
+	co2_free(s);
+}
+
+static void on_row_write(void *ctx, const co2_batch_row *row)
+{
+	written *w = ctx;
+	char *s = NULL;
+	size_t len = 0;
+	co2_error err;
+	co2_error_clear(&err);
+	co2_status st = co2_batch_report_row(&s, &len, row, w->format, &err);
+	append(w, st, s, len, &err);
+}
+
+static void write_stream(written *w)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	char *s = NULL;
+	size_t len = 0;
+	co2_status st = co2_batch_report_header(&s, &len, "runs.csv", w->format, &err);
+	append(w, st, s, len, &err);
+	co2_batch *b = NULL;
+	ck_assert_int_eq(co2_batch_new(&b, db, CO2_BATCH_CSV, "runs.csv", &err), CO2_OK);
+	co2_batch_on_row(b, on_row_write, w);
+	ck_assert_int_eq(co2_batch_feed(b, stream_input, strlen(stream_input), &err), CO2_OK);
+	ck_assert_int_eq(co2_batch_finish(b, &err), CO2_OK);
+	st = co2_batch_report_totals(&s, &len, co2_batch_get_totals(b), w->format, &err);
+	append(w, st, s, len, &err);
+	co2_batch_free(b);
+}
+
+/* BERT-base: 4 x 221 W = 884 W for 96 h is 84.86 kWh and 47.52 kg (ML CO2 Impact's
+ * rounding); measured: 100 kWh x PUE 1.2 = 120 kWh at FR's 56.039 g/kWh = 6.72468 kg. */
+START_TEST(results_stream_as_a_text_table)
+{
+	written w = { CO2_FORMAT_TEXT, "", 0 };
+	write_stream(&w);
+	ck_assert_str_eq(w.text,
+		"  run   line  name                             method                 hours   energy kWh       CO2eq kg\n"
+		"    1      2  bert, base                       mlco2                  96.00       84.860        47.5200\n"
+		"    2      3  measured                         default                    -      120.000         6.7247\n"
+		"    3      4  bad                              (error: see above)\n"
+		"\n"
+		"total: 2 runs computed, 1 failed; 204.860 kWh, 54.245 kg CO2eq\n");
+}
+END_TEST
+
+START_TEST(results_stream_as_csv_with_computed_runs_only)
+{
+	written w = { CO2_FORMAT_CSV, "", 0 };
+	write_stream(&w);
+	ck_assert_str_eq(w.text,
+		"run,line,name,method,edition,hours,power_w,pue,intensity_g_per_kwh,energy_kwh,co2_kg,region,location\n"
+		"1,2,\"bert, base\",mlco2,mlco2-impact,96,884,1,560,84.86,47.52,gcp:asia-east1,\n"
+		"2,3,measured,default,co2calc,,,1.2,56.039,120,6.72468,,FR\n"
+		"total,,(2 runs),,,,,,,204.86,54.24468,,\n");
+}
+END_TEST
+
+/* it_energy_kwh sums the IT energy before ML CO2 Impact's rounding: 884 W x 96 h =
+ * 84.864 kWh, plus the measured 100 kWh. */
+START_TEST(results_stream_as_one_json_object)
+{
+	written w = { CO2_FORMAT_JSON, "", 0 };
+	write_stream(&w);
+	ck_assert_str_eq(w.text,
+		"{\n  \"input\": \"runs.csv\",\n  \"runs\": [\n"
+		"    {\"run\": 1, \"line\": 2, \"name\": \"bert, base\", \"method\": \"mlco2\", \"edition\": \"mlco2-impact\", "
+		"\"region\": \"gcp:asia-east1\", \"location\": null, \"hours\": 96, \"power_w\": 884, \"pue\": 1, "
+		"\"intensity_g_per_kwh\": 560, \"energy_kwh\": 84.86, \"co2_kg\": 47.52},\n"
+		"    {\"run\": 2, \"line\": 3, \"name\": \"measured\", \"method\": \"default\", \"edition\": \"co2calc\", "
+		"\"region\": null, \"location\": \"FR\", \"hours\": null, \"power_w\": null, \"pue\": 1.2, "
+		"\"intensity_g_per_kwh\": 56.039, \"energy_kwh\": 120, \"co2_kg\": 6.72468},\n"
+		"    {\"run\": 3, \"line\": 4, \"name\": \"bad\", \"error\": \"hours: must not be negative, got -5\"}\n"
+		"  ],\n  \"totals\": {\"runs\": 3, \"computed\": 2, \"failed\": 1, \"energy_kwh\": 204.86, "
+		"\"it_energy_kwh\": 184.864, \"co2_kg\": 54.24468}\n}\n");
+}
+END_TEST
+
+/* No runs: the header and the totals still make a whole table and a whole object. */
+START_TEST(no_runs_still_make_a_whole_report)
+{
+	co2_batch_totals t;
+	memset(&t, 0, sizeof t);
+	co2_error err;
+	co2_error_clear(&err);
+	char *h = NULL, *e = NULL;
+	ck_assert_int_eq(co2_batch_report_header(&h, NULL, NULL, CO2_FORMAT_JSON, &err), CO2_OK);
+	ck_assert_int_eq(co2_batch_report_totals(&e, NULL, &t, CO2_FORMAT_JSON, &err), CO2_OK);
+	ck_assert_str_eq(h, "{\n  \"input\": null,\n  \"runs\": [");
+	ck_assert_str_eq(e, "],\n  \"totals\": {\"runs\": 0, \"computed\": 0, \"failed\": 0, \"energy_kwh\": 0, "
+	                    "\"it_energy_kwh\": 0, \"co2_kg\": 0}\n}\n");
+	co2_free(h);
+	co2_free(e);
+	ck_assert_int_eq(co2_batch_report_totals(&e, NULL, &t, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(e, "\ntotal: 0 runs computed; 0.000 kWh, 0.000 kg CO2eq\n");
+	co2_free(e);
+}
+END_TEST
+
+START_TEST(writers_refuse_other_formats)
+{
+	co2_batch_totals t;
+	memset(&t, 0, sizeof t);
+	co2_error err;
+	co2_error_clear(&err);
+	char *s = (char *)"untouched";
+	ck_assert_int_eq(co2_batch_report_header(&s, NULL, "x", CO2_FORMAT_YAML, &err), CO2_ERR_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_str_eq(err.message, "batch: the report is written as text, csv or json, not yaml");
+	ck_assert_int_eq(co2_batch_report_totals(&s, NULL, &t, CO2_FORMAT_MARKDOWN, &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_batch_report_row(&s, NULL, NULL, CO2_FORMAT_CSV, &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_batch_report_totals(&s, NULL, NULL, CO2_FORMAT_CSV, &err), CO2_ERR_INVALID);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -337,6 +479,11 @@ static Suite *batch_suite(void)
 	                    (int)(sizeof unusables / sizeof unusables[0]));
 	tcase_add_test(t, broken_lines_after_the_first_run_fail_one_run_only);
 	tcase_add_test(t, format_names);
+	tcase_add_test(t, results_stream_as_a_text_table);
+	tcase_add_test(t, results_stream_as_csv_with_computed_runs_only);
+	tcase_add_test(t, results_stream_as_one_json_object);
+	tcase_add_test(t, no_runs_still_make_a_whole_report);
+	tcase_add_test(t, writers_refuse_other_formats);
 	suite_add_tcase(s, t);
 	return s;
 }

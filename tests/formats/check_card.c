@@ -1,7 +1,13 @@
 /* src/io/card.c: the model-card block and editing it into a card's front matter. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "co2calc/co2calc.h"
@@ -185,6 +191,205 @@ START_TEST(a_block_that_is_not_a_mapping_is_refused)
 }
 END_TEST
 
+
+/* ---- editing a card on disk ---------------------------------------------------------- */
+
+static char tmpdir[64];
+
+static void make_tmpdir(void)
+{
+	snprintf(tmpdir, sizeof tmpdir, "/tmp/co2calc-check-card-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+/* Remove the directory and what is in it; fail when a temporary file was left behind. */
+static void remove_tmpdir(void)
+{
+	DIR *d = opendir(tmpdir);
+	ck_assert_ptr_nonnull(d);
+	struct dirent *e;
+	int leftover = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (strstr(e->d_name, "co2calc-"))
+			leftover = 1;
+		char p[512];
+		snprintf(p, sizeof p, "%s/%s", tmpdir, e->d_name);
+		unlink(p);
+	}
+	closedir(d);
+	rmdir(tmpdir);
+	ck_assert_msg(!leftover, "a temporary file was left next to the card");
+}
+
+/* Write bytes to tmpdir/name with a mode; returns the path in a static buffer. */
+static const char *put_file(const char *name, const char *data, size_t len, mode_t mode)
+{
+	static char path[256];
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, len, f), len);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, mode), 0);
+	return path;
+}
+
+static char *read_path(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	char *buf = malloc(1 << 16);
+	*len = fread(buf, 1, (1 << 16) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+START_TEST(a_card_file_is_edited_in_place_and_keeps_its_mode)
+{
+	char name[128], want_name[160];
+	snprintf(name, sizeof name, "%s.md", good[_i]);
+	snprintf(want_name, sizeof want_name, "expected/%s.md", good[_i]);
+	size_t len, want_len, got_len;
+	char *in = slurp(name, &len), *want = slurp(want_name, &want_len);
+	make_tmpdir();
+	char path[256];
+	snprintf(path, sizeof path, "%s", put_file(name, in, len, 0640));
+	co2_error err;
+	co2_error_clear(&err);
+	co2_card_change ch = CO2_CARD_UNCHANGED;
+	ck_assert_msg(co2_card_update_file(&ch, path, block, &err) == CO2_OK, "%s", err.message);
+	ck_assert_int_eq(ch, changes[_i]);
+	char *got = read_path(path, &got_len);
+	ck_assert_uint_eq(got_len, want_len);
+	ck_assert_msg(memcmp(got, want, want_len) == 0, "%s differs from the expected bytes", name);
+	struct stat sb, again;
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_uint_eq(sb.st_mode & 07777, 0640);
+	/* Again: nothing to change, and the file is not rewritten (same inode). */
+	ck_assert_int_eq(co2_card_update_file(&ch, path, block, &err), CO2_OK);
+	ck_assert_int_eq(ch, CO2_CARD_UNCHANGED);
+	ck_assert_int_eq(stat(path, &again), 0);
+	ck_assert_uint_eq(again.st_ino, sb.st_ino);
+	free(got);
+	free(in);
+	free(want);
+	remove_tmpdir();
+}
+END_TEST
+
+START_TEST(a_symbolic_link_to_a_card_edits_the_card_and_stays_a_link)
+{
+	size_t len, want_len, got_len;
+	char *in = slurp("hub-template.md", &len), *want = slurp("expected/hub-template.md", &want_len);
+	make_tmpdir();
+	char card[256], link[256];
+	snprintf(card, sizeof card, "%s", put_file("card.md", in, len, 0644));
+	snprintf(link, sizeof link, "%s/README.md", tmpdir);
+	ck_assert_int_eq(symlink("card.md", link), 0);
+	co2_error err;
+	co2_card_change ch;
+	ck_assert_msg(co2_card_update_file(&ch, link, block, &err) == CO2_OK, "%s", err.message);
+	ck_assert_int_eq(ch, CO2_CARD_ADDED);
+	struct stat sb;
+	ck_assert_int_eq(lstat(link, &sb), 0);
+	ck_assert(S_ISLNK(sb.st_mode));
+	char *got = read_path(card, &got_len);
+	ck_assert_uint_eq(got_len, want_len);
+	ck_assert(memcmp(got, want, want_len) == 0);
+	free(got);
+	free(in);
+	free(want);
+	remove_tmpdir();
+}
+END_TEST
+
+/* Each refusal: its status, its message, and the file byte for byte as it was. */
+START_TEST(a_card_file_that_cannot_be_edited_is_left_as_it_was)
+{
+	size_t len, bad_len, got_len;
+	char *in = slurp("hub-template.md", &len), *bad_card = slurp("bad-yaml.md", &bad_len);
+	make_tmpdir();
+	co2_error err;
+	co2_card_change ch = CO2_CARD_ADDED;
+	char path[256], want[600];
+
+	snprintf(path, sizeof path, "%s/missing.md", tmpdir);
+	ck_assert_int_eq(co2_card_update_file(&ch, path, block, &err), CO2_ERR_NOT_FOUND);
+	snprintf(want, sizeof want, "%s: cannot open: %s", path, strerror(ENOENT));
+	ck_assert_str_eq(err.message, want);
+	ck_assert_int_eq(ch, CO2_CARD_UNCHANGED);
+
+	ck_assert_int_eq(co2_card_update_file(&ch, tmpdir, block, &err), CO2_ERR_INVALID);
+	snprintf(want, sizeof want, "%s: not a regular file", tmpdir);
+	ck_assert_str_eq(err.message, want);
+
+	/* Read-only: refused even for root, whom access() would let write. */
+	snprintf(path, sizeof path, "%s", put_file("ro.md", in, len, 0444));
+	ck_assert_int_eq(co2_card_update_file(&ch, path, block, &err), CO2_ERR_IO);
+	snprintf(want, sizeof want, "%s: the file is read-only (mode 444); make it writable to update it; "
+	         "file left as it was", path);
+	ck_assert_str_eq(err.message, want);
+	char *got = read_path(path, &got_len);
+	ck_assert(got_len == len && memcmp(got, in, len) == 0);
+	free(got);
+
+	snprintf(path, sizeof path, "%s", put_file("bad.md", bad_card, bad_len, 0644));
+	ck_assert_int_eq(co2_card_update_file(&ch, path, block, &err), CO2_ERR_PARSE);
+	snprintf(want, sizeof want, "%s:4:17: the front matter is not valid YAML", path);
+	ck_assert_msg(strncmp(err.message, want, strlen(want)) == 0, "%s", err.message);
+	ck_assert_str_eq(err.message + strlen(err.message) - 21, "; file left as it was");
+	got = read_path(path, &got_len);
+	ck_assert(got_len == bad_len && memcmp(got, bad_card, bad_len) == 0);
+	free(got);
+
+	ck_assert_int_eq(co2_card_update_file(&ch, NULL, block, &err), CO2_ERR_INVALID);
+	free(in);
+	free(bad_card);
+	remove_tmpdir();
+}
+END_TEST
+
+/* The disk fills up while the new card is written (a 2 KiB file-size limit): the write
+ * fails, the card is as it was, the temporary file is gone (remove_tmpdir checks). */
+START_TEST(a_failed_write_leaves_the_card_and_no_temporary_file)
+{
+	size_t len;
+	char *in = slurp("hub-template.md", &len);
+	char big[8192];
+	size_t n = (size_t)snprintf(big, sizeof big, "%s", in);
+	for (int i = 1; i <= 60; i++)
+		n += (size_t)snprintf(big + n, sizeof big - n, "Evaluation line %d: accuracy, F1 and the rest.\n", i);
+	ck_assert_uint_gt(n, 2048);
+	make_tmpdir();
+	char path[256];
+	snprintf(path, sizeof path, "%s", put_file("README.md", big, n, 0644));
+	struct rlimit old, small;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 2048;
+	void (*old_handler)(int) = signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+	co2_error err;
+	co2_card_change ch;
+	co2_status st = co2_card_update_file(&ch, path, block, &err);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, old_handler);
+	ck_assert_int_eq(st, CO2_ERR_IO);
+	char want[600];
+	snprintf(want, sizeof want, "%s: cannot write: %s; file left as it was", path, strerror(EFBIG));
+	ck_assert_str_eq(err.message, want);
+	size_t got_len;
+	char *got = read_path(path, &got_len);
+	ck_assert(got_len == n && memcmp(got, big, n) == 0);
+	free(got);
+	free(in);
+	remove_tmpdir();
+}
+END_TEST
+
 static Suite *card_suite(void)
 {
 	Suite *s = suite_create("card");
@@ -197,6 +402,11 @@ static Suite *card_suite(void)
 	                    (int)(sizeof inline_cases / sizeof inline_cases[0]));
 	tcase_add_loop_test(tc, other_bad_cards_are_refused, 0, (int)(sizeof refused / sizeof refused[0]));
 	tcase_add_test(tc, a_block_that_is_not_a_mapping_is_refused);
+	tcase_add_loop_test(tc, a_card_file_is_edited_in_place_and_keeps_its_mode, 0,
+	                    (int)(sizeof good / sizeof good[0]));
+	tcase_add_test(tc, a_symbolic_link_to_a_card_edits_the_card_and_stays_a_link);
+	tcase_add_test(tc, a_card_file_that_cannot_be_edited_is_left_as_it_was);
+	tcase_add_test(tc, a_failed_write_leaves_the_card_and_no_temporary_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

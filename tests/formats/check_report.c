@@ -265,6 +265,91 @@ START_TEST(every_format_prints_the_same_under_a_comma_locale)
 }
 END_TEST
 
+
+/* ---- listings ------------------------------------------------------------------------ */
+
+/* tests/data/fixtures/mini.yaml alone: three hardware entries, two regions, one
+ * provider, one edition. */
+static co2_db *open_mini(void)
+{
+	co2_db *m = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_db_new(&m, &err), CO2_OK);
+	ck_assert_msg(co2_db_load_path(m, CO2_TEST_DATA_DIR "/fixtures/mini.yaml", &err) == CO2_OK, "%s",
+	              err.message);
+	return m;
+}
+
+START_TEST(a_listing_has_a_line_or_an_object_per_entry)
+{
+	co2_db *m = open_mini();
+	co2_error err;
+	co2_error_clear(&err);
+	char *out = NULL;
+	size_t len = 0, count = 0;
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", NULL, NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 3);
+	ck_assert_uint_eq(strlen(out), len);
+	ck_assert_str_eq(out,
+		"Test GPU 100                                 gpu      100 W tdp              co2calc              2024\n"
+		"Test GPU 100 SXM                             gpu      200 W tdp              co2calc              2024\n"
+		"Test CPU 16                                  cpu      160 W tdp              co2calc              2024\n");
+	co2_free(out);
+	/* "tg100" is in the aliases "TG100" and "Testco TG-100 80GB" (punctuation ignored),
+	 * not in "Test GPU 100 SXM". */
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", "TG-100", "co2calc", CO2_FORMAT_JSON, &err),
+	                 CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_str_eq(out,
+		"{\"kind\": \"hardware\", \"entries\": [\n"
+		"  {\"name\": \"Test GPU 100\", \"kind\": \"gpu\", \"power_w\": 100, \"power_type\": \"tdp\", \"cores\": null, "
+		"\"power_per_core_w\": null, \"aliases\": [\"TG100\", \"Testco TG-100 80GB\"], \"uncertain\": false, "
+		"\"source\": \"fixture\", \"year\": 2024, \"edition\": \"co2calc\"}\n"
+		"], \"count\": 1}\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "south", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh  PUE -     co2calc              2024  \n");
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "editions", NULL, NULL, CO2_FORMAT_JSON, &err), CO2_OK);
+	ck_assert_str_eq(out, "{\"kind\": \"editions\", \"entries\": [\n"
+	                      "  {\"id\": \"co2calc\", \"date\": \"2026-01-01\", \"title\": \"test fixture\", "
+	                      "\"source\": \"unit tests\", \"license\": \"CC0-1.0\"}\n], \"count\": 1}\n");
+	co2_free(out);
+	co2_db_close(m);
+}
+END_TEST
+
+START_TEST(an_empty_listing_and_bad_requests)
+{
+	co2_db *m = open_mini();
+	co2_error err;
+	co2_error_clear(&err);
+	char *out = NULL;
+	size_t len = 99, count = 99;
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "providers", "zzz", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(len, 0);
+	ck_assert_uint_eq(count, 0);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "providers", "zzz", NULL, CO2_FORMAT_JSON, &err), CO2_OK);
+	ck_assert_str_eq(out, "{\"kind\": \"providers\", \"entries\": [], \"count\": 0}\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "gpus", NULL, NULL, CO2_FORMAT_TEXT, &err),
+	                 CO2_ERR_INVALID);
+	ck_assert_ptr_null(out);
+	ck_assert_str_eq(err.message, "list: unknown kind 'gpus' (expected hardware, regions, locations, providers, "
+	                              "instances or editions)");
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", NULL, "nope", CO2_FORMAT_TEXT, &err),
+	                 CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.message, "edition: unknown data edition 'nope'");
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", NULL, NULL, CO2_FORMAT_CSV, &err),
+	                 CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "list: the listing is written as text or json, not csv");
+	co2_db_close(m);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -281,6 +366,8 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, compare_shows_the_change_in_kg_and_percent);
 	tcase_add_test(tc, every_format_prints_the_same_under_a_comma_locale);
 	tcase_add_test(tc, equivalents_carry_their_factor_and_source);
+	tcase_add_test(tc, a_listing_has_a_line_or_an_object_per_entry);
+	tcase_add_test(tc, an_empty_listing_and_bad_requests);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -604,6 +604,253 @@ START_TEST(numbers_are_read_the_same_under_a_comma_locale)
 }
 END_TEST
 
+
+/* ---- writing rows and reports ------------------------------------------------------ */
+
+/* The per-job rows of a log, in one format, as a program streaming them would write. */
+typedef struct rows {
+	co2_format format;
+	char text[4096];
+	size_t len;
+} rows;
+
+static void append(rows *w, char *s, size_t len)
+{
+	ck_assert_uint_lt(w->len + len, sizeof w->text);
+	memcpy(w->text + w->len, s, len);
+	w->len += len;
+	w->text[w->len] = '\0';
+	co2_free(s);
+}
+
+static void on_job_row(void *ctx, const co2_sacct_job *j)
+{
+	rows *w = ctx;
+	char *s = NULL;
+	size_t len = 0;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_msg(co2_sacct_job_row(&s, &len, j, w->format, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(strlen(s), len);
+	append(w, s, len);
+}
+
+static co2_sacct *write_rows(const co2_cluster *c, const co2_sacct_options *o, rows *w)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	char *s = NULL;
+	size_t len = 0;
+	ck_assert_msg(co2_sacct_job_header(&s, &len, w->format, &err) == CO2_OK, "%s", err.message);
+	append(w, s, len);
+	co2_sacct *r = NULL;
+	ck_assert(co2_sacct_new(&r, c, o, "two-jobs.log", &err) == CO2_OK);
+	co2_sacct_on_job(r, on_job_row, w);
+	size_t n;
+	char *buf = co2_test_slurp(DATA "two-jobs.log", &n);
+	ck_assert(co2_sacct_feed(r, buf, n, &err) == CO2_OK);
+	ck_assert(co2_sacct_finish(r, &err) == CO2_OK);
+	free(buf);
+	return r;
+}
+
+/* The figures of the two hand-computed jobs above, to 10 significant digits; job 102
+ * has no MaxRSS, so its memory_used_gb cell is empty. */
+START_TEST(per_job_rows_in_csv_are_the_hand_computed_figures)
+{
+	co2_cluster *c = load_cluster(DATA "tiny.yaml");
+	rows w = { CO2_FORMAT_CSV, "", 0 };
+	co2_sacct_free(write_rows(c, NULL, &w));
+	ck_assert_str_eq(w.text,
+		"job_id,user,account,partition,state,submit,failed,elapsed_hours,cpu_used_hours,cpu_hours,"
+		"gpus,gpu_hours,memory_requested_gb,memory_used_gb,memory_needed_gb,energy_cpu_kwh,"
+		"energy_gpu_kwh,energy_memory_kwh,energy_kwh,co2_kg,co2_rightsized_kg\n"
+		"101,alice,acct-a,cpu,COMPLETED,2024-03-01T10:00:00,0,1,2,4,0,0,10,3,4,0.02,0,0.003725,"
+		"0.0355875,0.014235,0.012894\n"
+		"102,bob,acct-b,gpu,FAILED,2024-03-02T08:00:00,1,0.5,4,0,2,1,32,,32,0.02,0.3,0.00596,"
+		"0.48894,0.195576,0.195576\n");
+	co2_cluster_free(c);
+}
+END_TEST
+
+/* JSON Lines: no header, one object per job with every field at full precision. The
+ * CO2 figures are the doubles of the hand formula: 0.0355875 x 400 / 1000 is
+ * 0.014235000000000001 in binary floating point, 0.032235 x 400 / 1000 is
+ * 0.012894000000000001, (0.02 + 0.3 + 0.00596) x 1.5 is 0.48894000000000004. */
+START_TEST(a_job_row_in_json_holds_every_field)
+{
+	co2_cluster *c = load_cluster(DATA "tiny.yaml");
+	rows w = { CO2_FORMAT_JSON, "", 0 };
+	co2_sacct_free(write_rows(c, NULL, &w));
+	const char *second = strchr(w.text, '\n');
+	ck_assert_ptr_nonnull(second);
+	ck_assert_str_eq(second + 1 + strcspn(second + 1, "\n"), "\n"); /* two lines, no more */
+	char first[1024];
+	snprintf(first, sizeof first, "%.*s", (int)(second - w.text + 1), w.text);
+	ck_assert_str_eq(first,
+		"{\"job_id\": \"101\", \"name\": \"sim\", \"user\": \"alice\", \"account\": \"acct-a\", "
+		"\"partition\": \"cpu\", \"state\": \"COMPLETED\", \"submit\": \"2024-03-01T10:00:00\", "
+		"\"line\": 2, \"rows\": 3, \"failed\": false, \"gpu_partition\": false, "
+		"\"elapsed_hours\": 1, \"cpu_used_hours\": 2, \"cpu_hours\": 4, \"gpus\": 0, \"gpu_hours\": 0, "
+		"\"memory_requested_gb\": 10, \"memory_used_gb\": 3, \"memory_needed_gb\": 4, "
+		"\"overallocation\": 2.5, \"energy_cpu_kwh\": 0.02, \"energy_gpu_kwh\": 0, "
+		"\"energy_memory_kwh\": 0.003725, \"energy_kwh\": 0.0355875, \"energy_rightsized_kwh\": 0.032235, "
+		"\"co2_kg\": 0.014235000000000001, \"co2_rightsized_kg\": 0.012894000000000001}\n");
+	ck_assert_ptr_nonnull(strstr(second, "\"job_id\": \"102\""));
+	ck_assert_ptr_nonnull(strstr(second, "\"failed\": true, \"gpu_partition\": true"));
+	ck_assert_ptr_nonnull(strstr(second, "\"memory_used_gb\": null, \"memory_needed_gb\": 32"));
+	ck_assert_ptr_nonnull(strstr(second, "\"energy_kwh\": 0.48894000000000004,"));
+	co2_cluster_free(c);
+}
+END_TEST
+
+/* A job whose fields need quoting in CSV and escaping in JSON. */
+START_TEST(job_fields_are_quoted_in_csv_and_escaped_in_json)
+{
+	co2_sacct_job j;
+	memset(&j, 0, sizeof j);
+	j.job_id = "7";
+	j.name = "say \"hi\"\tnow";
+	j.user = "a,b";
+	j.account = "x\"y";
+	j.partition = "p";
+	j.state = "COMPLETED";
+	j.submit = "2024-01-01T00:00:00";
+	j.memory_used_gb = CO2_UNSET;
+	j.overallocation = CO2_UNSET;
+	j.energy_kwh = 0.1 + 0.2; /* 0.30000000000000004: CSV keeps 10 digits */
+	char *s = NULL;
+	size_t len = 0;
+	co2_error err;
+	ck_assert(co2_sacct_job_row(&s, &len, &j, CO2_FORMAT_CSV, &err) == CO2_OK);
+	ck_assert_str_eq(s, "7,\"a,b\",\"x\"\"y\",p,COMPLETED,2024-01-01T00:00:00,0,0,0,0,0,0,0,,0,0,0,0,0.3,0,0\n");
+	co2_free(s);
+	ck_assert(co2_sacct_job_row(&s, &len, &j, CO2_FORMAT_JSON, &err) == CO2_OK);
+	ck_assert_ptr_nonnull(strstr(s, "{\"job_id\": \"7\", \"name\": \"say \\\"hi\\\"\\tnow\", \"user\": \"a,b\", "
+	                                "\"account\": \"x\\\"y\""));
+	ck_assert_ptr_nonnull(strstr(s, "\"overallocation\": null"));
+	ck_assert_ptr_nonnull(strstr(s, "\"energy_kwh\": 0.30000000000000004,"));
+	co2_free(s);
+}
+END_TEST
+
+/* The report of the two jobs grouped by user, as `co2calc sacct --group-by user` prints
+ * it: the totals above, alice's 0.0355875 kWh is 6.8 % of the CO2, bob's 93.2 %. */
+START_TEST(the_report_in_text_csv_and_json)
+{
+	co2_cluster *c = load_cluster(DATA "tiny.yaml");
+	co2_sacct_options o = co2_sacct_options_init();
+	o.group_by = CO2_SACCT_GROUP_USER;
+	rows w = { CO2_FORMAT_CSV, "", 0 };
+	co2_sacct *r = write_rows(c, &o, &w);
+	char *s = NULL;
+	size_t len = 0;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_msg(co2_sacct_report(&s, &len, r, CO2_FORMAT_TEXT, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(strlen(s), len);
+	ck_assert_str_eq(s,
+		"Cluster accounting: two-jobs.log\n"
+		"cluster tiny (" DATA "tiny.yaml): PUE 1.5, carbon intensity 400 g CO2eq/kWh, memory 0.3725 W/GB\n"
+		"\n"
+		"  jobs                       2 (2 pending or running skipped)\n"
+		"  failed jobs                1 (50.0 %)\n"
+		"  energy                     0.525 kWh\n"
+		"    CPU                      0.040 kWh before PUE\n"
+		"    GPU                      0.300 kWh before PUE\n"
+		"    memory                   0.010 kWh before PUE\n"
+		"  CO2eq                      0.210 kg\n"
+		"    of failed jobs           0.196 kg (93.2 %)\n"
+		"  CPU core-hours charged     4.0 (CPU time used 6.0 h)\n"
+		"  GPU-hours                  1.0\n"
+		"  wall-clock                 1.5 h\n"
+		"  memory requested           42.0 GB; right-sized 36.0 GB\n"
+		"  memory over-allocation     x1.75 per job (GA4HPC daily mean x1.75)\n"
+		"  right-sized memory saves   0.003 kWh, 0.001 kg CO2eq (0.6 %)\n"
+		"  malformed lines            0 of 8 lines\n"
+		"\n"
+		"  user      jobs  failed    energy kWh     CO2eq kg    share       CPU h      GPU h  mem over\n"
+		"  alice        1       0         0.036        0.014     6.8%         4.0        0.0     2.50x\n"
+		"  bob          1       1         0.489        0.196    93.2%         0.0        1.0     1.00x\n");
+	co2_free(s);
+	ck_assert(co2_sacct_report(&s, &len, r, CO2_FORMAT_CSV, &err) == CO2_OK);
+	ck_assert_str_eq(s,
+		"user,jobs,jobs_failed,energy_kwh,energy_cpu_kwh,energy_gpu_kwh,energy_memory_kwh,co2_kg,"
+		"co2_failed_kg,co2_rightsized_kg,cpu_hours,gpu_hours,cpu_used_hours,gpu_used_hours,"
+		"wallclock_hours,memory_requested_gb,memory_needed_gb,memory_overallocation_mean\n"
+		"alice,1,0,0.0355875,0.02,0,0.003725,0.014235,0,0.012894,4,0,2,0,1,10,4,2.5\n"
+		"bob,1,1,0.48894,0.02,0.3,0.00596,0.195576,0.195576,0.195576,0,1,4,1,0.5,32,32,1\n"
+		"(all),2,1,0.5245275,0.04,0.3,0.009685,0.209811,0.195576,0.20847,4,1,6,1,1.5,42,36,1.75\n");
+	co2_free(s);
+	ck_assert(co2_sacct_report(&s, &len, r, CO2_FORMAT_JSON, &err) == CO2_OK);
+	ck_assert_ptr_nonnull(strstr(s, "{\n  \"input\": \"two-jobs.log\",\n  \"cluster_file\": \"" DATA "tiny.yaml\",\n"
+	                                "  \"cluster\": \"tiny\",\n  \"pue\": 1.5,\n  \"intensity_g_per_kwh\": 400,\n"
+	                                "  \"totals\": {\n    \"jobs\": 2,\n    \"jobs_failed\": 1,\n"
+	                                "    \"energy_kwh\": 0.5245275,\n"));
+	ck_assert_ptr_nonnull(strstr(s, "    \"jobs_filtered\": 0\n  },\n  \"group_by\": \"user\",\n  \"groups\": [\n"
+	                                "    {\n      \"key\": \"alice\",\n      \"jobs\": 1,\n"));
+	ck_assert_ptr_nonnull(strstr(s, "      \"co2_failed_share\": 1,\n"));
+	ck_assert_str_eq(s + len - 7, "\n  ]\n}\n");
+	co2_free(s);
+	co2_sacct_free(r);
+	co2_cluster_free(c);
+}
+END_TEST
+
+START_TEST(writers_refuse_other_formats_and_an_unfinished_reader)
+{
+	co2_cluster *c = load_cluster(DATA "tiny.yaml");
+	co2_sacct *r = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert(co2_sacct_new(&r, c, NULL, "x.log", &err) == CO2_OK);
+	char *s = (char *)"untouched";
+	ck_assert_int_eq(co2_sacct_report(&s, NULL, r, CO2_FORMAT_TEXT, &err), CO2_ERR_INVALID);
+	ck_assert_ptr_null(s);
+	ck_assert_ptr_nonnull(strstr(err.message, "co2_sacct_finish"));
+	const char *header = "JobID|Submit|Elapsed|Partition|NNodes|NCPUS|TotalCPU|CPUTime|ReqMem|MaxRSS|State|AllocTRES\n";
+	ck_assert(co2_sacct_feed(r, header, strlen(header), &err) == CO2_OK);
+	ck_assert(co2_sacct_finish(r, &err) == CO2_OK);
+	ck_assert_int_eq(co2_sacct_report(&s, NULL, r, CO2_FORMAT_LATEX, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "sacct: the report is written as text, csv or json, not latex");
+	ck_assert_int_eq(co2_sacct_job_header(&s, NULL, CO2_FORMAT_TEXT, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "sacct: per-job rows are written as csv or json, not text");
+	ck_assert_int_eq(co2_sacct_job_row(&s, NULL, NULL, CO2_FORMAT_CSV, &err), CO2_ERR_INVALID);
+	/* No jobs: the header alone in CSV, nothing in JSON; the report has zero totals. */
+	size_t len = 99;
+	ck_assert(co2_sacct_job_header(&s, &len, CO2_FORMAT_JSON, &err) == CO2_OK);
+	ck_assert_str_eq(s, "");
+	ck_assert_uint_eq(len, 0);
+	co2_free(s);
+	ck_assert(co2_sacct_report(&s, &len, r, CO2_FORMAT_CSV, &err) == CO2_OK);
+	ck_assert_ptr_nonnull(strstr(s, "\n(all),0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0\n"));
+	co2_free(s);
+	co2_sacct_free(r);
+	co2_cluster_free(c);
+}
+END_TEST
+
+/* The text report prints with %.3f: the library must print a '.' whatever the
+ * program's locale (the CLI sets LC_NUMERIC to "C"; another program may not). */
+START_TEST(the_text_report_is_the_same_under_a_comma_locale)
+{
+	if (!setlocale(LC_ALL, "de_DE.UTF-8") && !setlocale(LC_ALL, "fr_FR.UTF-8"))
+		return; /* no such locale here: nothing to show */
+	co2_cluster *c = load_cluster(DATA "tiny.yaml");
+	co2_sacct *r = run_file(c, NULL, DATA "two-jobs.log", 0, NULL);
+	char *s = NULL;
+	co2_error err;
+	ck_assert(co2_sacct_report(&s, NULL, r, CO2_FORMAT_TEXT, &err) == CO2_OK);
+	setlocale(LC_ALL, "C");
+	ck_assert_ptr_nonnull(strstr(s, "PUE 1.5, carbon intensity 400 g CO2eq/kWh, memory 0.3725 W/GB\n"));
+	ck_assert_ptr_nonnull(strstr(s, "  energy                     0.525 kWh\n"));
+	ck_assert_ptr_nonnull(strstr(s, "  failed jobs                1 (50.0 %)\n"));
+	co2_free(s);
+	co2_sacct_free(r);
+	co2_cluster_free(c);
+}
+END_TEST
+
 static Suite *sacct_suite(void)
 {
 	Suite *s = suite_create("sacct");
@@ -631,6 +878,14 @@ static Suite *sacct_suite(void)
 	tcase_add_loop_test(cl, bad_cluster_files_say_what_to_fix, 0,
 	                    (int)(sizeof bad_clusters / sizeof bad_clusters[0]));
 	suite_add_tcase(s, cl);
+	TCase *w = tcase_create("writing");
+	tcase_add_test(w, per_job_rows_in_csv_are_the_hand_computed_figures);
+	tcase_add_test(w, a_job_row_in_json_holds_every_field);
+	tcase_add_test(w, job_fields_are_quoted_in_csv_and_escaped_in_json);
+	tcase_add_test(w, the_report_in_text_csv_and_json);
+	tcase_add_test(w, writers_refuse_other_formats_and_an_unfinished_reader);
+	tcase_add_test(w, the_text_report_is_the_same_under_a_comma_locale);
+	suite_add_tcase(s, w);
 	TCase *ga = tcase_create("ga4hpc");
 	tcase_set_timeout(ga, 120);
 	tcase_add_test(ga, totals_match_greenalgorithms4hpc_within_0_01_percent);

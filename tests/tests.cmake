@@ -61,3 +61,9 @@ add_test(NAME sacct_vs_ga4hpc
 add_test(NAME exercises
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/exercises.sh $<TARGET_FILE:co2calc>
           ${PROJECT_SOURCE_DIR}/examples/exercises)
+
+# The layering rule (base <- data <- model <- formats <- cli; the CLI on the public API only),
+# by includes and by the symbols of each layer's objects.
+add_test(NAME layers
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/scripts/check-layers.py ${PROJECT_SOURCE_DIR}
+          ${PROJECT_BINARY_DIR})

@@ -79,6 +79,10 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		out->val[out->n] = val;
 		out->n++;
 	}
+	if (out->help) {
+		cli_help(cmd, stdout);
+		return CLI_HELP_SHOWN;
+	}
 	return 0;
 }
 

@@ -36,8 +36,9 @@ typedef struct cli_args {
 	int help;
 } cli_args;
 
-/* Parse argv (argv[0] is the subcommand). Returns 0, or an exit status after printing
- * an error. */
+/* Parse argv (argv[0] is the subcommand). Returns 0, CLI_HELP_SHOWN after printing the
+ * help that --help asked for, or an exit status after printing an error. */
+#define CLI_HELP_SHOWN (-1)
 int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out);
 void cli_help(const cli_cmd *cmd, FILE *f);
 /* Last value of an option, or NULL. */

@@ -105,11 +105,7 @@ int cmd_batch(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 1)
 		return cli_usage_error(a.npos ? "batch: one file at a time ('%s' is extra)"
 		                              : "batch: give the file of runs (CSV, YAML list or JSON Lines; '-' for standard input)%s",

@@ -33,11 +33,7 @@ int cmd_card(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)
 		return cli_usage_error("card: unexpected argument '%s' (use --update %s to edit a model card)",
 		                       a.pos[0], a.pos[0]);

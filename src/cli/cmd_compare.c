@@ -41,11 +41,7 @@ int cmd_compare(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)
 		return cli_usage_error("compare: unexpected argument '%s' (use --what-if KEY=VALUE)", a.pos[0]);
 	co2_error err;

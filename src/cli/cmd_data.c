@@ -34,11 +34,7 @@ int cmd_data(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos < 1 || strcmp(a.pos[0], "check") != 0)
 		return cli_usage_error("data: expected 'check' (co2calc data check [FILE...])");
 	co2_error err;

@@ -73,11 +73,7 @@ int cmd_estimate(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)
 		return cli_usage_error("estimate: unexpected argument '%s' (use --spec FILE for a spec file)", a.pos[0]);
 	co2_error err;

@@ -26,11 +26,7 @@ int cmd_list(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 1)
 		return cli_usage_error("list: expected one of hardware, regions, locations, providers, instances, editions");
 	static const char *const what[] = { "hardware", "regions", "locations", "providers", "instances", "editions", NULL };

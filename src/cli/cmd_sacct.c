@@ -109,11 +109,7 @@ int cmd_sacct(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 1)
 		return cli_usage_error(a.npos ? "sacct: one log at a time ('%s' is extra)"
 		                              : "sacct: give the log to read (a file, or '-' for standard input)%s",

@@ -35,11 +35,7 @@ int cmd_show(int argc, char **argv)
 	cli_args a;
 	int rc = cli_parse(&cmd, argc, argv, &a);
 	if (rc)
-		return rc;
-	if (a.help) {
-		cli_help(&cmd, stdout);
-		return CO2_EXIT_OK;
-	}
+		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 2)
 		return cli_usage_error("show: expected a kind (hardware, region, location, instance) and a name");
 	const char *kind = a.pos[0], *name = a.pos[1];

@@ -65,6 +65,8 @@ co2_status co2_db_find_tpu_slice(co2_tpu_slice *out, const co2_db *db, const cha
 		if ((size_t)(dash - p) != pl || strncasecmp(p, rules[r].prefix, pl) != 0)
 			continue;
 		const char *num = dash + 1, *end = p + len;
+		if (num == end)
+			break; /* "v3-": no number, not a slice name */
 		long n = 0;
 		for (const char *q = num; q < end; q++) {
 			if (!isdigit((unsigned char)*q) || n > 1000000)
@@ -72,7 +74,7 @@ co2_status co2_db_find_tpu_slice(co2_tpu_slice *out, const co2_db *db, const cha
 				                       "'%s' is not a TPU slice name", name);
 			n = n * 10 + (*q - '0');
 		}
-		if (num == end || n <= 0 || n % rules[r].per_chip != 0)
+		if (n <= 0 || n % rules[r].per_chip != 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, "hardware",
 			                       "TPU slice '%s': %s, so the number must be a positive "
 			                       "multiple of %d (e.g. %s-8)",

@@ -202,6 +202,22 @@ int main(int argc, char **argv)
 		fputs("{.id = ", out); str(in[i].id);
 		fputs(", .hardware = ", out); str(in[i].hardware);
 		fputs(", .count = ", out); num(in[i].count);
+		fprintf(out, ", .vcpus = %d, .host_vcpus = %d, .watts_year = %d", in[i].vcpus,
+		        in[i].host_vcpus, in[i].watts_year);
+		fputs(", .memory_gb = ", out); num(in[i].memory_gb);
+		fputs(", .host_cpu = ", out); str(in[i].host_cpu);
+		const struct { const char *key; double v; } w[] = {
+			{ "package_w_idle", in[i].package_w_idle }, { "package_w_10", in[i].package_w_10 },
+			{ "package_w_50", in[i].package_w_50 }, { "package_w_100", in[i].package_w_100 },
+			{ "ram_w_idle", in[i].ram_w_idle }, { "ram_w_10", in[i].ram_w_10 },
+			{ "ram_w_50", in[i].ram_w_50 }, { "ram_w_100", in[i].ram_w_100 },
+		};
+		for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+			fprintf(out, ", .%s = ", w[k].key);
+			num(w[k].v);
+		}
+		fputs(", .watts_source = ", out); str(in[i].watts_source);
+		fputs(", .note = ", out); str(in[i].note);
 		tail(in[i].source, in[i].year, in[i].edition, in[i].file, in[i].line);
 	}
 	fputs("};\n", out);

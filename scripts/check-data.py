@@ -34,7 +34,10 @@ SECTIONS = {
                 {"name", "location", "intensity_g_per_kwh", "pue", "pue_source", "pue_year",
                  "offset_percent", "aliases"}),
     "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"}, {"aliases"}),
-    "instances": ({"id", "hardware", "count", "source", "year"}, set()),
+    "instances": ({"id", "hardware", "count", "source", "year"},
+                  {"vcpus", "memory_gb", "host_cpu", "host_vcpus", "watts_source", "watts_year",
+                   "note"} | {"%s_w_%s" % (p, l) for p in ("package", "ram")
+                              for l in ("idle", "10", "50", "100")}),
     "constants": ({"name", "value", "unit", "source", "year"}, set()),
     "equivalents": ({"id", "label", "unit", "kg_per_unit", "source", "year"},
                     {"decimals", "significant", "note"}),
@@ -42,7 +45,8 @@ SECTIONS = {
 KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations": "code",
             "instances": "id", "constants": "name", "equivalents": "id"}
 KINDS = {"gpu", "tpu", "cpu", "npu", "soc"}
-POWER_TYPES = {"tdp", "measured-average", "board-power"}
+POWER_TYPES = {"tdp", "measured-average", "board-power", "power-limit", "estimate"}
+WATTS = ["%s_w_%s" % (p, l) for p in ("package", "ram") for l in ("idle", "10", "50", "100")]
 
 errors = []
 
@@ -171,6 +175,16 @@ def check_entry(sec, e, where):
             err(where, "uncertain must be true/false")
         if e.get("uncertain") and "note" not in e:
             err(where, "uncertain entry without a note")
+        # An estimate is never a published figure: it says so and why; a power limit
+        # (what nvidia-smi reports) says where it was read.
+        if e.get("power_type") == "estimate" and (not e.get("uncertain") or "note" not in e):
+            err(where, "power_type estimate needs uncertain: true and a note with the reasoning")
+        if e.get("power_type") == "power-limit" and "note" not in e:
+            err(where, "power_type power-limit needs a note")
+        if e.get("power_type") == "tdp" and "note" in e and \
+                re.search(r"\bestimate\b", e["note"], re.I) and \
+                re.search(r"not (a|the)? ?(published|vendor)|publish(es|ed)? no", e["note"], re.I):
+            err(where, "an estimate labelled tdp: use power_type estimate")
     if "intensity_g_per_kwh" in e:
         v = e["intensity_g_per_kwh"]
         if not is_num(v) or not 0 <= v <= 1500:
@@ -197,6 +211,32 @@ def check_entry(sec, e, where):
         c = e.get("count")
         if not is_num(c) or c <= 0:
             err(where, "bad count %r" % (c,))
+        for k in ("vcpus", "host_vcpus", "watts_year"):
+            if k in e and (not isinstance(e[k], int) or isinstance(e[k], bool) or e[k] < 1):
+                err(where, "bad %s %r" % (k, e[k]))
+        if isinstance(e.get("vcpus"), int) and isinstance(e.get("host_vcpus"), int) \
+                and e["host_vcpus"] < e["vcpus"]:
+            err(where, "host_vcpus below the instance's vcpus")
+        if "memory_gb" in e and (not is_num(e["memory_gb"]) or e["memory_gb"] <= 0):
+            err(where, "bad memory_gb %r" % (e["memory_gb"],))
+        for k in ("host_cpu", "watts_source"):
+            if k in e and (not isinstance(e[k], str) or not e[k].strip()):
+                err(where, "%s must be a non-empty string" % k)
+        given = [k for k in WATTS if k in e]
+        if given or "watts_source" in e or "watts_year" in e:
+            if len(given) != len(WATTS) or "watts_source" not in e or "watts_year" not in e:
+                err(where, "measured watts: all of %s with watts_source and watts_year" %
+                    ", ".join(WATTS))
+            if isinstance(e.get("watts_year"), int) and e["watts_year"] > MAX_YEAR:
+                err(where, "watts_year in the future")
+            for k in given:
+                if not is_num(e[k]) or not 0 <= e[k] <= 5000:
+                    err(where, "%s %r outside 0-5000 W" % (k, e[k]))
+            # Watts rise with load.
+            for p in ("package", "ram"):
+                v = [e.get("%s_w_%s" % (p, l)) for l in ("idle", "10", "50", "100")]
+                if all(is_num(x) for x in v) and v != sorted(v):
+                    err(where, "%s watts do not rise with load: %r" % (p, v))
     if sec == "constants":
         if not is_num(e.get("value")):
             err(where, "constant value must be a number")

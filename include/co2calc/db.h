@@ -30,7 +30,8 @@ typedef struct co2_hardware {
 	const char *name;
 	const char *kind;        /* "gpu", "tpu", "cpu", "npu", "soc" */
 	double power_w;          /* per device; per package for CPUs */
-	const char *power_type;  /* "tdp", "measured-average", "board-power" */
+	const char *power_type;  /* "tdp", "measured-average", "board-power", "power-limit",
+	                          * "estimate" (see data/SCHEMA.md) */
 	int cores;               /* 0 when unknown */
 	double power_per_core_w; /* CO2_UNSET when the data gives none */
 	double memory_gb;        /* CO2_UNSET when unknown */
@@ -93,13 +94,26 @@ typedef struct co2_region {
 
 typedef struct co2_instance {
 	const char *id;          /* "aws:p4d.24xlarge" */
-	const char *hardware;    /* hardware name */
-	double count;
+	const char *hardware;    /* hardware name: the accelerator */
+	double count;            /* accelerators, as nvidia-smi / rocm-smi / the provider count them */
 	const char *source;
 	int year;
 	const char *edition;
 	const char *file;
 	int line;
+	/* The machine around the accelerators, all optional (0, NULL or CO2_UNSET when the
+	 * data gives none). No estimate reads them yet. */
+	int vcpus;               /* the instance's vCPUs */
+	double memory_gb;        /* the instance's memory, as the provider states it */
+	const char *host_cpu;    /* the host's CPU model, as the provider or the table names it */
+	int host_vcpus;          /* vCPUs of the whole host */
+	/* Measured watts of the CPU package and of RAM for this instance's share of the
+	 * host, at idle and at 10, 50 and 100 % load (Cloud Carbon Footprint's table). */
+	double package_w_idle, package_w_10, package_w_50, package_w_100;
+	double ram_w_idle, ram_w_10, ram_w_50, ram_w_100;
+	const char *watts_source; /* where those watts come from; NULL when none */
+	int watts_year;
+	const char *note;        /* NULL when none */
 } co2_instance;
 
 typedef struct co2_constant {
@@ -179,6 +193,25 @@ CO2_API co2_status co2_db_find_location(const co2_location **out, const co2_db *
 CO2_API co2_status co2_db_find_instance(const co2_instance **out, const co2_db *db,
                                         const char *edition, const char *name,
                                         co2_error *err);
+/* A Google Cloud TPU slice named by its accelerator type ("v2-8", "v3-8", "v4-32",
+ * "v5p-128", "v5litepod-16", "v6e-8", "tpu7x-8"; "gcp:" before it is allowed): the chip,
+ * looked up like co2_db_find_hardware() in the edition, and how many chips the slice
+ * has. For v2, v3, v4, v5p and TPU7x the number counts TensorCores, two per chip (v3-8
+ * is 4 chips); for v5e (v5litepod) and v6e it counts chips. A name that is not of that
+ * form fails with CO2_ERR_NOT_FOUND; a slice name with a number that is not a whole
+ * count of chips fails with CO2_ERR_INVALID. */
+typedef struct co2_tpu_slice {
+	const co2_hardware *hardware; /* the chip */
+	double chips;                 /* chips in the slice */
+	int number;                   /* the number in the name */
+	int per_chip;                 /* what the number counts per chip: 2 TensorCores or 1 chip */
+	const char *rule;             /* "the number counts TensorCores, 2 per chip" */
+	const char *source;           /* Google's page for the version */
+	int year;
+} co2_tpu_slice;
+CO2_API co2_status co2_db_find_tpu_slice(co2_tpu_slice *out, const co2_db *db,
+                                         const char *edition, const char *name,
+                                         co2_error *err);
 /* Exact id ("gcp") in the edition, then in the default one; NULL when absent. */
 CO2_API const co2_provider *co2_db_provider(const co2_db *db, const char *edition,
                                             const char *id);

@@ -97,9 +97,23 @@ int cmd_show(int argc, char **argv)
 		const co2_instance *i;
 		if ((st = co2_db_find_instance(&i, db, edition, name, &err)) != CO2_OK)
 			goto fail;
-		printf("%s\n  hardware     %s x %s\n  source       %s (%d)\n  edition      %s\n  file         %s:%d\n",
-		       i->id, co2_format_double(x, i->count), i->hardware, i->source, i->year, i->edition,
-		       i->file, i->line);
+		printf("%s\n  hardware     %s x %s\n", i->id, co2_format_double(x, i->count), i->hardware);
+		if (i->vcpus)
+			printf("  vCPUs        %d\n", i->vcpus);
+		if (i->memory_gb != CO2_UNSET)
+			printf("  memory       %s GB\n", co2_format_double(x, i->memory_gb));
+		if (i->host_cpu || i->host_vcpus)
+			printf("  host         %s, %d vCPUs\n", i->host_cpu ? i->host_cpu : "CPU not named",
+			       i->host_vcpus);
+		if (i->watts_source)
+			printf("  package W    idle %g, 10%% %g, 50%% %g, 100%% %g\n  RAM W        idle %g, 10%% %g, 50%% %g, 100%% %g\n  watts from   %s (%d)\n",
+			       i->package_w_idle, i->package_w_10, i->package_w_50, i->package_w_100,
+			       i->ram_w_idle, i->ram_w_10, i->ram_w_50, i->ram_w_100, i->watts_source,
+			       i->watts_year);
+		if (i->note)
+			printf("  note         %s\n", i->note);
+		printf("  source       %s (%d)\n  edition      %s\n  file         %s:%d\n", i->source,
+		       i->year, i->edition, i->file, i->line);
 	} else {
 		co2_db_close(db);
 		return cli_usage_error("show: unknown kind '%s' (expected hardware, region, location or instance)", kind);

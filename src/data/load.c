@@ -72,6 +72,16 @@ static const field instance_fields[] = {
 	FS(co2_instance, "id", id, REQ), FS(co2_instance, "hardware", hardware, REQ),
 	FN(co2_instance, "count", count, REQ),
 	FS(co2_instance, "source", source, REQ), FI(co2_instance, "year", year, REQ),
+	FI(co2_instance, "vcpus", vcpus, 0), FN(co2_instance, "memory_gb", memory_gb, 0),
+	FS(co2_instance, "host_cpu", host_cpu, 0), FI(co2_instance, "host_vcpus", host_vcpus, 0),
+	FN(co2_instance, "package_w_idle", package_w_idle, 0),
+	FN(co2_instance, "package_w_10", package_w_10, 0),
+	FN(co2_instance, "package_w_50", package_w_50, 0),
+	FN(co2_instance, "package_w_100", package_w_100, 0),
+	FN(co2_instance, "ram_w_idle", ram_w_idle, 0), FN(co2_instance, "ram_w_10", ram_w_10, 0),
+	FN(co2_instance, "ram_w_50", ram_w_50, 0), FN(co2_instance, "ram_w_100", ram_w_100, 0),
+	FS(co2_instance, "watts_source", watts_source, 0),
+	FI(co2_instance, "watts_year", watts_year, 0), FS(co2_instance, "note", note, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field constant_fields[] = {
@@ -256,6 +266,15 @@ static void init_entry(int kind, void *obj)
 		r->offset_percent = CO2_UNSET;
 		break;
 	}
+	case K_INSTANCE: {
+		co2_instance *i = obj;
+		i->memory_gb = CO2_UNSET;
+		double *w[] = { &i->package_w_idle, &i->package_w_10, &i->package_w_50,
+			&i->package_w_100, &i->ram_w_idle, &i->ram_w_10, &i->ram_w_50, &i->ram_w_100 };
+		for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+			*w[k] = CO2_UNSET;
+		break;
+	}
 	case K_EQUIVALENT: {
 		co2_equivalent_def *q = obj;
 		q->decimals = -1;
@@ -287,7 +306,8 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
                               const char *where)
 {
 	static const char *const kinds[] = { "gpu", "tpu", "cpu", "npu", "soc", NULL };
-	static const char *const ptypes[] = { "tdp", "measured-average", "board-power", NULL };
+	static const char *const ptypes[] = { "tdp", "measured-average", "board-power",
+		"power-limit", "estimate", NULL };
 	int year = 0;
 	switch (kind) {
 	case K_HARDWARE: {
@@ -299,7 +319,8 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 			h->power_type = "tdp";
 		else if (!one_of(h->power_type, ptypes))
 			return fail_at(L, node, "power_type", CO2_ERR_INVALID,
-			               "%s: power_type: expected tdp, measured-average or board-power, got '%s'",
+			               "%s: power_type: expected tdp, measured-average, board-power, "
+			               "power-limit or estimate, got '%s'",
 			               where, h->power_type);
 		if (h->power_w <= 0)
 			return fail_at(L, node, "power_w", CO2_ERR_INVALID,
@@ -376,6 +397,32 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		co2_instance *i = obj;
 		if (!(i->count > 0))
 			return fail_at(L, node, "count", CO2_ERR_INVALID, "%s: count: must be above 0", where);
+		if (i->vcpus < 0 || i->host_vcpus < 0 || (i->vcpus && i->host_vcpus && i->host_vcpus < i->vcpus))
+			return fail_at(L, node, "host_vcpus", CO2_ERR_INVALID,
+			               "%s: vcpus and host_vcpus: must be above 0, the host's at least the instance's",
+			               where);
+		if (i->memory_gb != CO2_UNSET && !(i->memory_gb > 0))
+			return fail_at(L, node, "memory_gb", CO2_ERR_INVALID,
+			               "%s: memory_gb: must be above 0 GB", where);
+		/* The eight measured figures come together, with their source and year. */
+		const double w[] = { i->package_w_idle, i->package_w_10, i->package_w_50,
+			i->package_w_100, i->ram_w_idle, i->ram_w_10, i->ram_w_50, i->ram_w_100 };
+		size_t given = 0;
+		for (size_t k = 0; k < sizeof w / sizeof w[0]; k++) {
+			if (w[k] != CO2_UNSET && w[k] < 0)
+				return fail_at(L, node, "package_w_idle", CO2_ERR_INVALID,
+				               "%s: measured watts must not be negative", where);
+			given += w[k] != CO2_UNSET;
+		}
+		if ((given || i->watts_source || i->watts_year) &&
+		    (given != sizeof w / sizeof w[0] || !i->watts_source || !i->watts_year))
+			return fail_at(L, node, "watts_source", CO2_ERR_INVALID,
+			               "%s: measured watts: give all of package_w_idle/_10/_50/_100 and "
+			               "ram_w_idle/_10/_50/_100 with watts_source and watts_year", where);
+		if (!pue_year_ok(L, i->watts_year))
+			return fail_at(L, node, "watts_year", CO2_ERR_INVALID,
+			               "%s: watts_year: expected a year from 1900 to %d, got %d", where,
+			               L->this_year, i->watts_year);
 		year = i->year;
 		break;
 	}

@@ -47,7 +47,22 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 	double util = d->utilization == CO2_UNSET ? 1.0 : d->utilization;
 	const co2_hardware *hw = NULL;
 	int cpu = d->role == CO2_ROLE_CPU;
-	if (d->name) {
+	co2_tpu_slice slice;
+	co2_error serr;
+	co2_status sst = cpu || !d->name ? CO2_ERR_NOT_FOUND
+	                                 : co2_db_find_tpu_slice(&slice, db, edition, d->name, &serr);
+	if (sst != CO2_OK && sst != CO2_ERR_NOT_FOUND) {
+		if (err)
+			*err = serr;
+		return sst;
+	}
+	if (sst == CO2_OK) {
+		/* A TPU slice ("v3-8"): its chips, times the count of slices. */
+		hw = slice.hardware;
+		count = slice.chips * (d->count == CO2_UNSET ? 1.0 : d->count);
+		TRY(add_factor(res, d->name, slice.chips, "chips per slice", slice.source, slice.year,
+		               slice.rule, err));
+	} else if (d->name) {
 		co2_error herr;
 		co2_status st = co2_db_find_hardware(&hw, db, edition, d->name, &herr);
 		if (st == CO2_ERR_NOT_FOUND && d->role != CO2_ROLE_CPU) {
@@ -89,9 +104,12 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 		               hw->power_per_core_w != CO2_UNSET ? "TDP per core" : "TDP / cores", err));
 	} else {
 		unit_w = hw->power_w;
-		const char *note = strcmp(hw->power_type, "measured-average") == 0
-		                       ? "measured average power, not TDP"
-		                   : strcmp(hw->power_type, "board-power") == 0 ? "board power" : "TDP";
+		const char *pt = hw->power_type;
+		const char *note = strcmp(pt, "measured-average") == 0 ? "measured average power, not TDP"
+		                   : strcmp(pt, "board-power") == 0    ? "board power"
+		                   : strcmp(pt, "power-limit") == 0    ? "power limit (as nvidia-smi reports it), not a TDP"
+		                   : strcmp(pt, "estimate") == 0       ? "estimate: no published figure, not a TDP"
+		                                                       : "TDP";
 		const char *fb = fallback_note(hw->edition, edition);
 		TRY(add_factor(res, hw->name, unit_w, unit, hw->source, hw->year, fb ? fb : note, err));
 	}

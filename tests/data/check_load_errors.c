@@ -128,7 +128,7 @@ static const refused refused_files[] = {
 	  "hardware[0]: uncertain: expected true or false, got 'yes'", 14, 16 },
 	/* values that make an entry unusable: reported at the entry's first line */
 	{ HW "    power_type: peak\n", 0, CO2_ERR_INVALID, "power_type",
-	  "hardware[0]: power_type: expected tdp, measured-average or board-power, got 'peak'", 9, 5 },
+	  "hardware[0]: power_type: expected tdp, measured-average, board-power, power-limit or estimate, got 'peak'", 9, 5 },
 	{ HW "    cores: -4\n", 0, CO2_ERR_INVALID, "cores", "hardware[0]: cores: must not be negative", 9, 5 },
 	{ HW "    power_per_core_w: 0\n", 0, CO2_ERR_INVALID, "power_per_core_w",
 	  "hardware[0]: power_per_core_w: must be above 0 W", 9, 5 },

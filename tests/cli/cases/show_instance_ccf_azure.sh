@@ -1,0 +1,1 @@
+"$CO2CALC" show instance Standard_NC24r_Promo

@@ -158,6 +158,8 @@ int main(int argc, char **argv)
 		fputs(", .pue = ", out); num(p[i].pue);
 		fputs(", .pue_source = ", out); str(p[i].pue_source);
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", p[i].pue_year); num(p[i].offset_percent);
+		fputs(", .pue_low = ", out); num(p[i].pue_low);
+		fputs(", .pue_high = ", out); num(p[i].pue_high);
 		tail(p[i].source, p[i].year, p[i].edition, p[i].file, p[i].line);
 	}
 	fputs("};\n", out);
@@ -176,6 +178,8 @@ int main(int argc, char **argv)
 		fputs(", .pue = ", out); num(r[i].pue);
 		fputs(", .pue_source = ", out); str(r[i].pue_source);
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", r[i].pue_year); num(r[i].offset_percent);
+		fputs(", .pue_low = ", out); num(r[i].pue_low);
+		fputs(", .pue_high = ", out); num(r[i].pue_high);
 		alias_ref("ra", i, r[i].n_aliases);
 		tail(r[i].source, r[i].year, r[i].edition, r[i].file, r[i].line);
 	}
@@ -190,6 +194,9 @@ int main(int argc, char **argv)
 		fputs("{.code = ", out); str(l[i].code);
 		fputs(", .name = ", out); str(l[i].name);
 		fputs(", .intensity_g_per_kwh = ", out); num(l[i].intensity_g_per_kwh);
+		fputs(", .previous_intensity_g_per_kwh = ", out); num(l[i].previous_intensity_g_per_kwh);
+		fprintf(out, ", .previous_year = %d, .previous_source = ", l[i].previous_year);
+		str(l[i].previous_source);
 		alias_ref("la", i, l[i].n_aliases);
 		tail(l[i].source, l[i].year, l[i].edition, l[i].file, l[i].line);
 	}

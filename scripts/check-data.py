@@ -29,21 +29,31 @@ SECTIONS = {
     "hardware": ({"name", "kind", "power_w", "power_type", "source", "year"},
                  {"cores", "power_per_core_w", "memory_gb", "aliases", "note", "uncertain"}),
     "providers": ({"id", "name", "source", "year"},
-                  {"pue", "pue_source", "pue_year", "offset_percent"}),
+                  {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent"}),
     "regions": ({"id", "source", "year"},
-                {"name", "location", "intensity_g_per_kwh", "pue", "pue_source", "pue_year",
-                 "offset_percent", "aliases"}),
-    "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"}, {"aliases"}),
+                {"name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
+                 "pue_source", "pue_year", "offset_percent", "aliases"}),
+    "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"},
+                  {"aliases", "previous_intensity_g_per_kwh", "previous_year",
+                   "previous_source"}),
     "instances": ({"id", "hardware", "count", "source", "year"},
                   {"vcpus", "memory_gb", "host_cpu", "host_vcpus", "watts_source", "watts_year",
                    "note"} | {"%s_w_%s" % (p, l) for p in ("package", "ram")
-                              for l in ("idle", "10", "50", "100")}),
+                             for l in ("idle", "10", "50", "100")}),
     "constants": ({"name", "value", "unit", "source", "year"}, set()),
     "equivalents": ({"id", "label", "unit", "kg_per_unit", "source", "year"},
                     {"decimals", "significant", "note"}),
 }
 KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations": "code",
             "instances": "id", "constants": "name", "equivalents": "id"}
+# Keys that came with schema 1.1: a file using one must say schema "1.1".
+SCHEMA_1_1_KEYS = {"pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
+                   "previous_source"}
+KNOWN_CONSTANTS = ("memory_w_per_gb", "pue_unknown", "pue_unknown_low", "pue_unknown_high",
+                   "pue_personal_computer")
+# A location's source must name where to find it: a URL, or a citation of a publisher's
+# report (a title and year at least).
+URL = re.compile(r"https?://")
 KINDS = {"gpu", "tpu", "cpu", "npu", "soc"}
 POWER_TYPES = {"tdp", "measured-average", "board-power", "power-limit", "estimate"}
 WATTS = ["%s_w_%s" % (p, l) for p in ("package", "ram") for l in ("idle", "10", "50", "100")]
@@ -189,16 +199,37 @@ def check_entry(sec, e, where):
         v = e["intensity_g_per_kwh"]
         if not is_num(v) or not 0 <= v <= 1500:
             err(where, "intensity %r outside 0-1500 g/kWh" % (v,))
-    if "pue" in e:
-        v = e["pue"]
+    spread = [k for k in ("pue_low", "pue_high") if k in e]
+    for k in ["pue"] + spread:
+        if k not in e:
+            continue
+        v = e[k]
         if not is_num(v) or not 1.0 <= v <= 3.0:
-            err(where, "PUE %r outside 1.0-3.0" % (v,))
+            err(where, "%s %r outside 1.0-3.0" % (k, v))
+    if "pue" in e or spread:
         if not e.get("pue_source") or not isinstance(e.get("pue_year"), int):
             err(where, "pue without pue_source/pue_year")
         elif e["pue_year"] > MAX_YEAR:
             err(where, "pue_year in the future")
+        lo, mid, hi = e.get("pue_low"), e.get("pue"), e.get("pue_high")
+        nums = [x for x in (lo, mid, hi) if is_num(x)]
+        if nums != sorted(nums):
+            err(where, "pue_low <= pue <= pue_high does not hold")
     elif "pue_source" in e or "pue_year" in e:
         err(where, "pue_source/pue_year without pue")
+    prev = [k for k in ("previous_intensity_g_per_kwh", "previous_year", "previous_source")
+            if k in e]
+    if prev and len(prev) != 3:
+        err(where, "previous_intensity_g_per_kwh, previous_year and previous_source go together")
+    elif prev:
+        v = e["previous_intensity_g_per_kwh"]
+        if not is_num(v) or not 0 <= v <= 1500:
+            err(where, "previous intensity %r outside 0-1500 g/kWh" % (v,))
+        py = e["previous_year"]
+        if not isinstance(py, int) or isinstance(py, bool) or not 1900 <= py <= e.get("year", 0):
+            err(where, "previous_year %r not from 1900 to the entry's year" % (py,))
+        if not isinstance(e["previous_source"], str) or not e["previous_source"].strip():
+            err(where, "previous_source must be a non-empty string")
     if "offset_percent" in e:
         v = e["offset_percent"]
         if not is_num(v) or not 0 <= v <= 100:
@@ -240,7 +271,7 @@ def check_entry(sec, e, where):
     if sec == "constants":
         if not is_num(e.get("value")):
             err(where, "constant value must be a number")
-        if e.get("name") not in ("memory_w_per_gb", "pue_unknown", "pue_personal_computer"):
+        if e.get("name") not in KNOWN_CONSTANTS:
             err(where, "unknown constant %r" % e.get("name"))
     if sec == "equivalents":
         if not isinstance(e.get("unit"), str) or not e["unit"].strip():
@@ -274,8 +305,13 @@ def main(argv):
         for k in doc:
             if k not in HEADER and k not in SECTIONS:
                 err(rel, "unknown top-level key %s" % k)
-        if doc.get("schema") != "1.0":
-            err(rel, "schema must be \"1.0\"")
+        if doc.get("schema") not in ("1.0", "1.1"):
+            err(rel, "schema must be \"1.0\" or \"1.1\"")
+        uses = sorted({k for sec in SECTIONS for e in (doc.get(sec) or [])
+                       if isinstance(e, dict) for k in e if k in SCHEMA_1_1_KEYS})
+        if uses and doc.get("schema") != "1.1":
+            err(rel, "uses %s (schema 1.1) but says schema %r" % (", ".join(uses),
+                                                                 doc.get("schema")))
         ed = doc.get("edition")
         if os.path.basename(os.path.dirname(path)) != ed:
             err(rel, "edition %r does not match its directory" % ed)
@@ -369,6 +405,29 @@ def main(argv):
     expect("green-algorithms-2.2", "constants", "name", "pue_unknown", value=1.67)
     expect("green-algorithms-3.0", "hardware", "name", "Any GPU", power_w=200)
     expect("co2calc", "locations", "code", "WORLD")
+
+    # co2calc locations: every source says where to find it (a URL or a publisher's
+    # citation with a year), and no two Nordic bidding zones share one figure (the
+    # placeholder 18 g/kWh that CodeCarbon gives them all).
+    for e in editions.get("co2calc", {}).get("locations", []):
+        for k in ("source", "previous_source"):
+            v = e.get(k)
+            if isinstance(v, str) and not URL.search(v) and not re.search(r"(19|20)[0-9]{2}", v):
+                err(e["_line"], "location %s: %s gives neither a URL nor a dated citation"
+                    % (e.get("code"), k))
+    nordic = collections.defaultdict(list)
+    for e in editions.get("co2calc", {}).get("locations", []):
+        if re.match(r"^(SE-SE|NO-NO|DK-DK)[0-9]$", str(e.get("code"))):
+            nordic[e.get("intensity_g_per_kwh")].append(e["code"])
+    # Two zones may measure the same (SE1 and SE2 both 15 g/kWh in 2025), each from its
+    # own zone's figures; three alike, or a figure whose source is not the zone's own, is
+    # the placeholder again.
+    srcs = {e["code"]: e.get("source", "") for e in editions.get("co2calc", {}).get("locations", [])}
+    for v, codes in nordic.items():
+        own = all(c in srcs[c] for c in codes)
+        if len(codes) > 2 or (len(codes) > 1 and not own):
+            err("co2calc", "Nordic zones %s share the figure %r (a placeholder?)"
+                % (", ".join(codes), v))
 
     # equivalents of ML CO2 Impact: 11.88 kg and 47.52 kg
     def fmt(kg, e):

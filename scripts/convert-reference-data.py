@@ -29,6 +29,8 @@ DATA = os.path.join(REPO, "data")
 DEFAULT_REF = "/work/shared/reference-data"
 
 SCHEMA_VERSION = "1.0"
+SCHEMA_1_1_KEYS = ("pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
+                   "previous_source")
 
 MLCO2_URL = "https://github.com/mlco2/impact"
 GA_URL = "https://github.com/GreenAlgorithms/green-algorithms-tool"
@@ -183,11 +185,12 @@ HEADER_KEYS = ["schema", "edition", "edition_date", "title", "source", "year", "
 ENTRY_KEYS = {
     "hardware": ["name", "kind", "power_w", "power_type", "cores", "power_per_core_w",
                  "memory_gb", "aliases", "source", "year", "note", "uncertain"],
-    "providers": ["id", "name", "pue", "pue_source", "pue_year", "offset_percent",
-                  "source", "year"],
-    "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_source",
-                "pue_year", "offset_percent", "aliases", "source", "year"],
-    "locations": ["code", "name", "aliases", "intensity_g_per_kwh", "source", "year"],
+    "providers": ["id", "name", "pue", "pue_low", "pue_high", "pue_source", "pue_year",
+                  "offset_percent", "source", "year"],
+    "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
+                "pue_source", "pue_year", "offset_percent", "aliases", "source", "year"],
+    "locations": ["code", "name", "aliases", "intensity_g_per_kwh", "source", "year",
+                  "previous_intensity_g_per_kwh", "previous_year", "previous_source"],
     "instances": ["id", "hardware", "count", "source", "year"],
     "constants": ["name", "value", "unit", "source", "year"],
     "equivalents": ["id", "label", "unit", "kg_per_unit", "decimals", "significant",
@@ -201,6 +204,9 @@ def write_yaml(path, comments, header, sections):
     lines = []
     for c in comments:
         lines.append(("# " + c).rstrip())
+    # A file that uses a key of schema 1.1 says so (a 1.0 reader would reject the key).
+    if any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_1_KEYS):
+        header = dict(header, schema="1.1")
     for k in HEADER_KEYS:
         lines.append("%s: %s" % (k, yval(header[k])))
     for name, entries in sections:
@@ -912,7 +918,157 @@ SHORT_COUNTRY = {"United States of America": "United States", "Russian Federatio
 EMBER_SRC = "Ember / Our World in Data energy mix via CodeCarbon (%s)" % CC_URL
 
 
+# Per-source factors (g CO2eq/kWh) for recomputing an intensity from a generation mix:
+# CodeCarbon carbon_intensity_per_source.json (coal, oil, gas: life-cycle figures of the
+# energy-usage project; hydro, nuclear, solar, wind, geothermal: World Nuclear Association
+# life-cycle comparison), and for biomass, which that file lacks, the IPCC AR5 WG3 Annex III
+# life-cycle median of dedicated biomass (230).
+IPCC_AR5_URL = "https://www.ipcc.ch/site/assets/uploads/2018/02/ipcc_wg3_ar5_annex-iii.pdf"
+BIOMASS_G_PER_KWH = 230
+
+
+def source_factors(ref):
+    f = read_json(os.path.join(ref, "codecarbon", "carbon_intensity_per_source.json"))
+    if f.get("unit") != "gCO2.eq/kWh":
+        raise SystemExit("carbon_intensity_per_source.json: unexpected unit %r" % f.get("unit"))
+    return {"coal": f["coal"], "oil": f["petroleum"], "gas": f["natural_gas"],
+            "hydro": f["hydroelectricity"], "nuclear": f["nuclear"], "solar": f["solar"],
+            "wind": f["wind"], "geothermal": f["geothermal"], "biomass": BIOMASS_G_PER_KWH}
+
+
+FACTORS_SRC = ("per-source life-cycle factors of CodeCarbon carbon_intensity_per_source.json (%s; "
+               "biomass %d g/kWh, IPCC AR5 WG3 Annex III median, %s)"
+               % (CC_URL, BIOMASS_G_PER_KWH, IPCC_AR5_URL))
+
+# global_energy_mix.json columns -> fuel of source_factors()
+MIX_FUELS = {"coal_TWh": "coal", "gas_TWh": "gas", "oil_TWh": "oil", "biofuel_TWh": "biomass",
+             "hydroelectricity_TWh": "hydro", "nuclear_TWh": "nuclear", "solar_TWh": "solar",
+             "wind_TWh": "wind", "other_renewable_exc_biofuel_TWh": "geothermal"}
+
+
+def mix_intensity(shares, factors):
+    """Generation-weighted mean of the per-source factors; shares: fuel -> amount."""
+    total = sum(shares.values())
+    return sum(a * factors[f] for f, a in shares.items()) / total if total else None
+
+
+# An intensity a mix cannot give: below half the lowest factor of the fuels it burns, or
+# above the highest by more than 10 % (Ember's 1,306 g/kWh for Turkmenistan's gas-only grid,
+# 0 for the Central African Republic's hydro). Such a figure is recomputed from the same mix.
+IMPLAUSIBLE_LOW, IMPLAUSIBLE_HIGH = 0.5, 1.1
+
+# Green Algorithms v3.0's sub-national rows cite "carbonfootprint (March 2022)": the
+# carbonfootprint.com factor table of that date. Written out in full for the older points.
+CARBONFOOTPRINT = ("carbonfootprint.com, Country Specific Electricity Grid Greenhouse Gas "
+                   "Emission Factors (March 2022)")
+
+# Australia: National Greenhouse Accounts Factors 2024 (Australian Government, DCCEEW,
+# August 2024), Table 1, scope 2 factors of electricity consumed from the grid, kg CO2-e/kWh.
+# Scope 2 only: the emissions of generation (scope 3, the extraction and transport of the
+# fuels, is left out like the other grids' upstream share).
+NGA_2024_URL = ("https://www.dcceew.gov.au/climate-change/publications/"
+                "national-greenhouse-accounts-factors-2024")
+NGA_2024 = {  # co2calc code -> (kg CO2-e/kWh, the NGA row)
+    "AU-NSW": (0.66, "New South Wales and Australian Capital Territory"),
+    "AU-ACT": (0.66, "New South Wales and Australian Capital Territory"),
+    "AU-VIC": (0.77, "Victoria"),
+    "AU-QLD": (0.71, "Queensland"),
+    "AU-SA": (0.23, "South Australia"),
+    "AU-WA2": (0.51, "Western Australia, South West Interconnected System"),
+    "AU-WA1": (0.61, "Western Australia, North Western Interconnected System"),
+    "AU-TAS": (0.15, "Tasmania"),
+    "AU-NT2": (0.56, "Northern Territory, Darwin Katherine Interconnected System"),
+    # The factors give no whole-territory row: the DKIS, the territory's main grid.
+    "AU-NT": (0.56, "Northern Territory, Darwin Katherine Interconnected System (the "
+                    "territory's main grid; NGA gives no whole-territory factor)"),
+}
+
+# Canada: the 2023 generation mix per province (CodeCarbon canada_energy_mix_2023.json),
+# times the per-source factors above.
+CANADA_PROVINCES = {
+    "british columbia": "CA-BC", "newfoundland and labrador": "CA-NL", "saskatchewan": "CA-SK",
+    "prince edward island": "CA-PE", "ontario": "CA-ON", "nova scotia": "CA-NS",
+    "quebec": "CA-QC", "alberta": "CA-AB", "manitoba": "CA-MB",
+    "northwest territories": "CA-NT", "new brunswick": "CA-NB", "nunavut": "CA-NU",
+    "yukon": "CA-YT",
+}
+CANADA_FUELS = {"naturalGas": "gas", "nuclear": "nuclear", "petroleum": "oil",
+                "biomass": "biomass", "coal": "coal", "solar": "solar", "tidal": "hydro",
+                "wind": "wind", "hydro": "hydro"}
+
+# Hong Kong's two companies (Green Algorithms v3.0 rows, 2020): the companies' reports.
+HK_COMPANY_SRC = {
+    "CN-HK": "HK Electric Investments, Sustainability Report 2020 (https://www.hkei.hk/en/"
+             "sustainability/reports), combined generation and transmission factor",
+    "CN-HK2": "CLP Holdings, Sustainability Report 2020 (https://www.clpgroup.com/en/"
+              "sustainability/sustainability-reports), combined generation and "
+              "transmission factor",
+}
+
+# Electricity Maps yearly zone data (ODbL 1.0), as republished by The Green Web
+# Foundation's CO2.js: life-cycle intensity per zone and year.
+EM_URL = ("https://github.com/thegreenwebfoundation/co2.js (data/output/electricity-maps, "
+          "commit 27cbe83)")
+EM_NAMES = {  # bidding zone -> the city or area it is known by (the Nordic TSOs' names)
+    "SE-SE1": "Sweden bidding zone SE1 (Luleå, northern Sweden)",
+    "SE-SE2": "Sweden bidding zone SE2 (Sundsvall, north-central Sweden)",
+    "SE-SE3": "Sweden bidding zone SE3 (Stockholm, south-central Sweden)",
+    "SE-SE4": "Sweden bidding zone SE4 (Malmö, southern Sweden)",
+    "NO-NO1": "Norway bidding zone NO1 (Oslo, south-eastern Norway)",
+    "NO-NO2": "Norway bidding zone NO2 (Kristiansand, south-western Norway)",
+    "NO-NO3": "Norway bidding zone NO3 (Trondheim, central Norway)",
+    "NO-NO4": "Norway bidding zone NO4 (Tromsø, northern Norway)",
+    "NO-NO5": "Norway bidding zone NO5 (Bergen, western Norway)",
+}
+
+# Ember yearly country and world averages (CC BY-SA 4.0), as republished by CO2.js.
+EMBER_URL = ("https://ember-energy.org (yearly electricity data, via CO2.js "
+             "data/output/average-intensities.json, commit 27cbe83)")
+
+
+def em_years(ref):
+    out = {}
+    d = os.path.join(ref, "electricity-maps")
+    for f in sorted(os.listdir(d)):
+        m = re.match(r"^yearly_([0-9]{4})\.json$", f)
+        if m:
+            out[int(m.group(1))] = read_json(os.path.join(d, f))
+    return out
+
+
+def em_zone(years, code):
+    """(newest year, value, [(year, value), ...]) of an Electricity Maps zone."""
+    pts = [(y, years[y][code]["carbonIntensity"]["value"]) for y in sorted(years)
+           if code in years[y] and num(years[y][code]["carbonIntensity"]["value"]) is not None]
+    if not pts:
+        raise SystemExit("electricity-maps: no figure for zone %s" % code)
+    return pts[-1][0], pts[-1][1], pts
+
+
+def farthest_older(pts):
+    """Of the older points, the one farthest from the newest (in ratio): the second point
+    that best shows how far the figure moves from year to year."""
+    import math
+    y, v = pts[-1]
+    older = [(py, pv) for py, pv in pts[:-1] if pv > 0 and pv != v]
+    if not older or v <= 0:
+        return None
+    return max(older, key=lambda p: (abs(math.log(p[1] / v)), -p[0]))
+
+
+def previous_point(e, value, year, source):
+    if value is None or plain(value) == e["intensity_g_per_kwh"] or year > e["year"]:
+        return
+    e["previous_intensity_g_per_kwh"] = plain(value)
+    e["previous_year"] = year
+    e["previous_source"] = source
+
+
 def co2calc_locations(ref, ga_locs):
+    """The co2calc edition's locations, by licence: 'main' (CC-BY 4.0 and MIT figures),
+    'odbl' (Electricity Maps, ODbL 1.0), 'ccbysa' (Ember, CC BY-SA 4.0)."""
+    factors = source_factors(ref)
+    ga = {l["code"]: l for l in ga_locs}
     mix = read_json(os.path.join(ref, "codecarbon", "global_energy_mix.json"))
     out = collections.OrderedDict()
     for a3 in sorted(mix):
@@ -927,31 +1083,78 @@ def co2calc_locations(ref, ga_locs):
         name = clean(v["country_name"])
         e = {"code": a2, "name": name, "aliases": [a3], "intensity_g_per_kwh": plain(ci),
              "source": EMBER_SRC, "year": int(v["year"])}
+        shares = {MIX_FUELS[k]: num(v.get(k)) for k in MIX_FUELS if (num(v.get(k)) or 0) > 0}
+        if shares:
+            present = [factors[f] for f in shares]
+            if ci < IMPLAUSIBLE_LOW * min(present) or ci > IMPLAUSIBLE_HIGH * max(present):
+                re_ci = round(mix_intensity(shares, factors), 1)
+                e["#"] = ["global_energy_mix.json gives %s g/kWh, which this mix (%s) cannot "
+                          "give: recomputed from the mix" % (e["intensity_g_per_kwh"], ", ".join(
+                              "%s %s TWh" % (f, plain(a)) for f, a in sorted(shares.items())))]
+                e["intensity_g_per_kwh"] = plain(re_ci)
+                e["source"] = ("%s generation mix (Ember / Our World in Data via CodeCarbon "
+                               "global_energy_mix.json) times the %s" % (name, FACTORS_SRC))
+        if int(v["year"]) < 2015:
+            e.setdefault("#", []).append(
+                "the newest figure of the reference tables (Ember and Electricity Maps have no "
+                "zone for it); left as it is")
         if clean(v["iso_code"]) != a3:
             warn("global_energy_mix.json: key %s has iso_code %s" % (a3, v["iso_code"]))
         out[a2] = e
-    # world average: the mix has no World entry; take Green Algorithms' (IEA 2019)
-    world = [l for l in ga_locs if l["code"] == "WORLD"][0]
-    out["WORLD"] = {"code": "WORLD", "name": "World", "aliases": [],
-                    "intensity_g_per_kwh": world["intensity_g_per_kwh"],
-                    "source": "%s (via Green Algorithms v3.0 CI_aggregated.csv)" % world["source"],
-                    "year": world["year"]}
-    # Green Algorithms v3.0 locations not in the mix (sub-national grids)
+    # Sub-national grids of Green Algorithms v3.0 (US states, Canadian provinces, Australian
+    # states, Hong Kong's companies), each updated below where a newer official figure is
+    # at hand; the Green Algorithms figure then stays as the second point.
     for l in ga_locs:
         code = l["code"]
         if code in out or code == "WORLD":
             continue
         new = CO2CALC_GA_CODE.get(code, code)
+        src = l["source"]
+        if src.startswith("carbonfootprint (March 2022)"):
+            src = CARBONFOOTPRINT + src[len("carbonfootprint (March 2022)"):]
+        if code in HK_COMPANY_SRC:
+            src = "%s; %s" % (src, HK_COMPANY_SRC[code])
         e = {"code": new, "name": l["name"], "aliases": [code] if new != code else [],
              "intensity_g_per_kwh": l["intensity_g_per_kwh"],
-             "source": "%s (via Green Algorithms v3.0 CI_aggregated.csv)" % l["source"],
+             "source": "%s, as tabulated in Green Algorithms v3.0 CI_aggregated.csv (%s)"
+                       % (src, GA_URL),
              "year": l["year"]}
         if "-" in code:
             cn = e["name"].rsplit(", ", 1)
             if len(cn) == 2:
                 e["name"] = "%s, %s" % (cn[0], SHORT_COUNTRY.get(cn[1], cn[1]))
         out[new] = e
-    # CodeCarbon US states (eGRID 2016, lbs/MWh) where nothing newer is there
+    # Australia: NGA Factors 2024.
+    for code, (kg, row) in NGA_2024.items():
+        e = out[code]
+        old = (e["intensity_g_per_kwh"], e["year"], e["source"])
+        e["intensity_g_per_kwh"] = plain(round(kg * 1000, 6))
+        e["source"] = ("Australian Government (DCCEEW), National Greenhouse Accounts Factors "
+                       "2024, Table 1, scope 2 factor for %s: %s kg CO2-e/kWh (%s)"
+                       % (row, plain(kg), NGA_2024_URL))
+        e["year"] = 2024
+        previous_point(e, *old)
+    # Canada: the 2023 provincial mix.
+    canada = read_json(os.path.join(ref, "codecarbon", "canada_energy_mix_2023.json"))
+    if sorted(canada) != sorted(CANADA_PROVINCES):
+        raise SystemExit("canada_energy_mix_2023.json: provinces %s" % sorted(canada))
+    for prov in sorted(canada):
+        v = canada[prov]
+        shares = collections.Counter()
+        for k, f in CANADA_FUELS.items():
+            shares[f] += num(v.get(k)) or 0
+        if set(v) - set(CANADA_FUELS) - {"other", "total"} or (num(v.get("other")) or 0):
+            raise SystemExit("canada_energy_mix_2023.json: %s has sources %s" % (prov, sorted(v)))
+        e = out[CANADA_PROVINCES[prov]]
+        old = (e["intensity_g_per_kwh"], e["year"], e["source"])
+        e["intensity_g_per_kwh"] = plain(round(mix_intensity(shares, factors), 1))
+        e["source"] = ("2023 generation mix of %s (CodeCarbon canada_energy_mix_2023.json, %s, "
+                       "from the Canada Energy Regulator's provincial profiles) times the %s"
+                       % (prov.title().replace(" And ", " and "), CC_URL, FACTORS_SRC))
+        e["year"] = 2023
+        previous_point(e, *old)
+    # US states: no newer state table than Green Algorithms' (2020) could be read; the
+    # second point is eGRID 2016 (CodeCarbon usa_emissions_2016.json).
     usa = read_json(os.path.join(ref, "codecarbon", "usa_emissions_2016.json"))
     unit = usa.get("_unit", {}).get("emissions", "")
     if unit != "lbs/MWh":
@@ -961,39 +1164,48 @@ def co2calc_locations(ref, ga_locs):
         if state.startswith("_") or len(v.get("regionCode", "")) != 2:
             continue
         code = "US-" + v["regionCode"].upper()
+        g = plain(round(v["emissions"] * 453.59237 / 1000, 2))
+        src = ("US EPA eGRID 2016, state output emission rate (https://www.epa.gov/egrid), via "
+               "CodeCarbon usa_emissions_2016.json (%s), converted from lbs/MWh" % CC_URL)
         if code in out:
+            previous_point(out[code], g, 2016, src)
             continue
         out[code] = {"code": code, "name": "%s, United States" % state.title(), "aliases": [],
-                     "intensity_g_per_kwh": plain(round(v["emissions"] * 453.59237 / 1000, 2)),
-                     "source": "US EPA eGRID 2016 via CodeCarbon usa_emissions_2016.json (%s), "
-                               "converted from lbs/MWh" % CC_URL,
-                     "year": 2016}
-    # Nordic bidding zones (ENTSO-E based static factors via CodeCarbon)
-    nordic = read_json(os.path.join(ref, "codecarbon", "nordic_emissions.json"))
-    meta = nordic.get("metadata", {})
-    for zone in sorted(nordic["data"]):
-        v = nordic["data"][zone]
-        if v.get("unit") != "gCO2eq/kWh" or num(v.get("emission_factor")) is None:
-            continue
-        src = "%s, via CodeCarbon nordic_emissions.json (%s)" % (clean(meta.get("source", "")), CC_URL)
-        if re.match(r"^[A-Z]{2}[0-9]$", zone):
-            code = "%s-%s" % (zone[:2], zone)
-            out[code] = {"code": code, "name": clean(v["description"]), "aliases": [zone],
-                         "intensity_g_per_kwh": plain(num(v["emission_factor"])),
-                         "source": src, "year": int(v["year"])}
-        elif zone in out and int(v["year"]) > out[zone]["year"]:
-            # a newer country-wide figure (Finland): replaces the mix figure
-            e = out[zone]
-            e["#"] = ["newer than the Ember/OWID figure (%s g/kWh, %s), which it replaces"
-                      % (e["intensity_g_per_kwh"], e["year"])]
-            e["intensity_g_per_kwh"] = plain(num(v["emission_factor"]))
-            e["source"] = src
-            e["year"] = int(v["year"])
-    canada = read_json(os.path.join(ref, "codecarbon", "canada_energy_mix_2023.json"))
-    if not any("intensity" in json.dumps(v).lower() for v in canada.values()):
-        warn("codecarbon canada_energy_mix_2023.json gives generation shares, no intensity: "
-             "not used (Canadian provinces come from Green Algorithms)")
-    return list(out.values())
+                     "intensity_g_per_kwh": g, "source": src, "year": 2016}
+    # World: Ember's (CC BY-SA), in a file of its own; IEA 2019 stays as the second point.
+    ember = read_json(os.path.join(ref, "ember", "average-intensities.json"))
+    w = ember["World"]
+    world = ga["WORLD"]
+    ccbysa = [{"code": "WORLD", "name": "World", "aliases": [],
+               "intensity_g_per_kwh": plain(w["emissions_intensity_gco2_per_kwh"]),
+               "source": "Ember, world average emissions intensity of electricity generation, "
+                         "%d (%s)" % (w["year"], EMBER_URL),
+               "year": int(w["year"])}]
+    previous_point(ccbysa[0], world["intensity_g_per_kwh"], world["year"],
+                   "IEA Global Energy & CO2 Status Report 2019 (%s), via Green Algorithms v3.0 "
+                   "CI_aggregated.csv (%s)" % (world["source"], GA_URL))
+    # Nordic bidding zones: Electricity Maps (ODbL), in a file of their own. CodeCarbon's
+    # nordic_emissions.json gives every zone the same placeholder 18 g/kWh: not used.
+    years = em_years(ref)
+    odbl = []
+    for code in sorted(EM_NAMES):
+        y, val, pts = em_zone(years, code)
+        e = {"code": code, "name": EM_NAMES[code], "aliases": [code.split("-")[1]],
+             "intensity_g_per_kwh": plain(val),
+             "source": "Electricity Maps, yearly average carbon intensity of zone %s, %d, "
+                       "life-cycle (%s)" % (code, y, EM_URL),
+             "year": y}
+        far = farthest_older(pts)
+        if far:
+            previous_point(e, far[1], far[0], "Electricity Maps, yearly average carbon "
+                           "intensity of zone %s, %d, life-cycle (%s); of the years %d-%d the "
+                           "farthest from %d" % (code, far[0], EM_URL, pts[0][0], pts[-2][0], y))
+        odbl.append(e)
+    return {"main": list(out.values()), "odbl": odbl, "ccbysa": ccbysa}
+
+
+def all_locations(locs):
+    return locs["main"] + locs["odbl"] + locs["ccbysa"]
 
 
 # co2calc region -> location where Green Algorithms gives none (from each table's
@@ -1004,8 +1216,14 @@ CO2CALC_REGION_LOC = {
     "aws:ap-northeast-3": "JP", "aws:ap-northeast-2": "KR", "aws:ap-southeast-1": "SG",
     "aws:ap-southeast-2": "AU-NSW", "aws:ap-northeast-1": "JP", "aws:ca-central-1": "CA-QC",
     "aws:cn-north-1": "CN", "aws:cn-northwest-1": "CN", "aws:eu-central-1": "DE",
-    "aws:eu-west-1": "IE", "aws:eu-west-2": "GB", "aws:eu-west-3": "FR", "aws:eu-north-1": "SE",
-    "aws:sa-east-1": "BR", "aws:us-gov-east-1": "US-OH", "aws:us-gov-west-1": "US-WA",
+    "aws:eu-west-1": "IE", "aws:eu-west-2": "GB", "aws:eu-west-3": "FR",
+    # Stockholm: bidding zone SE3, like gcp:europe-north2.
+    "aws:eu-north-1": "SE-SE3",
+    "aws:sa-east-1": "BR", "aws:us-gov-east-1": "US-OH",
+    # AWS names no city for GovCloud (US-West), only the US Northwest; ML CO2 Impact's
+    # "Seattle" is a guess. It is commonly placed in Oregon, beside us-west-2, on the same
+    # Pacific Northwest grid: Oregon's figure, as for us-west-2.
+    "aws:us-gov-west-1": "US-OR",
     "ovh:gra": "FR", "ovh:bhs": "CA-QC", "scaleway:fr-par": "FR",
     "coreweave:LGA1": "US-NJ", "coreweave:ORD1": "US-IL", "coreweave:LAS1": "US-NV",
     "seeweb:fro2": "IT",
@@ -1015,8 +1233,64 @@ CO2CALC_REGION_LOC = {
     "gcp:europe-west10": "DE", "gcp:europe-west12": "IT", "gcp:me-central1": "QA",
     "gcp:me-central2": "SA", "gcp:me-west1": "IL", "gcp:northamerica-northeast2": "CA-ON",
     "gcp:southamerica-west1": "CL", "gcp:us-east5": "US-OH", "gcp:us-south1": "US-TX",
+    # Google Cloud regions only Google's region carbon table has (added from it).
+    "gcp:us-central2": "US-OK", "gcp:europe-north2": "SE-SE3", "gcp:northamerica-south1": "MX",
+    "gcp:us-east2": "US-GA",
+    # Azure's Norwegian regions: Oslo (bidding zone NO1) and Stavanger (NO2); Green
+    # Algorithms gives the country.
+    "azure:norwayeast": "NO-NO1", "azure:norwaywest": "NO-NO2",
+}
+
+# Google Cloud regions that offer Cloud TPUs (https://cloud.google.com/tpu/docs/regions-zones,
+# 2025): every one must be in regions.yaml.
+GCP_TPU_REGIONS = ["us-central1", "us-central2", "us-east1", "us-east5", "us-south1",
+                   "us-west1", "us-west4", "europe-west4", "asia-east1", "asia-northeast1",
+                   "asia-southeast1", "southamerica-east1"]
+GOOGLE_CARBON_URL = "https://cloud.google.com/sustainability/region-carbon"
+GOOGLE_CARBON_SRC = ("Google Cloud region carbon data, %d, grid carbon intensity (location-based) "
+                     "of region %s (%s; GoogleCloudPlatform/region-carbon-info, commit 49f3f26, "
+                     "Apache-2.0)")
+
+# Provider-wide PUE, each from the provider's own report (or the press report of it
+# named), with the spread it publishes: best site or newest design (pue_low), least
+# efficient sites (pue_high). None where nothing is published.
+PROVIDER_PUE = {
+    "gcp": (1.10, 1.06, None, 2023,
+            "Google, fleet-wide trailing-twelve-month PUE about 1.10 and best site 1.06 "
+            "(https://www.google.com/about/datacenters/efficiency/), as reported by "
+            "DatacenterDynamics, December 2024 (https://www.datacenterdynamics.com/en/news/"
+            "aws-global-data-centers-achieved-pue-of-115-in-2023/)"),
+    "aws": (1.14, 1.04, None, 2025,
+            "Amazon, AWS Cloud sustainability page (https://sustainability.aboutamazon.com/"
+            "products-services/aws-cloud): global PUE 1.14 in 2025 (1.15 in 2024); best site "
+            "1.04 (Europe; Americas 1.05, Asia Pacific 1.07) in 2024"),
+    "azure": (1.18, 1.12, None, 2024,
+              "Microsoft, portfolio average PUE 1.18 and newest data centres about 1.12, as "
+              "reported by DatacenterDynamics, December 2024 (https://www.datacenterdynamics.com/"
+              "en/news/aws-global-data-centers-achieved-pue-of-115-in-2023/)"),
+    "ovh": (1.28, 1.1, 1.3, 2023,
+            "OVHcloud, global average PUE 1.28 (announcement of its carbon calculator, "
+            "https://www.channelnews.fr/ovhcloud-lance-une-calculatrice-carbone-128249); data "
+            "centres between 1.1 and 1.3 in fiscal year 2021 (OVHcloud's report, via "
+            "https://www.silicon.fr/6-indicateurs-empreinte-environnementale-ovhcloud-453367.html)"),
+    # Oracle publishes no fleet average, only "as low as 1.15": a lower bound.
+    "oracle": (None, 1.15, None, 2024,
+               "Oracle, data centre PUE 'as low as' 1.15, as reported by DatacenterDynamics, "
+               "December 2024 (https://www.datacenterdynamics.com/en/news/"
+               "aws-global-data-centers-achieved-pue-of-115-in-2023/); no fleet average "
+               "published"),
+    # Scaleway publishes a PUE per data centre, no fleet average: DC5 1.15 to DC2 1.55.
+    "scaleway": (None, 1.15, 1.55, 2020,
+                 "Scaleway, impact report 2018-2020: DC5 1.15, DC3 1.31, DC4 1.50, DC2 1.55, "
+                 "AMS1 1.2, WAW1 1.51 (via https://www.silicon.fr/5-indicateurs-empreinte-"
+                 "environnementale-scaleway-453379.html; live figures at "
+                 "https://www.scaleway.com/en/environmental-leadership/); no fleet average "
+                 "published"),
 }
 CODECARBON_REGION_FIX = {"me-cenrtal1": "me-central1"}
+# Regions whose location CO2CALC_REGION_LOC sets even where Green Algorithms gives one.
+CO2CALC_REGION_LOC_OVERRIDE = {"aws:eu-north-1", "aws:us-gov-west-1", "azure:norwayeast",
+                               "azure:norwaywest"}
 
 
 def azure_code(display):
@@ -1053,11 +1327,14 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
             name = "Microsoft Azure"
         e = {"id": pid, "name": name}
         srcs = []
-        if pid in ga_pue:
-            r = ga_pue[pid]
-            e["pue"] = plain(num(r["PUE"]))
-            e["pue_source"] = clean(r["source"])
-            e["pue_year"] = year_from(clean(r["source"]), 2023)
+        if pid in PROVIDER_PUE:
+            pue, low, high, year, src = PROVIDER_PUE[pid]
+            e["pue"], e["pue_low"], e["pue_high"] = pue, low, high
+            e["pue_source"], e["pue_year"] = src, year
+            if pid in ga_pue:
+                e["#"] = ["Green Algorithms v3.0 defaults_PUE.csv gives %s, citing a blog post "
+                          "(%s); replaced by the provider's own figure"
+                          % (plain(num(ga_pue[pid]["PUE"])), clean(ga_pue[pid]["source"]))]
         if ga_off.get(pid) is not None:
             e["offset_percent"] = plain(ga_off[pid])
             srcs.append("Green Algorithms v3.0 servers_offset.csv (%s)" % GA_URL)
@@ -1066,9 +1343,9 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
             e["offset_percent"] = ml_provs[pid]["offset_percent"]
             srcs.append("ML CO2 Impact impact.csv offsetRatio (%s)" % MLCO2_URL)
             e["year"] = MLCO2_YEAR
-        if pid in ga_pue and not srcs:
-            srcs.append("Green Algorithms v3.0 defaults_PUE.csv (%s)" % GA_URL)
-            e["year"] = GA_EDITION_YEAR["3.0"]
+        if pid in PROVIDER_PUE and not srcs:
+            srcs.append("provider PUE: see pue_source")
+            e["year"] = PROVIDER_PUE[pid][3]
         e["source"] = "; ".join(srcs)
         providers.append(e)
 
@@ -1130,9 +1407,36 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
             e["year"] = MLCO2_YEAR
             e["_ml_intensity"] = m
 
+    # 4. Google Cloud: the newest year of Google's own per-region grid intensity, for every
+    # Google region (replacing CodeCarbon's copy of an older year), and the regions only
+    # that table has.
+    gdir = os.path.join(ref, "google-region-carbon")
+    gyear = max(int(f[:4]) for f in os.listdir(gdir) if re.match(r"^[0-9]{4}\.csv$", f))
+    for r in read_csv(os.path.join(gdir, "%d.csv" % gyear)):
+        code = clean(r["Google Cloud Region"])
+        rid = "gcp:" + code
+        new = rid not in regions
+        e = reg(rid)
+        e.setdefault("_code", code)
+        if new:
+            e["name"] = clean(r["Location"])
+        old = e.get("intensity_g_per_kwh")
+        e["intensity_g_per_kwh"] = plain(num(r["Grid carbon intensity (gCO2eq / kWh)"]))
+        if old is not None and old != e["intensity_g_per_kwh"]:
+            e["#"].append("CodeCarbon cloud_impact.csv gives %s g/kWh (an older year of the "
+                          "same table)" % old)
+        e["source"] = GOOGLE_CARBON_SRC % (gyear, code, GOOGLE_CARBON_URL)
+        e["year"] = gyear
+        e.pop("_ml_intensity", None)
+    missing = [c for c in GCP_TPU_REGIONS if "gcp:" + c not in regions]
+    if missing:
+        raise SystemExit("Google Cloud TPU regions missing: %s" % ", ".join(missing))
+
     out = []
     for rid, e in regions.items():
-        loc = e.pop("_ga_loc", None) or CO2CALC_REGION_LOC.get(rid) or e.get("_loc")
+        loc = CO2CALC_REGION_LOC.get(rid) if rid in CO2CALC_REGION_LOC_OVERRIDE else None
+        loc = loc or e.pop("_ga_loc", None) or CO2CALC_REGION_LOC.get(rid) or e.get("_loc")
+        e.pop("_ga_loc", None)
         e.pop("_loc", None)
         m = e.pop("_ml_intensity", None)
         if loc is None:
@@ -1162,18 +1466,43 @@ def build_co2calc_regions(ref, mlco2, ga3):
           "CC-BY 4.0) and ML CO2 Impact (%s, commit d0d3ee5, MIT)." % MLCO2_URL,
           GA_CREDIT + ".",
           "Do not edit by hand: fix the converter and re-run it."]
-    locs = co2calc_locations(ref, ga3["locations"])
-    provs, regs, _ = co2calc_regions(ref, mlco2, ga3, {l["code"]: l for l in locs})
+    bylic = co2calc_locations(ref, ga3["locations"])
+    locs = bylic["main"]
+    provs, regs, _ = co2calc_regions(ref, mlco2, ga3,
+                                     {l["code"]: l for l in all_locations(bylic)})
     lic = "CC-BY-4.0"
-    write_yaml(os.path.join(d, "locations.yaml"), cm,
+    cm_loc = cm[:-1] + ["Sub-national grids: Australian Government National Greenhouse Accounts "
+                        "Factors 2024 (CC-BY 4.0),", "Canada's 2023 provincial mix (CodeCarbon), "
+                        "carbonfootprint.com and eGRID 2016 (older points).", cm[-1]]
+    write_yaml(os.path.join(d, "locations.yaml"), cm_loc,
                header(*ed, "Carbon intensity of electricity by country and grid region "
                       "(co2calc curated)", CC_URL, lic, [locs]),
                [("locations", locs)])
+    odbl = ["Generated by scripts/convert-reference-data.py from Electricity Maps' yearly zone",
+            "data 2021-2025 as republished by The Green Web Foundation's CO2.js (commit 27cbe83).",
+            "Licence: Open Database License (ODbL) 1.0, https://opendatacommons.org/licenses/odbl/1-0/.",
+            "Attribution: Electricity Maps (https://www.electricitymaps.com). A database made",
+            "from these figures is shared under the ODbL too; they are kept in this file alone.",
+            "Do not edit by hand: fix the converter and re-run it."]
+    write_yaml(os.path.join(d, "locations-odbl.yaml"), odbl,
+               header(*ed, "Nordic bidding zones (Electricity Maps yearly data, ODbL)",
+                      "https://www.electricitymaps.com", "ODbL-1.0", [bylic["odbl"]]),
+               [("locations", bylic["odbl"])])
+    sa = ["Generated by scripts/convert-reference-data.py from Ember's yearly electricity data",
+          "as republished by The Green Web Foundation's CO2.js (commit 27cbe83).",
+          "Licence: CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/. Attribution:",
+          "Ember (https://ember-energy.org). What is made from these figures is shared alike;",
+          "they are kept in this file alone.",
+          "Do not edit by hand: fix the converter and re-run it."]
+    write_yaml(os.path.join(d, "locations-cc-by-sa.yaml"), sa,
+               header(*ed, "World average (Ember, CC BY-SA)", "https://ember-energy.org",
+                      "CC-BY-SA-4.0", [bylic["ccbysa"]]),
+               [("locations", bylic["ccbysa"])])
     write_yaml(os.path.join(d, "regions.yaml"), cm,
                header(*ed, "Cloud providers and regions (co2calc curated)", CC_URL, lic,
                       [provs, regs]),
                [("providers", provs), ("regions", regs)])
-    return {"locations": locs, "providers": provs, "regions": regs}
+    return {"locations": all_locations(bylic), "providers": provs, "regions": regs}
 
 
 # --------------------------------------------------------------------------------------
@@ -1363,7 +1692,7 @@ def main(argv):
     # co2calc locations are needed first (GA's region without a location falls back to them)
     ga3_locs = ga_locations(ref, "3.0")
     WARNINGS.clear()
-    fallback = {l["code"] for l in co2calc_locations(ref, ga3_locs)}
+    fallback = {l["code"] for l in all_locations(co2calc_locations(ref, ga3_locs))}
     WARNINGS.clear()
     ga3 = build_ga(ref, "3.0", fallback)
     ga2 = build_ga(ref, "2.2", fallback)

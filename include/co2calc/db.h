@@ -58,6 +58,10 @@ typedef struct co2_provider {
 	const char *edition;
 	const char *file;
 	int line;
+	/* Appended in schema 1.1. The spread the provider publishes around pue (its best and
+	 * least efficient sites), from pue_source in pue_year; CO2_UNSET when not published. */
+	double pue_low;
+	double pue_high;
 } co2_provider;
 
 typedef struct co2_location {
@@ -71,6 +75,11 @@ typedef struct co2_location {
 	const char *edition;
 	const char *file;
 	int line;
+	/* Appended in schema 1.1: an older sourced figure for the same grid, kept as a second
+	 * point for the intensity's spread. CO2_UNSET, 0 and NULL when the data gives none. */
+	double previous_intensity_g_per_kwh;
+	int previous_year;
+	const char *previous_source;
 } co2_location;
 
 typedef struct co2_region {
@@ -90,6 +99,10 @@ typedef struct co2_region {
 	const char *edition;
 	const char *file;
 	int line;
+	/* Appended in schema 1.1: the spread the provider publishes for this region's PUE, from
+	 * pue_source in pue_year; CO2_UNSET: none given (the provider's may apply). */
+	double pue_low;
+	double pue_high;
 } co2_region;
 
 typedef struct co2_instance {

@@ -81,6 +81,10 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 			range(&c, rg[i].file, rg[i].line, "region intensity_g_per_kwh", rg[i].id, rg[i].intensity_g_per_kwh, 0, 1500);
 		if (rg[i].pue != CO2_UNSET)
 			range(&c, rg[i].file, rg[i].line, "region pue", rg[i].id, rg[i].pue, 1.0, 3.0);
+		if (rg[i].pue_low != CO2_UNSET)
+			range(&c, rg[i].file, rg[i].line, "region pue_low", rg[i].id, rg[i].pue_low, 1.0, 3.0);
+		if (rg[i].pue_high != CO2_UNSET)
+			range(&c, rg[i].file, rg[i].line, "region pue_high", rg[i].id, rg[i].pue_high, 1.0, 3.0);
 		if (rg[i].location) {
 			const co2_location *l;
 			if (co2_db_find_location(&l, db, rg[i].edition, rg[i].location, NULL) != CO2_OK)
@@ -92,12 +96,21 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 			        rg[i].provider);
 	}
 	const co2_provider *pv = co2_db_providers(db, &n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (pv[i].pue != CO2_UNSET)
 			range(&c, pv[i].file, pv[i].line, "provider pue", pv[i].id, pv[i].pue, 1.0, 3.0);
+		if (pv[i].pue_low != CO2_UNSET)
+			range(&c, pv[i].file, pv[i].line, "provider pue_low", pv[i].id, pv[i].pue_low, 1.0, 3.0);
+		if (pv[i].pue_high != CO2_UNSET)
+			range(&c, pv[i].file, pv[i].line, "provider pue_high", pv[i].id, pv[i].pue_high, 1.0, 3.0);
+	}
 	const co2_location *lc = co2_db_locations(db, &n);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		range(&c, lc[i].file, lc[i].line, "location intensity_g_per_kwh", lc[i].code, lc[i].intensity_g_per_kwh, 0, 1500);
+		if (lc[i].previous_intensity_g_per_kwh != CO2_UNSET)
+			range(&c, lc[i].file, lc[i].line, "location previous_intensity_g_per_kwh", lc[i].code,
+			      lc[i].previous_intensity_g_per_kwh, 0, 1500);
+	}
 	const co2_instance *in = co2_db_instances(db, &n);
 	for (size_t i = 0; i < n; i++) {
 		const co2_hardware *h;

@@ -48,6 +48,7 @@ static const field provider_fields[] = {
 	FI(co2_provider, "pue_year", pue_year, 0),
 	FN(co2_provider, "offset_percent", offset_percent, 0),
 	FS(co2_provider, "source", source, REQ), FI(co2_provider, "year", year, REQ),
+	FN(co2_provider, "pue_low", pue_low, 0), FN(co2_provider, "pue_high", pue_high, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field region_fields[] = {
@@ -59,6 +60,7 @@ static const field region_fields[] = {
 	FN(co2_region, "offset_percent", offset_percent, 0),
 	FL(co2_region, "aliases", aliases, n_aliases),
 	FS(co2_region, "source", source, REQ), FI(co2_region, "year", year, REQ),
+	FN(co2_region, "pue_low", pue_low, 0), FN(co2_region, "pue_high", pue_high, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field location_fields[] = {
@@ -66,6 +68,9 @@ static const field location_fields[] = {
 	FN(co2_location, "intensity_g_per_kwh", intensity_g_per_kwh, REQ),
 	FL(co2_location, "aliases", aliases, n_aliases),
 	FS(co2_location, "source", source, REQ), FI(co2_location, "year", year, REQ),
+	FN(co2_location, "previous_intensity_g_per_kwh", previous_intensity_g_per_kwh, 0),
+	FI(co2_location, "previous_year", previous_year, 0),
+	FS(co2_location, "previous_source", previous_source, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field instance_fields[] = {
@@ -257,6 +262,8 @@ static void init_entry(int kind, void *obj)
 		co2_provider *p = obj;
 		p->pue = CO2_UNSET;
 		p->offset_percent = CO2_UNSET;
+		p->pue_low = CO2_UNSET;
+		p->pue_high = CO2_UNSET;
 		break;
 	}
 	case K_REGION: {
@@ -264,6 +271,8 @@ static void init_entry(int kind, void *obj)
 		r->intensity_g_per_kwh = CO2_UNSET;
 		r->pue = CO2_UNSET;
 		r->offset_percent = CO2_UNSET;
+		r->pue_low = CO2_UNSET;
+		r->pue_high = CO2_UNSET;
 		break;
 	}
 	case K_INSTANCE: {
@@ -275,6 +284,9 @@ static void init_entry(int kind, void *obj)
 			*w[k] = CO2_UNSET;
 		break;
 	}
+	case K_LOCATION:
+		((co2_location *)obj)->previous_intensity_g_per_kwh = CO2_UNSET;
+		break;
 	case K_EQUIVALENT: {
 		co2_equivalent_def *q = obj;
 		q->decimals = -1;
@@ -298,6 +310,25 @@ static int one_of(const char *s, const char *const *set)
 static int pue_year_ok(const loader *L, int year)
 {
 	return !year || (year >= 1900 && year <= L->this_year);
+}
+
+/* A PUE spread: each bound at least 1.0, low <= high, both around the central PUE when
+ * there is one, and the report they come from named (pue_source, pue_year). NULL when
+ * fine, else what is wrong. */
+static const char *pue_spread_problem(double pue, double low, double high, const char *source,
+                                      int year)
+{
+	if (low == CO2_UNSET && high == CO2_UNSET)
+		return NULL;
+	if (!source || !year)
+		return "pue_low and pue_high need pue_source and pue_year";
+	if ((low != CO2_UNSET && low < 1.0) || (high != CO2_UNSET && high < 1.0))
+		return "pue_low and pue_high must be at least 1.0";
+	if (low != CO2_UNSET && high != CO2_UNSET && low > high)
+		return "pue_low must not be above pue_high";
+	if (pue != CO2_UNSET && ((low != CO2_UNSET && low > pue) || (high != CO2_UNSET && high < pue)))
+		return "pue_low and pue_high must lie on either side of pue";
+	return NULL;
 }
 
 /* Checks that make an entry unusable when they fail. Plausibility (ranges a figure
@@ -350,6 +381,9 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
 			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
 			               L->this_year, p->pue_year);
+		const char *why = pue_spread_problem(p->pue, p->pue_low, p->pue_high, p->pue_source, p->pue_year);
+		if (why)
+			return fail_at(L, node, "pue_low", CO2_ERR_INVALID, "%s: %s", where, why);
 		year = p->year;
 		break;
 	}
@@ -382,6 +416,9 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 			return fail_at(L, node, "pue_year", CO2_ERR_INVALID,
 			               "%s: pue_year: expected a year from 1900 to %d, got %d", where,
 			               L->this_year, r->pue_year);
+		const char *why = pue_spread_problem(r->pue, r->pue_low, r->pue_high, r->pue_source, r->pue_year);
+		if (why)
+			return fail_at(L, node, "pue_low", CO2_ERR_INVALID, "%s: %s", where, why);
 		year = r->year;
 		break;
 	}
@@ -390,6 +427,17 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (l->intensity_g_per_kwh < 0)
 			return fail_at(L, node, "intensity_g_per_kwh", CO2_ERR_INVALID,
 			               "%s: intensity_g_per_kwh: must not be negative", where);
+		/* The second point comes whole: figure, year (not after the main one) and source. */
+		int has_prev = (l->previous_intensity_g_per_kwh != CO2_UNSET) + (l->previous_year != 0) +
+		               (l->previous_source != NULL);
+		if (has_prev && has_prev != 3)
+			return fail_at(L, node, "previous_intensity_g_per_kwh", CO2_ERR_INVALID,
+			               "%s: previous_intensity_g_per_kwh, previous_year and previous_source "
+			               "go together", where);
+		if (has_prev && (l->previous_year < 1900 || l->previous_year > l->year))
+			return fail_at(L, node, "previous_year", CO2_ERR_INVALID,
+			               "%s: previous_year: expected a year from 1900 to the entry's year %d, got %d",
+			               where, l->year, l->previous_year);
 		year = l->year;
 		break;
 	}

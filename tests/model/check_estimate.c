@@ -100,10 +100,10 @@ START_TEST(green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g)
 }
 END_TEST
 
-START_TEST(default_bert_base_uses_measured_221_w_region_pue_and_google_2022_intensity)
+START_TEST(default_bert_base_uses_measured_221_w_region_pue_and_google_2024_intensity)
 {
 	/* By hand: 4 x 221 W x 96 h = 84.864 kWh; x PUE 1.13 (asia-east1) = 95.89632 kWh;
-	 * x 0.451 kg/kWh (Google's 2022 figure for asia-east1) = 43.24924032 kg. */
+	 * x 0.43929 kg/kWh (Google's 2024 grid figure for asia-east1) = 42.1262944128 kg. */
 	co2_run run = bert(4, CO2_METHOD_DEFAULT);
 	co2_result r;
 	co2_error err;
@@ -112,8 +112,8 @@ START_TEST(default_bert_base_uses_measured_221_w_region_pue_and_google_2022_inte
 	ck_assert_double_eq_tol(r.it_energy_kwh, 84.864, 1e-9);
 	ck_assert_double_eq_tol(r.pue, 1.13, 1e-12);
 	ck_assert_double_eq_tol(r.energy_kwh, 95.89632, 1e-9);
-	ck_assert_double_eq_tol(r.intensity_g_per_kwh, 451, 1e-12);
-	ck_assert_double_eq_tol(r.co2_kg, 43.24924032, 1e-9);
+	ck_assert_double_eq_tol(r.intensity_g_per_kwh, 439.29, 1e-12);
+	ck_assert_double_eq_tol(r.co2_kg, 42.1262944128, 1e-9);
 	ck_assert_double_eq_tol(r.overhead_energy_kwh, 84.864 * 0.13, 1e-9);
 }
 END_TEST
@@ -348,7 +348,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, mlco2_bert_base_on_one_tpu_v2_gives_11_88_kg);
 	tcase_add_test(t, mlco2_equivalents_match_the_paper);
 	tcase_add_test(t, green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g);
-	tcase_add_test(t, default_bert_base_uses_measured_221_w_region_pue_and_google_2022_intensity);
+	tcase_add_test(t, default_bert_base_uses_measured_221_w_region_pue_and_google_2024_intensity);
 	tcase_add_test(t, formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats);
 	tcase_add_test(t, pue_falls_back_from_region_to_provider_to_unknown_default);
 	tcase_add_test(t, device_hours_and_instances_and_measured_energy);

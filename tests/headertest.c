@@ -3,6 +3,7 @@
 #include "co2calc/version.h"
 #include "co2calc/db.h"
 #include "co2calc/estimate.h"
+#include "co2calc/whatif.h"
 #include "co2calc/spec.h"
 #include "co2calc/report.h"
 #include "co2calc/card.h"

@@ -26,8 +26,9 @@ typedef enum co2_status {
 	CO2_ERR_SCHEMA = 7     /* a data file has an unsupported schema version */
 } co2_status;
 
-/* Caller-owned error detail. Fill with co2_error_clear(); every fallible call writes it
- * on failure. line and column are 1-based; 0 when they do not apply. */
+/* Caller-owned error detail (no pointers: it holds its own text). Fill with
+ * co2_error_clear(); every fallible call writes it on failure. line and column are
+ * 1-based; 0 when they do not apply. */
 typedef struct co2_error {
 	co2_status status;
 	char message[768];
@@ -40,7 +41,7 @@ typedef struct co2_error {
 /* A double field left unset in a co2_run: the library chooses the value. */
 #define CO2_UNSET (-1.0)
 
-/* Short English name of a status ("invalid value", ...). Never NULL. */
+/* Short English name of a status ("invalid value", ...): a static string, never NULL. */
 CO2_API const char *co2_status_str(co2_status status);
 
 /* Reset an error to CO2_OK with empty strings. NULL is accepted. */
@@ -57,7 +58,8 @@ CO2_API co2_status co2_parse_double(double *out, const char *text, const char *f
                                     co2_error *err);
 
 /* Print a double the way every report does: shortest form that round-trips (%.15g,
- * else %.17g), independent of the locale. buf must hold 32 bytes. */
+ * else %.17g), independent of the locale. buf (the caller's, 32 bytes) receives the
+ * text; the return value is buf. */
 CO2_API const char *co2_format_double(char buf[32], double value);
 
 /* Round to a number of decimals (half away from zero, on the decimal representation). */

@@ -80,6 +80,29 @@ void co2__error_at(co2_error *err, const char *file, int line, int column)
 	err->column = column;
 }
 
+co2_status co2__check_version(co2_error *err, const char *what, const char *init,
+                              unsigned version, size_t size, unsigned oldest, unsigned current,
+                              size_t min_size, size_t full_size)
+{
+	if (version == 0)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: not initialised (version 0): fill it with %s first", what, init);
+	if (version > current)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: version %u is newer than this library (%u); rebuild against "
+		                       "the installed co2calc headers", what, version, current);
+	if (version < oldest)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: version %u is older than this library reads (%u to %u); "
+		                       "rebuild against the installed co2calc headers", what, version,
+		                       oldest, current);
+	if (size < min_size || size > full_size)
+		return co2__fail_field(err, CO2_ERR_INVALID, "size",
+		                       "%s: size %zu does not fit version %u (%zu to %zu bytes): fill it "
+		                       "with %s", what, size, version, min_size, full_size, init);
+	return CO2_OK;
+}
+
 /* ---- numbers ----------------------------------------------------------------- */
 
 /* The "C" numeric locale, created once, used per thread with uselocale(). */

@@ -120,7 +120,8 @@ co2_status co2_batch_override(co2_batch *b, const char *key, const char *value, 
 {
 	if (b->n_ov == MAX_OVERRIDES)
 		return co2__fail(err, CO2_ERR_INVALID, "batch: at most %d overrides", MAX_OVERRIDES);
-	co2_run probe = co2_run_init();
+	co2_run probe;
+	co2_run_init(&probe);
 	co2_status st = co2_run_set(&probe, key, value, err);
 	if (st != CO2_OK)
 		return st;
@@ -199,6 +200,7 @@ static void emit(co2_batch *b, co2_run *run, size_t line, co2_error *e, co2_stat
 {
 	co2_batch_row row;
 	co2_result res;
+	co2_result_init(&res);
 	memset(&row, 0, sizeof row);
 	b->totals.runs++;
 	row.index = b->totals.runs;
@@ -236,7 +238,8 @@ static int bad_line(co2_batch *b, const char *msg)
 		fatal(b, CO2_ERR_PARSE, b->lineno, "%s", msg);
 		return -1;
 	}
-	co2_run empty = co2_run_init();
+	co2_run empty;
+	co2_run_init(&empty);
 	co2_error e;
 	co2_error_clear(&e);
 	emit(b, &empty, b->lineno, &e, co2__fail(&e, CO2_ERR_PARSE, "%s", msg));
@@ -303,7 +306,8 @@ static void spec_run(co2_batch *b, const char *text, size_t len, size_t line, in
 	co2_spec *spec = NULL;
 	co2_error e;
 	co2_error_clear(&e);
-	co2_run empty = co2_run_init();
+	co2_run empty;
+	co2_run_init(&empty);
 	co2_status st = co2_spec_parse(&spec, b->name, text, len, &e);
 	if (st != CO2_OK) {
 		/* Positions inside the item become positions in the file. */
@@ -412,7 +416,8 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 		}
 		for (int i = 0; i < nf; i++) {
 			char *key = trim(fields[i]);
-			co2_run probe = co2_run_init();
+			co2_run probe;
+			co2_run_init(&probe);
 			co2_error e;
 			co2_error_clear(&e);
 			if (!*key) {
@@ -438,7 +443,8 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 		b->have_header = 1;
 		return 0;
 	}
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error e;
 	co2_error_clear(&e);
 	co2_status st = CO2_OK;
@@ -489,7 +495,8 @@ static void item_flush(co2_batch *b)
 	if (!b->in_item)
 		return;
 	if (b->item_too_long) {
-		co2_run empty = co2_run_init();
+		co2_run empty;
+		co2_run_init(&empty);
 		co2_error e;
 		co2_error_clear(&e);
 		emit(b, &empty, b->item_line, &e, co2__fail(&e, CO2_ERR_PARSE, "list item longer than %u bytes", MAX_LINE));

@@ -180,7 +180,8 @@ START_TEST(group_by_user_account_partition_state_and_day)
 		{ CO2_SACCT_GROUP_DAY, "2024-03-01", "2024-03-02" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.group_by = cases[i].by;
 		co2_sacct *r = run_file(c, &o, DATA "two-jobs.log", 0, NULL);
 		ck_assert_uint_eq(co2_sacct_group_count(r), 2);
@@ -211,7 +212,8 @@ START_TEST(filters_keep_the_jobs_asked_for)
 		{ NULL, NULL, "alice", NULL, "gpu", 0, 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.since = cases[i].since;
 		o.until = cases[i].until;
 		o.user = cases[i].user;
@@ -231,7 +233,8 @@ END_TEST
 START_TEST(options_override_pue_and_intensity_and_custom_states_count_as_success)
 {
 	co2_cluster *c = load_cluster(DATA "tiny.yaml");
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.pue = 1.0;
 	o.intensity_g_per_kwh = 100;
 	o.custom_success_states = "TIMEOUT,FAILED";
@@ -477,13 +480,24 @@ START_TEST(bad_options_are_refused)
 	co2_sacct *r = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.since = "March";
 	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "since");
-	o = co2_sacct_options_init();
+	co2_sacct_options_init(&o);
 	o.pue = 0.9;
 	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	co2_sacct_options_init(&o);
+	ck_assert_uint_eq(o.size, sizeof o);
+	o.version = CO2_SACCT_OPTIONS_VERSION + 1;
+	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
+	ck_assert_str_eq(err.message, "sacct options: version 3 is newer than this library (2); "
+	                              "rebuild against the installed co2calc headers");
+	memset(&o, 0, sizeof o);
+	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
 	co2_sacct_group_by g;
 	ck_assert_int_eq(co2_sacct_group_by_parse(&g, "users", &err), CO2_ERR_INVALID);
 	ck_assert_int_eq(co2_sacct_group_by_parse(&g, "day", &err), CO2_OK);
@@ -559,7 +573,8 @@ START_TEST(totals_match_greenalgorithms4hpc_within_0_01_percent)
 		if (line[0] == '#' || sscanf(line, "%127s %127s %127s", log, exp, custom) != 3)
 			continue;
 		char path[512];
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.custom_success_states = strcmp(custom, "-") == 0 ? NULL : custom;
 		snprintf(path, sizeof path, DATA "ga4hpc/%s", log);
 		co2_sacct *r = run_file(c, &o, path, 65536, NULL);

@@ -26,9 +26,19 @@ typedef enum co2_status {
 	CO2_ERR_SCHEMA = 7     /* a data file has an unsupported schema version */
 } co2_status;
 
+/* Most names one error suggests. */
+#define CO2_MAX_SUGGESTIONS 4
+
 /* Caller-owned error detail (no pointers: it holds its own text). Fill with
  * co2_error_clear(); every fallible call writes it on failure. line and column are
- * 1-based; 0 when they do not apply. */
+ * 1-based; 0 when they do not apply.
+ *
+ * suggestions: the names the message proposes, as data, best first, so that a program
+ * can offer them without parsing the message: the closest names of an unknown hardware,
+ * region, location or instance ("did you mean 'NVIDIA H100 SXM5'?"), the entries an
+ * ambiguous name matches, the nearest key of an unknown run-spec, device or data-file
+ * key ("did you mean 'count'?"). Each is the exact text the message quotes (cut to 127
+ * bytes); n_suggestions is 0 when the message suggests nothing. */
 typedef struct co2_error {
 	co2_status status;
 	char message[768];
@@ -36,6 +46,8 @@ typedef struct co2_error {
 	char field[96];
 	int line;
 	int column;
+	char suggestions[CO2_MAX_SUGGESTIONS][128];
+	size_t n_suggestions;
 } co2_error;
 
 /* A double field left unset in a co2_run: the library chooses the value. */
@@ -44,7 +56,7 @@ typedef struct co2_error {
 /* Short English name of a status ("invalid value", ...): a static string, never NULL. */
 CO2_API const char *co2_status_str(co2_status status);
 
-/* Reset an error to CO2_OK with empty strings. NULL is accepted. */
+/* Reset an error to CO2_OK with empty strings and no suggestions. NULL is accepted. */
 CO2_API void co2_error_clear(co2_error *err);
 
 /* Free memory the library returned to the caller (report text, ...). NULL is a no-op. */

@@ -15,6 +15,12 @@ co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Record the file and 1-based position in err (after a co2__fail*). */
 void co2__error_at(co2_error *err, const char *file, int line, int column);
+/* Add a name the message in err suggests (after a co2__fail*, which clears them): kept
+ * as data in err->suggestions, up to CO2_MAX_SUGGESTIONS, each once. NULL err or
+ * suggestion is a no-op. */
+void co2__error_suggest(co2_error *err, const char *suggestion);
+/* Add the suggestions of from to err (an error that wraps another's message). */
+void co2__error_suggest_from(co2_error *err, const co2_error *from);
 /* Put prefix ("file:1:2: ") in front of the message already in err. */
 void co2__error_prefix(co2_error *err, const char *prefix);
 

@@ -447,9 +447,12 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 				break;
 		if (!sec->fields[fi].key) {
 			const char *near = nearest_key(key, &sec->fields[0].key, sizeof(field));
-			if (near)
-				return fail_at(L, k, key, CO2_ERR_PARSE,
-				               "%s: unknown key '%s'; did you mean '%s'?", where, key, near);
+			if (near) {
+				fail_at(L, k, key, CO2_ERR_PARSE, "%s: unknown key '%s'; did you mean '%s'?",
+				        where, key, near);
+				co2__error_suggest(L->err, near);
+				return CO2_ERR_PARSE;
+			}
 			return fail_at(L, k, key, CO2_ERR_PARSE, "%s: unknown key '%s'", where, key);
 		}
 		st = set_field(L, &sec->fields[fi], obj, v, where);
@@ -555,9 +558,12 @@ static co2_status load_document(loader *L)
 				"source", "year", "license", "hardware", "providers", "regions", "locations",
 				"instances", "constants", "equivalents", NULL };
 			const char *near = nearest_key(key, all, sizeof(const char *));
-			if (near)
-				return fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
-				               key, near);
+			if (near) {
+				fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?", key,
+				        near);
+				co2__error_suggest(L->err, near);
+				return CO2_ERR_PARSE;
+			}
 			return fail_at(L, k, key, CO2_ERR_PARSE,
 			               "unknown key '%s' (expected one of hardware, providers, regions, "
 			               "locations, instances, constants, equivalents)", key);

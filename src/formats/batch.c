@@ -427,6 +427,7 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 			if (co2_run_set(&probe, key, NULL, &e) != CO2_OK && strncmp(e.message, "unknown key", 11) == 0) {
 				fatal(b, CO2_ERR_PARSE, b->lineno, "CSV header, column %d: %s (columns are run-spec keys: hardware, count, hours, region, location, method, name, ...)",
 				      i + 1, e.message);
+				co2__error_suggest_from(&b->fatal_err, &e);
 				return -1;
 			}
 			for (size_t k = 0; k < b->ncols; k++)

@@ -332,9 +332,12 @@ static co2_status unknown_key(co2_error *err, const char *key, const char *const
 	const char *near = synonym(key, list, stride);
 	if (!near)
 		near = nearest(key, list, stride);
-	if (near)
-		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "unknown key '%.60s'; did you mean '%s'?", key, near);
+	if (near) {
+		co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'; did you mean '%s'?",
+		                key, near);
+		co2__error_suggest(err, near);
+		return CO2_ERR_INVALID;
+	}
 	return co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'", key);
 }
 

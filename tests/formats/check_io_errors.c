@@ -1110,6 +1110,8 @@ START_TEST(a_batch_refuses_feeding_after_finish_and_checks_a_last_unended_line)
 	ck_assert_int_eq(co2_batch_feed(b, "energy,locaton", 14, &err), CO2_OK);
 	ck_assert_int_eq(co2_batch_finish(b, &err), CO2_ERR_PARSE);
 	assert_has(err.message, "runs:1: CSV header, column 2: unknown key 'locaton'; did you mean 'location'?");
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "location");
 	co2_batch_free(b);
 }
 END_TEST

@@ -437,6 +437,18 @@ START_TEST(a_location_takes_its_intensity_from_the_data)
 	ck_assert_str_eq(co2_cluster_location(c), fr->code);
 	ck_close(co2_cluster_granularity_gb(c), 1);
 	co2_cluster_free(c);
+	c = NULL;
+	/* A misspelt place or model: the lookup's suggestions come through as data. */
+	const char *typo = "PUE: 1.2\nlocation: Frnace\npartitions:\n  cpu: {type: CPU, TDP: 10}\n";
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "fr.yaml", typo, strlen(typo), db, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "FR");
+	const char *gpu = "PUE: 1.2\nCI: 400\npartitions:\n  g: {type: GPU, model: H1OO SXM, TDP_CPU: 5}\n";
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "g.yaml", gpu, strlen(gpu), db, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_msg(strstr(err.message, "partition 'g': unknown hardware 'H1OO SXM'"), "%s", err.message);
+	ck_assert_uint_eq(err.n_suggestions, 3);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA H100 SXM5");
+	ck_assert_ptr_null(c);
 	co2_db_close(db);
 }
 END_TEST

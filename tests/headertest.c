@@ -9,6 +9,7 @@
 #include "co2calc/card.h"
 #include "co2calc/sacct.h"
 #include "co2calc/batch.h"
+#include "co2calc/api.h"
 #include "co2calc/co2calc.h"
 
 int co2_headertest_dummy(void);

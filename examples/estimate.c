@@ -13,12 +13,14 @@ int main(void)
 		fprintf(stderr, "%s\n", err.message);
 		return 1;
 	}
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_run_add_device(&run, "TPU v2", 4, CO2_UNSET);
 	run.hours = 96;
 	run.region = "gcp:asia-east1";
 	run.method = CO2_METHOD_MLCO2;
 	co2_result res;
+	co2_result_init(&res);
 	if (co2_estimate(db, &run, &res, &err) != CO2_OK) {
 		fprintf(stderr, "%s\n", err.message);
 		co2_db_close(db);

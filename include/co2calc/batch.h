@@ -56,8 +56,8 @@ typedef struct co2_batch_totals {
 
 typedef struct co2_batch co2_batch;
 
-/* A reader of one file. db must outlive it. name names the input in messages. The
- * caller owns *out and frees it with co2_batch_free(). */
+/* A reader of one file. db must outlive it. name names the input in messages (copied).
+ * The caller owns *out and frees it with co2_batch_free(). */
 CO2_API co2_status co2_batch_new(co2_batch **out, const co2_db *db, co2_batch_format format,
                                  const char *name, co2_error *err);
 /* Called once per run, in file order (fn may be NULL). */
@@ -68,7 +68,7 @@ CO2_API void co2_batch_on_row(co2_batch *batch, co2_batch_row_fn fn, void *ctx);
 CO2_API co2_status co2_batch_override(co2_batch *batch, const char *key, const char *value,
                                       co2_error *err);
 
-/* Feed the next bytes (any chunk size). Fails only when the file cannot be used at all
+/* Feed the next bytes (any chunk size; data is read during the call only). Fails only when the file cannot be used at all
  * (CO2_ERR_PARSE: a CSV header naming an unknown key, a YAML document that is not a list)
  * or on CO2_ERR_NOMEM; err then names the file and line. */
 CO2_API co2_status co2_batch_feed(co2_batch *batch, const char *data, size_t len, co2_error *err);
@@ -76,6 +76,7 @@ CO2_API co2_status co2_batch_feed(co2_batch *batch, const char *data, size_t len
 CO2_API co2_status co2_batch_finish(co2_batch *batch, co2_error *err);
 /* The format in use (after the first line when CO2_BATCH_AUTO was given). */
 CO2_API co2_batch_format co2_batch_get_format(const co2_batch *batch);
+/* Points into the reader: valid until co2_batch_free(). */
 CO2_API const co2_batch_totals *co2_batch_get_totals(const co2_batch *batch);
 /* NULL is a no-op. */
 CO2_API void co2_batch_free(co2_batch *batch);

@@ -26,7 +26,8 @@ extern "C" {
 
 /* The co2_eq_emissions block of a result, as YAML lines ending in "\n" (the first is
  * "co2_eq_emissions:"). run (may be NULL) gives the training type; db (may be NULL)
- * gives the region's name. The caller owns *out (co2_free). */
+ * gives the region's name; all three are read during the call only. The caller owns
+ * *out (co2_free). */
 CO2_API co2_status co2_card_block(char **out, size_t *len, const co2_result *res,
                                   const co2_run *run, const co2_db *db, co2_error *err);
 
@@ -46,8 +47,8 @@ typedef enum co2_card_change {
  * with libyaml. A card that is not text (NUL bytes, invalid UTF-8), whose front matter
  * is not closed, is not valid YAML, is not a mapping, or has co2_eq_emissions more
  * than once or in a form that cannot be edited line by line, fails with
- * CO2_ERR_PARSE (err names the line). name is used in messages. The caller owns *out
- * (co2_free). */
+ * CO2_ERR_PARSE (err names the line). name is used in messages. card and block are
+ * read during the call only. The caller owns *out (co2_free). */
 CO2_API co2_status co2_card_update(char **out, size_t *out_len, co2_card_change *change,
                                    const char *name, const char *card, size_t card_len,
                                    const char *block, co2_error *err);

@@ -12,5 +12,6 @@
 #include "co2calc/card.h"
 #include "co2calc/sacct.h"
 #include "co2calc/batch.h"
+#include "co2calc/api.h"
 
 #endif

@@ -26,8 +26,19 @@ typedef enum co2_status {
 	CO2_ERR_SCHEMA = 7     /* a data file has an unsupported schema version */
 } co2_status;
 
-/* Caller-owned error detail. Fill with co2_error_clear(); every fallible call writes it
- * on failure. line and column are 1-based; 0 when they do not apply. */
+/* Most names one error suggests. */
+#define CO2_MAX_SUGGESTIONS 4
+
+/* Caller-owned error detail (no pointers: it holds its own text). Fill with
+ * co2_error_clear(); every fallible call writes it on failure. line and column are
+ * 1-based; 0 when they do not apply.
+ *
+ * suggestions: the names the message proposes, as data, best first, so that a program
+ * can offer them without parsing the message: the closest names of an unknown hardware,
+ * region, location or instance ("did you mean 'NVIDIA H100 SXM5'?"), the entries an
+ * ambiguous name matches, the nearest key of an unknown run-spec, device or data-file
+ * key ("did you mean 'count'?"). Each is the exact text the message quotes (cut to 127
+ * bytes); n_suggestions is 0 when the message suggests nothing. */
 typedef struct co2_error {
 	co2_status status;
 	char message[768];
@@ -35,15 +46,17 @@ typedef struct co2_error {
 	char field[96];
 	int line;
 	int column;
+	char suggestions[CO2_MAX_SUGGESTIONS][128];
+	size_t n_suggestions;
 } co2_error;
 
 /* A double field left unset in a co2_run: the library chooses the value. */
 #define CO2_UNSET (-1.0)
 
-/* Short English name of a status ("invalid value", ...). Never NULL. */
+/* Short English name of a status ("invalid value", ...): a static string, never NULL. */
 CO2_API const char *co2_status_str(co2_status status);
 
-/* Reset an error to CO2_OK with empty strings. NULL is accepted. */
+/* Reset an error to CO2_OK with empty strings and no suggestions. NULL is accepted. */
 CO2_API void co2_error_clear(co2_error *err);
 
 /* Free memory the library returned to the caller (report text, ...). NULL is a no-op. */
@@ -57,7 +70,8 @@ CO2_API co2_status co2_parse_double(double *out, const char *text, const char *f
                                     co2_error *err);
 
 /* Print a double the way every report does: shortest form that round-trips (%.15g,
- * else %.17g), independent of the locale. buf must hold 32 bytes. */
+ * else %.17g), independent of the locale. buf (the caller's, 32 bytes) receives the
+ * text; the return value is buf. */
 CO2_API const char *co2_format_double(char buf[32], double value);
 
 /* Round to a number of decimals (half away from zero, on the decimal representation). */

@@ -163,7 +163,8 @@ CO2_API co2_status co2_db_new(co2_db **out, co2_error *err);
 /* Parse one YAML data file held in memory. name is what errors call it
  * ("<builtin>/co2calc/regions.yaml" or a path). Entries whose name already exists in
  * the same edition replace the earlier ones, so later files override. On failure the
- * database is left as it was before the call. */
+ * database is left as it was before the call. buf and name are read during the call
+ * only: the database keeps its own copies. */
 CO2_API co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf,
                                       size_t len, co2_error *err);
 
@@ -180,11 +181,13 @@ CO2_API co2_status co2_db_open_default(co2_db **out, co2_error *err);
 /* Free a database. NULL is a no-op. */
 CO2_API void co2_db_close(co2_db *db);
 
-/* Names of the files loaded, in load order (for "what was loaded" messages). */
+/* Names of the files loaded, in load order (for "what was loaded" messages); they point
+ * into the database (valid until co2_db_close()). */
 CO2_API size_t co2_db_file_count(const co2_db *db);
 CO2_API const char *co2_db_file_name(const co2_db *db, size_t i);
 
-/* Names of the built-in data files ("<builtin>/co2calc/regions.yaml", ...). */
+/* Names of the built-in data files ("<builtin>/co2calc/regions.yaml", ...): static
+ * strings. */
 CO2_API size_t co2_builtin_count(void);
 CO2_API const char *co2_builtin_name(size_t i);
 
@@ -194,7 +197,7 @@ CO2_API const char *co2_builtin_name(size_t i);
  * and punctuation, through aliases, and with vendor words ("NVIDIA", "Tesla", "(R)",
  * "CPU @ 2.40GHz") optional. An unknown name fails with CO2_ERR_NOT_FOUND and a message
  * naming the closest entries; a name matching several fails with CO2_ERR_AMBIGUOUS and
- * lists them. */
+ * lists them. *out points into the database (valid until co2_db_close()). */
 CO2_API co2_status co2_db_find_hardware(const co2_hardware **out, const co2_db *db,
                                         const char *edition, const char *name,
                                         co2_error *err);
@@ -247,7 +250,8 @@ CO2_API const co2_equivalent_def *co2_db_equivalents(const co2_db *db, size_t *n
 
 /* ---- checking ------------------------------------------------------------------ */
 
-/* Receives one problem found by co2_db_check(): the file it is in and a message. */
+/* Receives one problem found by co2_db_check(): the file it is in and a message, both
+ * valid during the call only. */
 typedef void (*co2_diag_fn)(void *ctx, const char *file, const char *message);
 
 /* Look for figures outside plausible ranges (power 1-2000 W, intensity 0-1500 g/kWh,

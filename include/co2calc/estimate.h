@@ -38,14 +38,26 @@ typedef struct co2_device {
 	co2_role role;
 } co2_device;
 
-#define CO2_RUN_VERSION 1
+/* Versioned structs. co2_run and co2_result (and co2_sacct_options) open with the
+ * version and the size of the header the caller was compiled against; their init macros
+ * fill both in. New fields are only ever appended, and the version goes up with them.
+ * The library reads at most `size` bytes of a struct the caller passes in and writes at
+ * most `size` bytes of one it fills (fields past the caller's size take their defaults),
+ * so a program built against an older header keeps working with a newer library. A
+ * version newer than the library's is refused (CO2_ERR_INVALID, field "version": rebuild
+ * against the installed headers), and so is a struct never initialised (version 0).
+ * Version 2 is the first layout with a size: a struct smaller than version 2's is refused. */
+#define CO2_RUN_VERSION 2
 
-/* A declared run. Fill with co2_run_init(); new fields are only ever appended. String
- * pointers are borrowed: they must stay valid during co2_estimate(). */
+/* A declared run, owned by the caller. Fill with co2_run_init(&run), then set fields
+ * (or use co2_run_add_device() and co2_run_set()). String pointers are borrowed, never
+ * copied or freed by the library: they must stay valid while the run is used (through
+ * co2_estimate() and the reports of its result). */
 typedef struct co2_run {
-	unsigned version;
+	unsigned version;           /* CO2_RUN_VERSION of the caller's header (co2_run_init) */
+	size_t size;                /* sizeof(co2_run) in the caller's header (co2_run_init) */
 	co2_device devices[CO2_MAX_DEVICES];
-	size_t n_devices;
+	size_t n_devices;           /* devices in use, at most CO2_MAX_DEVICES */
 	double hours;               /* wall-clock hours; CO2_UNSET with device_hours/energy */
 	double memory_gb;           /* CO2_UNSET: none counted */
 	const char *region;         /* "gcp:asia-east1" */
@@ -60,10 +72,15 @@ typedef struct co2_run {
 	const char *training_type;  /* "pre-training", "fine-tuning", ...; may be NULL */
 } co2_run;
 
-/* A run with every field unset and method CO2_METHOD_DEFAULT. */
-CO2_API co2_run co2_run_init(void);
+/* Fill *run with every field unset, method CO2_METHOD_DEFAULT, no devices, and the
+ * caller's version and size. Call it through the co2_run_init() macro, which passes the
+ * version and size of the header the caller is compiled against. At most size bytes of
+ * *run are written. */
+CO2_API void co2_run_init_v(co2_run *run, unsigned version, size_t size);
+#define co2_run_init(run) co2_run_init_v((run), CO2_RUN_VERSION, sizeof(co2_run))
 
-/* Append a device group (count CO2_UNSET means 1). CO2_ERR_INVALID when full. */
+/* Append a device group (count CO2_UNSET means 1). CO2_ERR_INVALID when full. name is
+ * borrowed (see co2_run). */
 CO2_API co2_status co2_run_add_device(co2_run *run, const char *name, double count,
                                       double utilization);
 
@@ -73,7 +90,8 @@ CO2_API co2_status co2_run_add_device(co2_run *run, const char *name, double cou
 CO2_API co2_status co2_run_set(co2_run *run, const char *key, const char *value,
                                co2_error *err);
 
-/* Check a run's values before estimating (ranges, conflicts). co2_estimate() calls it. */
+/* Check a run before estimating: its version and size, n_devices at most
+ * CO2_MAX_DEVICES, the values' ranges and conflicts. co2_estimate() calls it. */
 CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);
 
 /* ---- the result ---------------------------------------------------------------- */
@@ -83,7 +101,7 @@ CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);
 #define CO2_MAX_EQUIVALENTS 16
 
 /* One input of the computation and where it came from. Strings are static or point
- * into the database. */
+ * into the database (they live as long as the database). */
 typedef struct co2_factor {
 	const char *name;    /* "power:Google TPU v2", "pue", "intensity", "memory_w_per_gb" */
 	double value;
@@ -122,12 +140,15 @@ typedef struct co2_range {
 	double low, central, high;
 } co2_range;
 
-#define CO2_RESULT_VERSION 1
+#define CO2_RESULT_VERSION 2
 
-/* The result: a plain struct the caller owns. Its strings point into the database or
- * are static, so it must not outlive the database. */
+/* The result: a plain struct the caller owns. Fill with co2_result_init(&res) before
+ * co2_estimate() (see "Versioned structs" above): the library writes at most res.size
+ * bytes of it. Its strings are static or point into the database (never into the run),
+ * so it must not outlive the database. */
 typedef struct co2_result {
-	unsigned version;
+	unsigned version;            /* CO2_RESULT_VERSION of the caller's header (co2_result_init) */
+	size_t size;                 /* sizeof(co2_result) in the caller's header (co2_result_init) */
 	co2_method method;
 	const char *method_name;     /* "default", "mlco2", "green-algorithms" */
 	const char *edition;         /* edition the run used */
@@ -163,18 +184,29 @@ typedef struct co2_result {
 	double market_co2_kg;        /* CO2_UNSET until market-based figures are modelled */
 } co2_result;
 
-/* Compute a run. On failure *res is unspecified and err says which field is wrong. */
+/* Zero *res and record the caller's version and size. Call it through the
+ * co2_result_init() macro. At most size bytes of *res are written. */
+CO2_API void co2_result_init_v(co2_result *res, unsigned version, size_t size);
+#define co2_result_init(res) co2_result_init_v((res), CO2_RESULT_VERSION, sizeof(co2_result))
+
+/* Compute a run into *res, which must have been filled by co2_result_init(): a result
+ * that was not (version 0: a zeroed or never-initialised struct) is refused with
+ * CO2_ERR_INVALID rather than taken for the current size, since an uninitialised struct
+ * holds no size to trust. The whole result is computed inside the library and at most
+ * res->size bytes are copied out; res->version and res->size keep the caller's values.
+ * db and run are only read. On failure the fields of *res past version and size are
+ * unspecified and err says which field is wrong. */
 CO2_API co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res,
                                 co2_error *err);
 
-/* "default", "mlco2", "green-algorithms". */
+/* "default", "mlco2", "green-algorithms" (static strings; so are the editions below). */
 CO2_API const char *co2_method_name(co2_method method);
 /* Parse a method name (also "ml-co2", "ga", "green_algorithms"); CO2_ERR_INVALID otherwise. */
 CO2_API co2_status co2_method_parse(co2_method *out, const char *name, co2_error *err);
 /* The edition a method uses unless the run pins one. */
 CO2_API const char *co2_method_edition(co2_method method);
 
-/* The comparison figure with this id in the result, or NULL. */
+/* The comparison figure with this id in the result (a pointer into *res), or NULL. */
 CO2_API const co2_equivalent *co2_result_equivalent(const co2_result *res, const char *id);
 
 #ifdef __cplusplus

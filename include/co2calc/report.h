@@ -27,7 +27,7 @@ typedef enum co2_format {
 
 /* Parse "text", "json", "model-card", "latex", "markdown", "yaml", "csv". */
 CO2_API co2_status co2_format_parse(co2_format *out, const char *name, co2_error *err);
-/* The name co2_format_parse() accepts for a format ("model-card", ...). */
+/* The name co2_format_parse() accepts for a format ("model-card", ...): a static string. */
 CO2_API const char *co2_format_name(co2_format format);
 
 /* Write a report of one result into a new NUL-terminated string. The caller owns *out
@@ -39,7 +39,9 @@ CO2_API co2_status co2_report(char **out, size_t *len, const co2_result *res,
 /* As co2_report(), with the run and the database the result came from (either may be
  * NULL). The run gives the model name and training type (model card, LaTeX, YAML);
  * run and database together let the text report name the provider's cleanest region
- * and what the run would emit there, and let reports name the region. */
+ * and what the run would emit there, and let reports name the region. res, run and db
+ * are only read, during the call; res must come from co2_estimate() (or carry its
+ * version and size as co2_result_init() sets them). */
 CO2_API co2_status co2_report_run(char **out, size_t *len, const co2_result *res,
                                   const co2_run *run, const co2_db *db, co2_format format,
                                   unsigned flags, co2_error *err);

@@ -50,8 +50,10 @@ typedef struct co2_cluster_partition {
  *
  * Other keys (institution, energy_cost, texts_intro, ...) are ignored. A missing TDP is
  * looked up from the model in db (db may be NULL: the TDP is then required), as is the
- * intensity of `location:`. name is used in error messages. The caller owns *out and
- * frees it with co2_cluster_free(). */
+ * intensity of `location:`. name is used in error messages. buf, name and db are read
+ * during the call only (the cluster keeps copies of what it needs). The caller owns
+ * *out and frees it with co2_cluster_free(); the strings and partitions the functions
+ * below return point into it and live until then. */
 CO2_API co2_status co2_cluster_load_buffer(co2_cluster **out, const char *name,
                                            const char *buf, size_t len, const co2_db *db,
                                            co2_error *err);
@@ -95,12 +97,15 @@ CO2_API co2_status co2_sacct_group_by_parse(co2_sacct_group_by *out, const char 
 /* "none", "user", ... */
 CO2_API const char *co2_sacct_group_by_name(co2_sacct_group_by group_by);
 
-#define CO2_SACCT_OPTIONS_VERSION 1
+#define CO2_SACCT_OPTIONS_VERSION 2
 
-/* Fill with co2_sacct_options_init(); new fields are only appended. Strings are
- * borrowed until co2_sacct_free(). */
+/* Owned by the caller. Fill with co2_sacct_options_init(&opts); new fields are only
+ * appended, and the reader reads at most opts.size bytes of it (as co2_run does: see
+ * "Versioned structs" in co2calc/estimate.h). Strings are borrowed, not copied: they
+ * must stay valid until co2_sacct_free(). */
 typedef struct co2_sacct_options {
-	unsigned version;
+	unsigned version;      /* CO2_SACCT_OPTIONS_VERSION of the caller's header */
+	size_t size;           /* sizeof(co2_sacct_options) in the caller's header */
 	co2_sacct_group_by group_by;
 	const char *since;     /* keep jobs submitted at or after: "YYYY-MM-DD[THH:MM[:SS]]"; NULL: no bound */
 	const char *until;     /* ... and before (exclusive); NULL: no bound */
@@ -112,7 +117,12 @@ typedef struct co2_sacct_options {
 	double intensity_g_per_kwh;        /* CO2_UNSET: the cluster's */
 } co2_sacct_options;
 
-CO2_API co2_sacct_options co2_sacct_options_init(void);
+/* Fill *opts with the defaults (no grouping, no filter, the cluster's PUE and intensity)
+ * and the caller's version and size; call it through the co2_sacct_options_init() macro.
+ * At most size bytes are written. */
+CO2_API void co2_sacct_options_init_v(co2_sacct_options *opts, unsigned version, size_t size);
+#define co2_sacct_options_init(opts) \
+	co2_sacct_options_init_v((opts), CO2_SACCT_OPTIONS_VERSION, sizeof(co2_sacct_options))
 
 /* ---- results --------------------------------------------------------------------- */
 
@@ -194,16 +204,19 @@ typedef struct co2_sacct_job {
 /* Receives each job as it is completed (in input order). */
 typedef void (*co2_sacct_job_fn)(void *ctx, const co2_sacct_job *job);
 /* Receives each malformed line: problem->line is its 1-based line number and
- * problem->message says what is wrong (without the line number). */
+ * problem->message says what is wrong (without the line number). problem is valid during
+ * the call only. */
 typedef void (*co2_sacct_problem_fn)(void *ctx, const co2_error *problem);
 
 /* ---- the streaming reader -------------------------------------------------------- */
 
 typedef struct co2_sacct co2_sacct;
 
-/* A reader for one log. cluster must outlive it; opts may be NULL (defaults). name
- * names the input in messages ("<stdin>" or a path). The caller owns *out and frees it
- * with co2_sacct_free(). */
+/* A reader for one log. cluster must outlive it; opts may be NULL (defaults), else it
+ * must have been filled by co2_sacct_options_init() (a version newer than the library's
+ * is refused); the options are copied, their strings borrowed. name names the input in
+ * messages ("<stdin>" or a path; copied). The caller owns *out and frees it with
+ * co2_sacct_free(). */
 CO2_API co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
                                  const co2_sacct_options *opts, const char *name,
                                  co2_error *err);
@@ -222,7 +235,8 @@ CO2_API co2_status co2_sacct_feed(co2_sacct *reader, const char *data, size_t le
  * there was no header line. */
 CO2_API co2_status co2_sacct_finish(co2_sacct *reader, co2_error *err);
 
-/* Valid after co2_sacct_finish() until co2_sacct_free(). */
+/* Valid after co2_sacct_finish() until co2_sacct_free(): the totals, the groups and their
+ * keys point into the reader. */
 CO2_API const co2_sacct_totals *co2_sacct_get_totals(const co2_sacct *reader);
 CO2_API size_t co2_sacct_group_count(const co2_sacct *reader);
 /* Groups sorted by key; NULL when i is out of range. */

@@ -31,7 +31,8 @@ CO2_API co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *er
  * those of the same provider in the edition the result's region came from, and *alt,
  * the run estimated there. CO2_ERR_NOT_FOUND when the result has no region, when the
  * run names its own location or intensity (the region does not decide the intensity),
- * or when the provider has no region with an intensity. *region points into db. */
+ * or when the provider has no region with an intensity. *region points into db; *alt is
+ * the caller's, filled by co2_result_init() beforehand (as for co2_estimate()). */
 CO2_API co2_status co2_cleanest_region(const co2_region **region, co2_result *alt,
                                        const co2_db *db, const co2_run *run,
                                        const co2_result *res, co2_error *err);

@@ -16,8 +16,23 @@ co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Record the file and 1-based position in err (after a co2__fail*). */
 void co2__error_at(co2_error *err, const char *file, int line, int column);
+/* Add a name the message in err suggests (after a co2__fail*, which clears them): kept
+ * as data in err->suggestions, up to CO2_MAX_SUGGESTIONS, each once. NULL err or
+ * suggestion is a no-op. */
+void co2__error_suggest(co2_error *err, const char *suggestion);
+/* Add the suggestions of from to err (an error that wraps another's message). */
+void co2__error_suggest_from(co2_error *err, const co2_error *from);
 /* Put prefix ("file:1:2: ") in front of the message already in err. */
 void co2__error_prefix(co2_error *err, const char *prefix);
+
+/* Check the version and size a caller's versioned struct carries (co2calc/estimate.h,
+ * "Versioned structs"): what names it ("run"), init the call that fills it
+ * ("co2_run_init()"). Refuses version 0 (never initialised), a version older than
+ * oldest or newer than current, and a size outside [min_size, full_size]; CO2_ERR_INVALID
+ * with field "version" or "size". */
+co2_status co2__check_version(co2_error *err, const char *what, const char *init,
+                              unsigned version, size_t size, unsigned oldest, unsigned current,
+                              size_t min_size, size_t full_size);
 
 /* 1-based line and column of a byte offset in a buffer. */
 void co2__offset_position(const char *buf, size_t len, size_t offset, int *line, int *column);

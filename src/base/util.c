@@ -42,6 +42,30 @@ static void set_message(co2_error *err, co2_status status, const char *fmt, va_l
 	vsnprintf(err->message, sizeof err->message, fmt, ap);
 }
 
+static void clear_suggestions(co2_error *err)
+{
+	memset(err->suggestions, 0, sizeof err->suggestions);
+	err->n_suggestions = 0;
+}
+
+void co2__error_suggest(co2_error *err, const char *suggestion)
+{
+	if (!err || !suggestion || err->n_suggestions >= CO2_MAX_SUGGESTIONS)
+		return;
+	char s[sizeof err->suggestions[0]];
+	snprintf(s, sizeof s, "%s", suggestion);
+	for (size_t i = 0; i < err->n_suggestions; i++)
+		if (strcmp(err->suggestions[i], s) == 0)
+			return;
+	memcpy(err->suggestions[err->n_suggestions++], s, sizeof s);
+}
+
+void co2__error_suggest_from(co2_error *err, const co2_error *from)
+{
+	for (size_t i = 0; from && i < from->n_suggestions && i < CO2_MAX_SUGGESTIONS; i++)
+		co2__error_suggest(err, from->suggestions[i]);
+}
+
 co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
 {
 	if (err) {
@@ -52,6 +76,7 @@ co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
 		err->field[0] = '\0';
 		err->file[0] = '\0';
 		err->line = err->column = 0;
+		clear_suggestions(err);
 	}
 	return status;
 }
@@ -67,6 +92,7 @@ co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
 		snprintf(err->field, sizeof err->field, "%s", field ? field : "");
 		err->file[0] = '\0';
 		err->line = err->column = 0;
+		clear_suggestions(err);
 	}
 	return status;
 }
@@ -78,6 +104,29 @@ void co2__error_at(co2_error *err, const char *file, int line, int column)
 	snprintf(err->file, sizeof err->file, "%s", file ? file : "");
 	err->line = line;
 	err->column = column;
+}
+
+co2_status co2__check_version(co2_error *err, const char *what, const char *init,
+                              unsigned version, size_t size, unsigned oldest, unsigned current,
+                              size_t min_size, size_t full_size)
+{
+	if (version == 0)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: not initialised (version 0): fill it with %s first", what, init);
+	if (version > current)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: version %u is newer than this library (%u); rebuild against "
+		                       "the installed co2calc headers", what, version, current);
+	if (version < oldest)
+		return co2__fail_field(err, CO2_ERR_INVALID, "version",
+		                       "%s: version %u is older than this library reads (%u to %u); "
+		                       "rebuild against the installed co2calc headers", what, version,
+		                       oldest, current);
+	if (size < min_size || size > full_size)
+		return co2__fail_field(err, CO2_ERR_INVALID, "size",
+		                       "%s: size %zu does not fit version %u (%zu to %zu bytes): fill it "
+		                       "with %s", what, size, version, min_size, full_size, init);
+	return CO2_OK;
 }
 
 /* ---- numbers ----------------------------------------------------------------- */

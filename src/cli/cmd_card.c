@@ -45,7 +45,7 @@ int cmd_card(int argc, char **argv)
 	rc = cli_run_load(&cr, &a, &err);
 	if (rc)
 		goto done;
-	co2_result res;
+	co2_result res; co2_result_init(&res);
 	if (co2_estimate(cr.db, cr.run, &res, &err) != CO2_OK ||
 	    co2_card_block(&block, &block_len, &res, cr.run, cr.db, &err) != CO2_OK) {
 		rc = cli_fail(&err);

@@ -60,6 +60,8 @@ int cmd_compare(int argc, char **argv)
 		return cli_usage_error("compare: at most %d --what-if scenarios", MAX_SCENARIOS - 1);
 
 	co2_result res[MAX_SCENARIOS];
+	for (size_t i = 0; i < MAX_SCENARIOS; i++)
+		co2_result_init(&res[i]);
 	const char *labels[MAX_SCENARIOS];
 	char *texts[MAX_SCENARIOS] = { 0 };
 	size_t n = 0;

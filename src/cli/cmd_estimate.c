@@ -34,7 +34,7 @@ static const char *const run_flags[] = { "hardware", "count", "hours", "device-h
 int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err)
 {
 	memset(cr, 0, sizeof *cr);
-	cr->plain = co2_run_init();
+	co2_run_init(&cr->plain);
 	cr->run = &cr->plain;
 	const char *spec_path = cli_get(a, "spec");
 	if (spec_path) {
@@ -88,6 +88,7 @@ int cmd_estimate(int argc, char **argv)
 	if (rc)
 		goto done;
 	co2_result res;
+	co2_result_init(&res);
 	if (co2_estimate(cr.db, cr.run, &res, &err) != CO2_OK) {
 		rc = cli_fail(&err);
 		goto done;

@@ -135,7 +135,7 @@ int cmd_sacct(int argc, char **argv)
 		return cli_usage_error("sacct: --per-job writes CSV; drop --format %s", fs);
 	co2_error err;
 	co2_error_clear(&err);
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o; co2_sacct_options_init(&o);
 	if (cli_get(&a, "group-by") && co2_sacct_group_by_parse(&o.group_by, cli_get(&a, "group-by"), &err) != CO2_OK)
 		return cli_fail(&err);
 	o.since = cli_get(&a, "since");

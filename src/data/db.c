@@ -581,16 +581,17 @@ static size_t longer_names(const co2_db *db, uint32_t edition, const char *query
 	return found;
 }
 
-static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const char *query,
-                    char *out, size_t cap)
+/* The entries whose names are closest to query (at most 3, best first); returns how
+ * many, stored in out. */
+static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const char *query,
+                      size_t out[3])
 {
 	char q[256], key[512];
 	co2__norm_reduced(q, sizeof q, query);
 	if (!*q)
 		co2__norm(q, sizeof q, query);
-	out[0] = '\0';
 	if (!*q)
-		return; /* only punctuation or spaces: no name is near it */
+		return 0; /* only punctuation or spaces: no name is near it */
 	size_t qlen = strlen(q);
 	cand best[3] = { { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 } };
 	size_t nbest = 0;
@@ -675,18 +676,9 @@ static void suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const 
 	/* Only names about as close as the closest: not the noise behind a good match. */
 	while (nbest > 1 && best[nbest - 1].dist > best[0].dist + 1)
 		nbest--;
-	out[0] = '\0';
-	size_t len = 0;
-	for (size_t k = 0; k < nbest; k++) {
-		const char *const *al;
-		size_t nal;
-		const char *ed;
-		const char *name = entry_names(db, kind, best[k].idx, &al, &nal, &ed);
-		int n = snprintf(out + len, cap - len, "%s'%s'", k == 0 ? "" : k + 1 == nbest ? " or " : ", ", name);
-		if (n < 0 || (size_t)n >= cap - len)
-			break;
-		len += (size_t)n;
-	}
+	for (size_t k = 0; k < nbest; k++)
+		out[k] = best[k].idx;
+	return nbest;
 }
 
 /* Entries of one edition whose name or an alias contains every word of the query
@@ -771,9 +763,16 @@ static co2_status ambiguous(const co2_db *db, int kind, const char *name, const 
 			break;
 		len += (size_t)w;
 	}
-	return co2__fail_field(err, CO2_ERR_AMBIGUOUS, kind_word(kind),
-	                       "%s '%s' is ambiguous: it matches %s%s; give the full name",
-	                       kind_word(kind), name, list, n > 6 ? ", ..." : "");
+	co2__fail_field(err, CO2_ERR_AMBIGUOUS, kind_word(kind),
+	                "%s '%s' is ambiguous: it matches %s%s; give the full name",
+	                kind_word(kind), name, list, n > 6 ? ", ..." : "");
+	for (size_t k = 0; k < n && k < CO2_MAX_SUGGESTIONS; k++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		co2__error_suggest(err, entry_names(db, kind, hits[k], &al, &nal, &ed));
+	}
+	return CO2_ERR_AMBIGUOUS;
 }
 
 static int same_text(const char *a, const char *b)
@@ -920,13 +919,33 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 			continue;
 		return ambiguous(db, kind, name, hits, n, err);
 	}
+	size_t near[3];
+	size_t nnear = suggest(db, kind, e1, e2, name, near);
+	const char *names[3];
 	char sugg[600];
-	suggest(db, kind, e1, e2, name, sugg, sizeof sugg);
-	if (*sugg)
-		return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
-		                       "unknown %s '%s'; did you mean %s? (see 'co2calc list %s')",
-		                       word, name, sugg,
-		                       list_word(kind));
+	size_t len = 0;
+	sugg[0] = '\0';
+	for (size_t k = 0; k < nnear; k++) {
+		const char *const *al;
+		size_t nal;
+		const char *ed;
+		names[k] = entry_names(db, kind, near[k], &al, &nal, &ed);
+		int w = snprintf(sugg + len, sizeof sugg - len, "%s'%s'",
+		                 k == 0 ? "" : k + 1 == nnear ? " or " : ", ", names[k]);
+		if (w < 0 || (size_t)w >= sizeof sugg - len) {
+			nnear = k; /* the message keeps what fitted; the data only whole names */
+			break;
+		}
+		len += (size_t)w;
+	}
+	if (*sugg) {
+		co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
+		                "unknown %s '%s'; did you mean %s? (see 'co2calc list %s')", word,
+		                name, sugg, list_word(kind));
+		for (size_t k = 0; k < nnear; k++)
+			co2__error_suggest(err, names[k]);
+		return CO2_ERR_NOT_FOUND;
+	}
 	return co2__fail_field(err, CO2_ERR_NOT_FOUND, word,
 	                       "unknown %s '%s' (see 'co2calc list %s')", word, name,
 	                       list_word(kind));

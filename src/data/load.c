@@ -522,9 +522,12 @@ static co2_status load_entry(loader *L, const section *sec, yaml_node_t *node, s
 				break;
 		if (!sec->fields[fi].key) {
 			const char *near = co2_closest_name(key, &sec->fields[0].key, sizeof(field), 3);
-			if (near)
-				return fail_at(L, k, key, CO2_ERR_PARSE,
+			if (near) {
+				fail_at(L, k, key, CO2_ERR_PARSE,
 				               "%s: unknown key '%s'; did you mean '%s'?", where, key, near);
+				co2__error_suggest(L->err, near);
+				return CO2_ERR_PARSE;
+			}
 			return fail_at(L, k, key, CO2_ERR_PARSE, "%s: unknown key '%s'", where, key);
 		}
 		st = set_field(L, &sec->fields[fi], obj, v, where);
@@ -630,9 +633,12 @@ static co2_status load_document(loader *L)
 				"source", "year", "license", "hardware", "providers", "regions", "locations",
 				"instances", "constants", "equivalents", NULL };
 			const char *near = co2_closest_name(key, all, sizeof(const char *), 3);
-			if (near)
-				return fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
+			if (near) {
+				fail_at(L, k, key, CO2_ERR_PARSE, "unknown key '%s'; did you mean '%s'?",
 				               key, near);
+				co2__error_suggest(L->err, near);
+				return CO2_ERR_PARSE;
+			}
 			return fail_at(L, k, key, CO2_ERR_PARSE,
 			               "unknown key '%s' (expected one of hardware, providers, regions, "
 			               "locations, instances, constants, equivalents)", key);

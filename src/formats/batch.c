@@ -119,7 +119,8 @@ co2_status co2_batch_override(co2_batch *b, const char *key, const char *value, 
 {
 	if (b->n_ov == MAX_OVERRIDES)
 		return co2__fail(err, CO2_ERR_INVALID, "batch: at most %d overrides", MAX_OVERRIDES);
-	co2_run probe = co2_run_init();
+	co2_run probe;
+	co2_run_init(&probe);
 	co2_status st = co2_run_set(&probe, key, value, err);
 	if (st != CO2_OK)
 		return st;
@@ -198,6 +199,7 @@ static void emit(co2_batch *b, co2_run *run, size_t line, co2_error *e, co2_stat
 {
 	co2_batch_row row;
 	co2_result res;
+	co2_result_init(&res);
 	memset(&row, 0, sizeof row);
 	b->totals.runs++;
 	row.index = b->totals.runs;
@@ -235,7 +237,8 @@ static int bad_line(co2_batch *b, const char *msg)
 		fatal(b, CO2_ERR_PARSE, b->lineno, "%s", msg);
 		return -1;
 	}
-	co2_run empty = co2_run_init();
+	co2_run empty;
+	co2_run_init(&empty);
 	co2_error e;
 	co2_error_clear(&e);
 	emit(b, &empty, b->lineno, &e, co2__fail(&e, CO2_ERR_PARSE, "%s", msg));
@@ -302,7 +305,8 @@ static void spec_run(co2_batch *b, const char *text, size_t len, size_t line, in
 	co2_spec *spec = NULL;
 	co2_error e;
 	co2_error_clear(&e);
-	co2_run empty = co2_run_init();
+	co2_run empty;
+	co2_run_init(&empty);
 	co2_status st = co2_spec_parse(&spec, b->name, text, len, &e);
 	if (st != CO2_OK) {
 		/* Positions inside the item become positions in the file. */
@@ -411,7 +415,8 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 		}
 		for (int i = 0; i < nf; i++) {
 			char *key = trim(fields[i]);
-			co2_run probe = co2_run_init();
+			co2_run probe;
+			co2_run_init(&probe);
 			co2_error e;
 			co2_error_clear(&e);
 			if (!*key) {
@@ -421,6 +426,7 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 			if (co2_run_set(&probe, key, NULL, &e) != CO2_OK && strncmp(e.message, "unknown key", 11) == 0) {
 				fatal(b, CO2_ERR_PARSE, b->lineno, "CSV header, column %d: %s (columns are run-spec keys: hardware, count, hours, region, location, method, name, ...)",
 				      i + 1, e.message);
+				co2__error_suggest_from(&b->fatal_err, &e);
 				return -1;
 			}
 			for (size_t k = 0; k < b->ncols; k++)
@@ -437,7 +443,8 @@ static int csv_line(co2_batch *b, const char *p, size_t n)
 		b->have_header = 1;
 		return 0;
 	}
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error e;
 	co2_error_clear(&e);
 	co2_status st = CO2_OK;
@@ -488,7 +495,8 @@ static void item_flush(co2_batch *b)
 	if (!b->in_item)
 		return;
 	if (b->item_too_long) {
-		co2_run empty = co2_run_init();
+		co2_run empty;
+		co2_run_init(&empty);
 		co2_error e;
 		co2_error_clear(&e);
 		emit(b, &empty, b->item_line, &e, co2__fail(&e, CO2_ERR_PARSE, "list item longer than %u bytes", MAX_LINE));

@@ -15,6 +15,11 @@
 co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const co2_run *run,
                           const co2_db *db, co2_error *err)
 {
+	co2_result res_scratch;
+	co2_run run_scratch;
+	if (co2__result_full(&res, res, &res_scratch, err) != CO2_OK ||
+	    (run && co2__run_full(&run, run, &run_scratch, err) != CO2_OK))
+		return CO2_ERR_INVALID;
 	co2__buf b = { 0 }, t = { 0 };
 	char n[32];
 	co2__buf_puts(&b, CARD_KEY ":\n");

@@ -102,6 +102,13 @@ static co2_status fail_at(reader *r, const yaml_node_t *node, co2_status st, con
 	return st;
 }
 
+/* An error that wraps a lookup's message (e) keeps its suggestions. */
+static co2_status with_suggestions(reader *r, const co2_error *e, co2_status st)
+{
+	co2__error_suggest_from(r->err, e);
+	return st;
+}
+
 static co2_status number(reader *r, const yaml_node_t *n, const char *key, double lo,
                          double hi, double *out)
 {
@@ -128,7 +135,7 @@ static co2_status cpu_power(reader *r, const yaml_node_t *at, const co2_db *db,
 		               "partition '%s': give the CPU's TDP per core (TDP%s)", pname,
 		               model ? " or TDP_CPU" : "");
 	if (co2_db_find_hardware(&hw, db, NULL, model, &e) != CO2_OK)
-		return fail_at(r, at, e.status, "partition '%s': %s", pname, e.message);
+		return with_suggestions(r, &e, fail_at(r, at, e.status, "partition '%s': %s", pname, e.message));
 	if (hw->power_per_core_w > 0)
 		*out = hw->power_per_core_w;
 	else if (hw->cores > 0 && hw->power_w > 0)
@@ -199,7 +206,7 @@ static co2_status read_partition(reader *r, co2_cluster *c, const co2_db *db, co
 		if (!db || !model)
 			return fail_at(r, map, CO2_ERR_INVALID, "partition '%s': give the GPU's TDP (W)", pname);
 		if (co2_db_find_hardware(&hw, db, NULL, model, &e) != CO2_OK)
-			return fail_at(r, map, e.status, "partition '%s': %s", pname, e.message);
+			return with_suggestions(r, &e, fail_at(r, map, e.status, "partition '%s': %s", pname, e.message));
 		p->gpu_w = hw->power_w;
 	}
 	snprintf(key, sizeof key, "partitions.%s.TDP_CPU", pname);
@@ -281,7 +288,7 @@ static co2_status read_root(reader *r, co2_cluster *c, const co2_db *db, yaml_no
 		if (!db)
 			return fail_at(r, loc, CO2_ERR_INVALID, "location '%s': no data loaded to look it up; give CI (g/kWh)", code);
 		if (co2_db_find_location(&l, db, NULL, code, &e) != CO2_OK)
-			return fail_at(r, loc, e.status, "location: %s", e.message);
+			return with_suggestions(r, &e, fail_at(r, loc, e.status, "location: %s", e.message));
 		c->intensity = l->intensity_g_per_kwh;
 		if (!(c->location = keep(c, l->code)))
 			return co2__fail(r->err, CO2_ERR_NOMEM, "out of memory");

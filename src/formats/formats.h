@@ -9,6 +9,7 @@
 #include "co2calc/card.h"
 #include "co2calc/sacct.h"
 #include "co2calc/batch.h"
+#include "co2calc/api.h"
 #include "co2calc/version.h"
 
 /* What the sacct report writers (sacct_report.c) need of a reader (sacct.c): the

@@ -194,6 +194,7 @@ static void text_cleanest(co2__buf *b, const co2_result *r, const co2_run *run, 
 	char a[32], c[32], d[32];
 	const co2_region *reg;
 	co2_result alt;
+	co2_result_init(&alt);
 	if (!run || !db || co2_cleanest_region(&reg, &alt, db, run, r, NULL) != CO2_OK)
 		return;
 	const char *prov = r->provider_name ? r->provider_name : r->provider;
@@ -300,6 +301,11 @@ co2_status co2_report(char **out, size_t *len, const co2_result *res, co2_format
 co2_status co2_report_run(char **out, size_t *len, const co2_result *res, const co2_run *run,
                           const co2_db *db, co2_format format, unsigned flags, co2_error *err)
 {
+	co2_result res_scratch;
+	co2_run run_scratch;
+	if (co2__result_full(&res, res, &res_scratch, err) != CO2_OK ||
+	    (run && co2__run_full(&run, run, &run_scratch, err) != CO2_OK))
+		return CO2_ERR_INVALID;
 	co2__buf b = { 0 };
 	switch (format) {
 	case CO2_FORMAT_TEXT:

@@ -211,6 +211,11 @@ co2_status co2_report_compare(char **out, size_t *len, const co2_result *results
 {
 	if (n == 0 || n > 64)
 		return co2__fail(err, CO2_ERR_INVALID, "compare: between 1 and 64 results, got %zu", n);
+	/* Every accepted result has version 2's size, this library's; once fields are
+	 * appended, an older caller's array steps by its results[0].size instead. */
+	for (size_t i = 0; i < n; i++)
+		if (co2__result_check(&results[i], err) != CO2_OK)
+			return CO2_ERR_INVALID;
 	co2__buf b = { 0 }, c = { 0 };
 	switch (format) {
 	case CO2_FORMAT_TEXT: compare_text(&b, &c, results, labels, n); break;

@@ -463,14 +463,43 @@ const char *co2_sacct_group_by_name(co2_sacct_group_by g)
 	return (unsigned)g < sizeof group_names / sizeof group_names[0] ? group_names[g] : "none";
 }
 
-co2_sacct_options co2_sacct_options_init(void)
+static void options_defaults(co2_sacct_options *o)
 {
+	memset(o, 0, sizeof *o);
+	o->version = CO2_SACCT_OPTIONS_VERSION;
+	o->size = sizeof *o;
+	o->pue = CO2_UNSET;
+	o->intensity_g_per_kwh = CO2_UNSET;
+}
+
+void co2_sacct_options_init_v(co2_sacct_options *opts, unsigned version, size_t size)
+{
+	if (!opts || size < offsetof(co2_sacct_options, group_by))
+		return;
 	co2_sacct_options o;
-	memset(&o, 0, sizeof o);
-	o.version = CO2_SACCT_OPTIONS_VERSION;
-	o.pue = CO2_UNSET;
-	o.intensity_g_per_kwh = CO2_UNSET;
-	return o;
+	options_defaults(&o);
+	o.version = version;
+	o.size = size;
+	memset(opts, 0, size);
+	memcpy(opts, &o, size < sizeof o ? size : sizeof o);
+}
+
+/* The caller's options as a whole struct of this library: the first opts->size bytes,
+ * the defaults past them. Version 2 (the first with a size) is the smallest taken. */
+static co2_status options_read(co2_sacct_options *o, const co2_sacct_options *opts, co2_error *err)
+{
+	options_defaults(o);
+	if (!opts)
+		return CO2_OK;
+	co2_status st = co2__check_version(err, "sacct options", "co2_sacct_options_init()",
+	                                   opts->version, opts->size, CO2__OLDEST_VERSION,
+	                                   CO2_SACCT_OPTIONS_VERSION,
+	                                   offsetof(co2_sacct_options, intensity_g_per_kwh) + sizeof(double),
+	                                   sizeof(co2_sacct_options));
+	if (st != CO2_OK)
+		return st;
+	memcpy(o, opts, opts->size < sizeof *o ? opts->size : sizeof *o);
+	return CO2_OK;
 }
 
 /* "YYYY-MM-DD", "YYYY-MM-DDTHH:MM", "YYYY-MM-DDTHH:MM:SS". */
@@ -501,7 +530,10 @@ co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
 	*out = NULL;
 	if (!cluster)
 		return co2__fail(err, CO2_ERR_INVALID, "sacct: no cluster description");
-	co2_sacct_options o = opts ? *opts : co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_status ost = options_read(&o, opts, err);
+	if (ost != CO2_OK)
+		return ost;
 	if ((unsigned)o.group_by > CO2_SACCT_GROUP_DAY)
 		return co2__fail_field(err, CO2_ERR_INVALID, "group-by", "group-by: unknown grouping %d", (int)o.group_by);
 	if (o.since && !valid_time_bound(o.since))

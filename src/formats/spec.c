@@ -394,7 +394,7 @@ co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, siz
 	co2_spec *spec = calloc(1, sizeof *spec);
 	if (!spec)
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
-	spec->run = co2_run_init();
+	co2_run_init(&spec->run);
 	size_t i = 0;
 	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
 		i++;

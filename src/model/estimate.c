@@ -1,6 +1,7 @@
 /* The estimate: resolve each factor from the run and the database, then apply the
  * method's formula and rounding. Pure: no I/O, no allocation. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -146,6 +147,73 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 static double round_equiv(const co2_equivalent_def *q, double v)
 {
 	return q->decimals >= 0 ? co2_round(v, q->decimals) : co2__round_significant(v, q->significant);
+}
+
+void co2_result_init_v(co2_result *res, unsigned version, size_t size)
+{
+	if (!res || size < offsetof(co2_result, method))
+		return;
+	memset(res, 0, size);
+	res->version = version;
+	res->size = size;
+}
+
+co2_status co2__result_check(const co2_result *res, co2_error *err)
+{
+	return co2__check_version(err, "result", "co2_result_init()", res->version, res->size,
+	                          CO2__OLDEST_VERSION, CO2_RESULT_VERSION, CO2__RESULT_V2_SIZE,
+	                          sizeof(co2_result));
+}
+
+co2_status co2__result_full(const co2_result **full, const co2_result *res,
+                            co2_result *scratch, co2_error *err)
+{
+	co2_status st = co2__result_check(res, err);
+	if (st != CO2_OK)
+		return st;
+	if (res->size >= sizeof *res) {
+		*full = res;
+		return CO2_OK;
+	}
+	co2__result_widen(scratch, res);
+	*full = scratch;
+	return CO2_OK;
+}
+
+void co2__result_widen(co2_result *full, const co2_result *res)
+{
+	memset(full, 0, sizeof *full);
+	memcpy(full, res, res->size < sizeof *full ? res->size : sizeof *full);
+	full->version = CO2_RESULT_VERSION;
+	full->size = sizeof *full;
+}
+
+void co2__result_store(co2_result *res, const co2_result *full)
+{
+	unsigned version = res->version;
+	size_t size = res->size;
+	if (res != full)
+		memcpy(res, full, size < sizeof *full ? size : sizeof *full);
+	res->version = version;
+	res->size = size;
+}
+
+static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err);
+
+co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err)
+{
+	co2_run run_scratch;
+	TRY(co2__result_check(res, err));
+	TRY(co2__run_full(&run, run, &run_scratch, err));
+	TRY(co2_run_validate(run, err));
+	/* Computed in place when the caller's result has every field, else in full here
+	 * and copied out as far as the caller's struct goes. */
+	if (res->version == CO2_RESULT_VERSION && res->size == sizeof *res)
+		return compute(db, run, res, err);
+	co2_result full;
+	TRY(compute(db, run, &full, err));
+	co2__result_store(res, &full);
+	return CO2_OK;
 }
 
 /* ---- the method policies ------------------------------------------------------------ */
@@ -406,11 +474,11 @@ static void resolve_equivalents(estimate_ctx *c)
 	}
 }
 
-co2_status co2_estimate(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err)
+static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res, co2_error *err)
 {
-	TRY(co2_run_validate(run, err));
 	memset(res, 0, sizeof *res);
 	res->version = CO2_RESULT_VERSION;
+	res->size = sizeof *res;
 	res->method = run->method;
 	res->method_name = co2_method_name(run->method);
 	res->offset_percent = CO2_UNSET;

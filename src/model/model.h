@@ -3,10 +3,38 @@
 #ifndef CO2_MODEL_H
 #define CO2_MODEL_H
 
+#include <stddef.h>
+
 #include "base/base.h"
 #include "co2calc/db.h"
 #include "co2calc/estimate.h"
 #include "co2calc/whatif.h"
+
+/* ---- versioned structs (co2calc/estimate.h) ----------------------------------------
+ * Version 2 is the first layout with a size, and the smallest accepted: every struct the
+ * library takes has all of version 2's fields, so the setters (co2_run_set, ...), which
+ * write only those, stay inside the caller's struct. A setter of a field appended later
+ * must check run->size first. */
+#define CO2__OLDEST_VERSION 2u
+#define CO2__RUN_V2_SIZE (offsetof(co2_run, training_type) + sizeof(const char *))
+#define CO2__RESULT_V2_SIZE (offsetof(co2_result, market_co2_kg) + sizeof(double))
+
+/* Check a caller's run (version, size) and give it with every field of this library:
+ * *full is run itself when it holds them all, else scratch (co2__run_widen). */
+co2_status co2__run_full(const co2_run **full, const co2_run *run, co2_run *scratch,
+                         co2_error *err);
+/* Fill *full with the defaults and the first run->size bytes of run; full gets this
+ * library's version and size. */
+void co2__run_widen(co2_run *full, const co2_run *run);
+/* The same for a result given to a report: the fields past res->size are zero. */
+co2_status co2__result_full(const co2_result **full, const co2_result *res,
+                            co2_result *scratch, co2_error *err);
+void co2__result_widen(co2_result *full, const co2_result *res);
+/* Check a result the caller will have filled (co2_estimate's out parameter). */
+co2_status co2__result_check(const co2_result *res, co2_error *err);
+/* Copy a whole computed result into the caller's: at most res->size bytes; res->version
+ * and res->size keep the caller's values. */
+void co2__result_store(co2_result *res, const co2_result *full);
 
 /* Whether key (with '-' or '_') is a top-level run key ("hours", "cpu-power"). */
 int co2__run_known_key(const char *key);

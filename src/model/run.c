@@ -2,6 +2,7 @@
  * and what-ifs, so a flag and a spec key mean the same thing), the method names and
  * validation. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,19 +17,59 @@
 #define MAX_PUE 10.0
 #define MAX_REPEATS 1e6
 
-co2_run co2_run_init(void)
+/* A run of this library's layout with every field unset. */
+static void run_defaults(co2_run *r)
 {
+	memset(r, 0, sizeof *r);
+	r->version = CO2_RUN_VERSION;
+	r->size = sizeof *r;
+	r->hours = CO2_UNSET;
+	r->memory_gb = CO2_UNSET;
+	r->intensity_g_per_kwh = CO2_UNSET;
+	r->pue = CO2_UNSET;
+	r->repeats = CO2_UNSET;
+	r->energy_kwh = CO2_UNSET;
+	r->method = CO2_METHOD_DEFAULT;
+}
+
+void co2_run_init_v(co2_run *run, unsigned version, size_t size)
+{
+	/* Too small to hold even the version and size: nothing to write (validation will
+	 * refuse the run). */
+	if (!run || size < offsetof(co2_run, devices))
+		return;
 	co2_run r;
-	memset(&r, 0, sizeof r);
-	r.version = CO2_RUN_VERSION;
-	r.hours = CO2_UNSET;
-	r.memory_gb = CO2_UNSET;
-	r.intensity_g_per_kwh = CO2_UNSET;
-	r.pue = CO2_UNSET;
-	r.repeats = CO2_UNSET;
-	r.energy_kwh = CO2_UNSET;
-	r.method = CO2_METHOD_DEFAULT;
-	return r;
+	run_defaults(&r);
+	r.version = version;
+	r.size = size;
+	/* A newer header's fields past ours are zeroed; the version check refuses them. */
+	memset(run, 0, size);
+	memcpy(run, &r, size < sizeof r ? size : sizeof r);
+}
+
+co2_status co2__run_full(const co2_run **full, const co2_run *run, co2_run *scratch,
+                         co2_error *err)
+{
+	co2_status st = co2__check_version(err, "run", "co2_run_init()", run->version, run->size,
+	                                   CO2__OLDEST_VERSION, CO2_RUN_VERSION, CO2__RUN_V2_SIZE,
+	                                   sizeof(co2_run));
+	if (st != CO2_OK)
+		return st;
+	if (run->size >= sizeof *run) {
+		*full = run;
+		return CO2_OK;
+	}
+	co2__run_widen(scratch, run);
+	*full = scratch;
+	return CO2_OK;
+}
+
+void co2__run_widen(co2_run *full, const co2_run *run)
+{
+	run_defaults(full);
+	memcpy(full, run, run->size < sizeof *full ? run->size : sizeof *full);
+	full->version = CO2_RUN_VERSION;
+	full->size = sizeof *full;
 }
 
 co2_status co2_run_add_device(co2_run *run, const char *name, double count, double utilization)
@@ -92,8 +133,17 @@ static int bad(double v, double lo, double hi, int lo_open)
 	return !isfinite(v) || v > hi || (lo_open ? v <= lo || v < MIN_POSITIVE : v < lo);
 }
 
-co2_status co2_run_validate(const co2_run *run, co2_error *err)
+co2_status co2_run_validate(const co2_run *given, co2_error *err)
 {
+	co2_run scratch;
+	const co2_run *run;
+	co2_status st = co2__run_full(&run, given, &scratch, err);
+	if (st != CO2_OK)
+		return st;
+	if (run->n_devices > CO2_MAX_DEVICES)
+		return co2__fail_field(err, CO2_ERR_INVALID, "devices",
+		                       "devices: %zu device groups, at most %d", run->n_devices,
+		                       CO2_MAX_DEVICES);
 	int any_device_hours = 0;
 	for (size_t i = 0; i < run->n_devices; i++) {
 		const co2_device *d = &run->devices[i];
@@ -276,9 +326,12 @@ static co2_status unknown_key(co2_error *err, const char *key, const char *const
 	const char *near = synonym(key, list, stride);
 	if (!near)
 		near = nearest(key, list, stride);
-	if (near)
-		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "unknown key '%.60s'; did you mean '%s'?", key, near);
+	if (near) {
+		co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'; did you mean '%s'?",
+		                key, near);
+		co2__error_suggest(err, near);
+		return CO2_ERR_INVALID;
+	}
 	return co2__fail_field(err, CO2_ERR_INVALID, key, "unknown key '%.60s'", key);
 }
 

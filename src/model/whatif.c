@@ -54,9 +54,13 @@ co2_status co2_cleanest_region(const co2_region **region, co2_result *alt, const
 	if (!best)
 		return co2__fail(err, CO2_ERR_NOT_FOUND, "no region of provider '%s' has an intensity",
 		                 cur->provider);
+	co2_run scratch;
+	co2_status st = co2__run_full(&run, run, &scratch, err);
+	if (st != CO2_OK)
+		return st;
 	co2_run moved = *run;
 	moved.region = best->id;
-	co2_status st = co2_estimate(db, &moved, alt, err);
+	st = co2_estimate(db, &moved, alt, err);
 	if (st != CO2_OK)
 		return st;
 	*region = best;

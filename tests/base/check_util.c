@@ -64,6 +64,45 @@ START_TEST(errors_record_message_field_and_position_and_accept_null)
 }
 END_TEST
 
+START_TEST(suggestions_are_kept_once_up_to_the_limit_and_cleared_by_a_new_failure)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	co2__error_suggest(NULL, "x"); /* no error: nothing happens */
+	co2__fail_field(&err, CO2_ERR_INVALID, "k", "unknown key 'cnt'; did you mean 'count'?");
+	ck_assert_uint_eq(err.n_suggestions, 0);
+	co2__error_suggest(&err, "count");
+	co2__error_suggest(&err, "count"); /* once */
+	co2__error_suggest(&err, NULL);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "count");
+	char longname[300];
+	memset(longname, 'n', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	co2__error_suggest(&err, longname);
+	ck_assert_uint_eq(strlen(err.suggestions[1]), sizeof err.suggestions[1] - 1);
+	co2__error_suggest(&err, "c");
+	co2__error_suggest(&err, "d");
+	co2__error_suggest(&err, "e"); /* past CO2_MAX_SUGGESTIONS: dropped */
+	ck_assert_uint_eq(err.n_suggestions, CO2_MAX_SUGGESTIONS);
+	ck_assert_str_eq(err.suggestions[3], "d");
+	/* An error wrapping another keeps its suggestions. */
+	co2_error outer;
+	co2__fail(&outer, CO2_ERR_INVALID, "partition 'p': %s", err.message);
+	co2__error_suggest_from(&outer, &err);
+	ck_assert_uint_eq(outer.n_suggestions, CO2_MAX_SUGGESTIONS);
+	ck_assert_str_eq(outer.suggestions[0], "count");
+	/* A new failure, and co2_error_clear, forget them. */
+	co2__fail(&err, CO2_ERR_PARSE, "other");
+	ck_assert_uint_eq(err.n_suggestions, 0);
+	ck_assert_str_eq(err.suggestions[0], "");
+	co2__error_suggest(&outer, "x");
+	co2_error_clear(&outer);
+	ck_assert_uint_eq(outer.n_suggestions, 0);
+	ck_assert_str_eq(err.message, "other");
+}
+END_TEST
+
 START_TEST(a_prefix_goes_in_front_of_the_message_and_both_are_cut_to_fit)
 {
 	co2_error err;
@@ -494,6 +533,7 @@ static Suite *util_suite(void)
 	                    (int)(sizeof status_names / sizeof status_names[0]));
 	tcase_add_test(e, errors_record_message_field_and_position_and_accept_null);
 	tcase_add_test(e, a_prefix_goes_in_front_of_the_message_and_both_are_cut_to_fit);
+	tcase_add_test(e, suggestions_are_kept_once_up_to_the_limit_and_cleared_by_a_new_failure);
 	tcase_add_test(e, offsets_become_one_based_lines_and_columns);
 	suite_add_tcase(s, e);
 	TCase *n = tcase_create("numbers");

@@ -139,11 +139,13 @@ START_TEST(an_estimate_and_a_power_limit_say_what_they_are_in_the_factors)
 	static const char *const hw[] = { "TPU v5e", "NVIDIA A10G" };
 	static const char *const want[] = { "estimate", "power limit" };
 	for (int k = 0; k < 2; k++) {
-		co2_run run = co2_run_init();
+		co2_run run;
+		co2_run_init(&run);
 		co2_run_add_device(&run, hw[k], 1, CO2_UNSET);
 		run.hours = 1;
 		run.location = "FR";
 		co2_result r;
+		co2_result_init(&r);
 		co2_error err;
 		ck_assert_msg(co2_estimate(db, &run, &r, &err) == CO2_OK, "%s", err.message);
 		int seen = 0;
@@ -210,11 +212,13 @@ END_TEST
 
 START_TEST(a_slice_in_an_estimate_counts_chips_and_says_the_rule)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_run_add_device(&run, "v3-8", 2, CO2_UNSET); /* two v3-8 slices */
 	run.hours = 10;
 	run.location = "FR";
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_msg(co2_estimate(db, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_uint_eq(r.n_parts, 1);
@@ -229,7 +233,8 @@ START_TEST(a_slice_in_an_estimate_counts_chips_and_says_the_rule)
 		}
 	ck_assert(seen);
 	/* ML CO2 Impact's own TPU v2 (its edition) for v2-8: the BERT-base run of the seed. */
-	co2_run bert = co2_run_init();
+	co2_run bert;
+	co2_run_init(&bert);
 	co2_run_add_device(&bert, "v2-8", CO2_UNSET, CO2_UNSET);
 	bert.hours = 96;
 	bert.region = "gcp:asia-east1";

@@ -83,6 +83,18 @@ START_TEST(bad_files_are_refused_with_file_line_and_column)
 }
 END_TEST
 
+START_TEST(unknown_data_file_keys_carry_the_nearest_key_as_data)
+{
+	co2_error err;
+	ck_assert_int_eq(load(bad_files[1].body, &err), CO2_ERR_PARSE);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "power_type");
+	ck_assert_int_eq(load("hardwares: []\n", &err), CO2_ERR_PARSE);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "hardware");
+}
+END_TEST
+
 START_TEST(schema_major_2_is_refused_and_minor_1_9_accepted)
 {
 	co2_error err;
@@ -239,6 +251,7 @@ static Suite *db_suite(void)
 	tcase_add_test(t, a_valid_file_loads_and_entries_are_found_by_alias);
 	tcase_add_loop_test(t, bad_files_are_refused_with_file_line_and_column, 0,
 	                    (int)(sizeof bad_files / sizeof *bad_files));
+	tcase_add_test(t, unknown_data_file_keys_carry_the_nearest_key_as_data);
 	tcase_add_test(t, schema_major_2_is_refused_and_minor_1_9_accepted);
 	tcase_add_test(t, a_later_file_replaces_an_entry_of_the_same_name);
 	tcase_add_test(t, builtin_data_loads_after_another_file_and_overrides_it);

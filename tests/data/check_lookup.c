@@ -192,6 +192,73 @@ START_TEST(ambiguous_and_unknown_names_list_candidates_and_never_guess)
 	}
 	if (u->absent)
 		ck_assert_msg(!strstr(err.message, u->absent), "'%s': %s names %s", u->given, err.message, u->absent);
+	/* The same names as data: each candidate is a suggestion (unless the message names
+	 * more than the data holds), each suggestion is quoted in the message. */
+	for (int k = 0; k < 3 && u->candidates[k]; k++) {
+		int found = 0;
+		for (size_t j = 0; j < err.n_suggestions; j++)
+			found |= strcmp(err.suggestions[j], u->candidates[k]) == 0;
+		ck_assert_msg(found || err.n_suggestions == CO2_MAX_SUGGESTIONS,
+		              "'%s': '%s' is not among the %zu suggestions", u->given,
+		              u->candidates[k], err.n_suggestions);
+	}
+	ck_assert_uint_le(err.n_suggestions, CO2_MAX_SUGGESTIONS);
+	for (size_t j = 0; j < err.n_suggestions; j++) {
+		char quoted[160];
+		snprintf(quoted, sizeof quoted, "'%s'", err.suggestions[j]);
+		ck_assert_msg(strstr(err.message, quoted), "'%s': %s lacks %s", u->given, err.message, quoted);
+	}
+}
+END_TEST
+
+START_TEST(suggestions_come_as_data_with_the_exact_names)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	const co2_hardware *h = NULL;
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "A100-80", &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA A100 PCIe 80GB");
+	ck_assert_str_eq(err.suggestions[1], "NVIDIA A100 SXM4 80GB");
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "H1OO SXM", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.message, "unknown hardware 'H1OO SXM'; did you mean 'NVIDIA H100 SXM5', "
+	                 "'NVIDIA H800 SXM5' or 'NVIDIA H200 SXM'? (see 'co2calc list hardware')");
+	ck_assert_uint_eq(err.n_suggestions, 3);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA H100 SXM5");
+	ck_assert_str_eq(err.suggestions[1], "NVIDIA H800 SXM5");
+	ck_assert_str_eq(err.suggestions[2], "NVIDIA H200 SXM");
+	/* Five matches: the message lists them all, the data keeps the first four. */
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "A100", &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_uint_eq(err.n_suggestions, CO2_MAX_SUGGESTIONS);
+	ck_assert_str_eq(err.suggestions[0], "Intel A100");
+	const co2_region *r = NULL;
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "gcp:asia-eastt1", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "gcp:asia-east1");
+	ck_assert_str_eq(err.suggestions[1], "gcp:asia-east2");
+	const co2_location *l = NULL;
+	ck_assert_int_eq(co2_db_find_location(&l, db, NULL, "Frnace", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "FR");
+	ck_assert_str_eq(err.suggestions[1], "GR");
+	/* Nothing near: no suggestion, and none left from the error before. */
+	ck_assert_int_eq(co2_db_find_location(&l, db, NULL, "Qqqqqqqqqqqqqqq", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 0);
+	/* Through co2_estimate, as a program meets them. */
+	co2_run run;
+	co2_run_init(&run);
+	co2_run_add_device(&run, "A100-80", 1, CO2_UNSET);
+	run.hours = 1;
+	run.location = "FR";
+	co2_result res;
+	co2_result_init(&res);
+	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_str_eq(err.field, "hardware");
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[1], "NVIDIA A100 SXM4 80GB");
+	co2_error_clear(&err);
+	ck_assert_uint_eq(err.n_suggestions, 0);
+	ck_assert_str_eq(err.suggestions[0], "");
 }
 END_TEST
 
@@ -260,6 +327,7 @@ static Suite *lookup_suite(void)
 	                    (int)(sizeof spellings / sizeof *spellings));
 	tcase_add_loop_test(t, ambiguous_and_unknown_names_list_candidates_and_never_guess, 0,
 	                    (int)(sizeof unclears / sizeof *unclears));
+	tcase_add_test(t, suggestions_come_as_data_with_the_exact_names);
 	tcase_add_test(t, counts_meet_the_coverage_targets);
 	tcase_add_test(t, cpuinfo_model_names_find_their_cpu);
 	suite_add_tcase(s, t);

@@ -118,7 +118,8 @@ END_TEST
 START_TEST(a_run_reads_the_same_as_estimate_with_the_same_fields)
 {
 	/* The CSV row goes through co2_run_set like the command-line flags. */
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_error err;
 	co2_error_clear(&err);
 	ck_assert_int_eq(co2_run_set(&r, "hardware", "A100 SXM4 80GB", &err), CO2_OK);
@@ -127,6 +128,7 @@ START_TEST(a_run_reads_the_same_as_estimate_with_the_same_fields)
 	ck_assert_int_eq(co2_run_set(&r, "location", "US", &err), CO2_OK);
 	ck_assert_int_eq(co2_run_set(&r, "method", "green-algorithms", &err), CO2_OK);
 	co2_result want;
+	co2_result_init(&want);
 	ck_assert_int_eq(co2_estimate(db, &r, &want, &err), CO2_OK);
 	got g;
 	memset(&g, 0, sizeof g);

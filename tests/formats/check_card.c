@@ -19,13 +19,15 @@ static void setup(void)
 {
 	co2_error err;
 	ck_assert_int_eq(co2_db_open_default(&db, &err), CO2_OK);
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_run_add_device(&run, "TPU v2", 4, CO2_UNSET);
 	run.hours = 96;
 	run.region = "gcp:asia-east1";
 	run.method = CO2_METHOD_MLCO2;
 	run.training_type = "pre-training";
 	co2_result res;
+	co2_result_init(&res);
 	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_OK);
 	ck_assert_int_eq(co2_card_block(&block, NULL, &res, &run, db, &err), CO2_OK);
 }

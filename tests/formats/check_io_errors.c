@@ -311,7 +311,8 @@ START_TEST(steps_raise_the_maxima_and_fill_what_the_job_row_lacks)
 		SACCT_HEADER_NAMES "\n"
 		"5|2024-01-02T00:00:00|00:30:00||1|2|00:10:00|01:00:00|2G||COMPLETED|cpu=2|||\n"
 		"5.batch|2024-01-01T23:00:00|01:00:00|gpu|1|2|00:05:00|02:00:00|4G|1000000K|COMPLETED|gres/gpu=2|carol|acct-c|train\n";
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.group_by = CO2_SACCT_GROUP_DAY;
 	seen sn;
 	memset(&sn, 0, sizeof sn);
@@ -577,20 +578,21 @@ START_TEST(bad_reader_options_name_the_option)
 	ck_assert_str_eq(err.message, "sacct: no cluster description");
 	ck_assert_ptr_null(r);
 
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.group_by = (co2_sacct_group_by)9;
 	ck_assert_int_eq(co2_sacct_new(&r, tiny, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.message, "group-by: unknown grouping 9");
 	ck_assert_str_eq(err.field, "group-by");
 	ck_assert_str_eq(co2_sacct_group_by_name((co2_sacct_group_by)9), "none");
 
-	o = co2_sacct_options_init();
+	co2_sacct_options_init(&o);
 	o.until = "2024/01/01"; /* the right length, the wrong separators */
 	ck_assert_int_eq(co2_sacct_new(&r, tiny, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.message, "until: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got '2024/01/01'");
 	ck_assert_str_eq(err.field, "until");
 
-	o = co2_sacct_options_init();
+	co2_sacct_options_init(&o);
 	o.intensity_g_per_kwh = 2500;
 	ck_assert_int_eq(co2_sacct_new(&r, tiny, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.message, "intensity: 2500 g/kWh is out of range [0, 2000]");
@@ -599,7 +601,7 @@ START_TEST(bad_reader_options_name_the_option)
 	char states[256] = "S0";
 	for (int i = 1; i < 33; i++)
 		snprintf(states + strlen(states), sizeof states - strlen(states), ",S%d", i);
-	o = co2_sacct_options_init();
+	co2_sacct_options_init(&o);
 	o.custom_success_states = states; /* 33 states */
 	ck_assert_int_eq(co2_sacct_new(&r, tiny, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.message, "custom-success-states: at most 32 states");
@@ -621,7 +623,8 @@ START_TEST(a_custom_success_state_matches_its_first_word)
 	const char *log = SACCT_HEADER "\n"
 	                  "1|2024-01-01T00:00:00|01:00:00|cpu|1|1|01:00:00|01:00:00|1G||CANCELLED by 123|\n"
 	                  "2|2024-01-01T00:00:00|01:00:00|cpu|1|1|01:00:00|01:00:00|1G||TIMEOUT|\n";
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.custom_success_states = "CANCELLED";
 	o.group_by = CO2_SACCT_GROUP_STATE;
 	co2_sacct_totals t;
@@ -1170,6 +1173,8 @@ START_TEST(a_batch_refuses_feeding_after_finish_and_checks_a_last_unended_line)
 	ck_assert_int_eq(co2_batch_feed(b, "energy,locaton", 14, &err), CO2_OK);
 	ck_assert_int_eq(co2_batch_finish(b, &err), CO2_ERR_PARSE);
 	assert_has(err.message, "runs:1: CSV header, column 2: unknown key 'locaton'; did you mean 'location'?");
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "location");
 	co2_batch_free(b);
 }
 END_TEST
@@ -1273,6 +1278,7 @@ START_TEST(device_entries_take_kind_and_device_hours)
 	ck_assert_int_eq(run->devices[1].role, CO2_ROLE_ACCELERATOR);
 	ck_close(run->devices[1].device_hours, 5);
 	co2_result res;
+	co2_result_init(&res);
 	ck_assert_msg(co2_estimate(mini, run, &res, &err) == CO2_OK, "%s", err.message);
 	ck_close(res.it_energy_kwh, 1 + 1);
 	ck_close(res.co2_kg, 2 * 0.5);
@@ -1310,14 +1316,16 @@ START_TEST(what_if_values_are_checked_and_name_the_key)
 		{ "colour", "blue", "unknown key 'colour'" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		co2_run r = co2_run_init();
+		co2_run r;
+		co2_run_init(&r);
 		co2_run_add_device(&r, "TG100", 1, CO2_UNSET);
 		co2_error err;
 		co2_error_clear(&err);
 		ck_assert_int_eq(co2_whatif_apply(&r, bad[i].key, bad[i].value, &err), CO2_ERR_INVALID);
 		assert_has(err.message, bad[i].expect);
 	}
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_error err;
 	co2_error_clear(&err);
 	ck_assert_int_eq(co2_whatif_apply(&r, "colour", "blue", &err), CO2_ERR_INVALID);
@@ -1328,7 +1336,8 @@ END_TEST
 START_TEST(what_if_changes_reach_every_field_they_name)
 {
 	/* Scaling time reaches hours, device-hours and measured energy alike. */
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_run_add_device(&r, "TG100", 2, CO2_UNSET);
 	r.devices[0].device_hours = 30;
 	r.hours = 12;
@@ -1352,7 +1361,8 @@ START_TEST(what_if_changes_reach_every_field_they_name)
 	ck_assert_double_eq(r.intensity_g_per_kwh, CO2_UNSET);
 
 	/* A run with a CPU only: "count" is the run key, which sets an accelerator's count. */
-	co2_run c = co2_run_init();
+	co2_run c;
+	co2_run_init(&c);
 	ck_assert_int_eq(co2_run_set(&c, "cpu", "Test CPU 16", &err), CO2_OK);
 	ck_assert_int_eq(co2_whatif_apply(&c, "count", "3", &err), CO2_OK);
 	ck_assert_uint_eq(c.n_devices, 2);
@@ -1365,13 +1375,15 @@ END_TEST
 static co2_result estimate_mini(const char *region, double intensity)
 {
 	/* TG100 (100 W) for 10 h: 1 kWh before PUE. */
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_run_add_device(&r, "TG100", 1, CO2_UNSET);
 	r.hours = 10;
 	r.region = region;
 	r.intensity_g_per_kwh = intensity;
 	r.pue = 1;
 	co2_result res;
+	co2_result_init(&res);
 	co2_error err;
 	co2_error_clear(&err);
 	ck_assert_msg(co2_estimate(mini, &r, &res, &err) == CO2_OK, "%s", err.message);
@@ -1448,11 +1460,14 @@ START_TEST(the_cleanest_region_skips_a_region_whose_location_is_unknown)
 	ck_assert_int_eq(co2_db_new(&db, &err), CO2_OK);
 	ck_assert_msg(co2_db_load_path(db, MINI, &err) == CO2_OK, "%s", err.message);
 	ck_assert_msg(co2_db_load_buffer(db, "extra.yaml", extra, sizeof extra - 1, &err) == CO2_OK, "%s", err.message);
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_run_add_device(&r, "TG100", 1, CO2_UNSET);
 	r.hours = 10;
 	r.region = "tx:dirty";
 	co2_result res, alt;
+	co2_result_init(&res);
+	co2_result_init(&alt);
 	ck_assert_msg(co2_estimate(db, &r, &res, &err) == CO2_OK, "%s", err.message);
 	ck_close(res.co2_kg, 0.9);
 	const co2_region *best = NULL;

@@ -17,13 +17,14 @@ static void setup(void)
 {
 	co2_error err;
 	ck_assert_int_eq(co2_db_open_default(&db, &err), CO2_OK);
-	run = co2_run_init();
+	co2_run_init(&run);
 	co2_run_add_device(&run, "TPU v2", 4, CO2_UNSET);
 	run.hours = 96;
 	run.region = "gcp:asia-east1";
 	run.method = CO2_METHOD_MLCO2;
 	run.name = "bert-base-uncased";
 	run.training_type = "pre-training";
+	co2_result_init(&res);
 	ck_assert_int_eq(co2_estimate(db, &run, &res, &err), CO2_OK);
 }
 
@@ -79,6 +80,7 @@ START_TEST(the_text_report_names_the_cleanest_region)
 {
 	const co2_region *reg;
 	co2_result alt;
+	co2_result_init(&alt);
 	co2_error err;
 	ck_assert_int_eq(co2_cleanest_region(&reg, &alt, db, &run, &res, &err), CO2_OK);
 	/* gcp:europe-west6 at 20 g/kWh is the lowest of ML CO2 Impact's GCP regions. */
@@ -159,8 +161,10 @@ START_TEST(csv_keeps_ten_significant_digits_of_a_tiny_run)
 {
 	/* 1 mW for 3.6 s in France: 1e-3 W x 1e-3 h = 1e-9 kWh of IT energy, x 1.56 PUE =
 	 * 1.56e-9 kWh, x 56.039 g/kWh = 8.742084e-11 kg. Rounded to 6 decimals these were 0. */
-	co2_run r = co2_run_init();
+	co2_run r;
+	co2_run_init(&r);
 	co2_result tiny;
+	co2_result_init(&tiny);
 	co2_error err;
 	ck_assert_int_eq(co2_run_add_device(&r, NULL, 1, CO2_UNSET), CO2_OK);
 	r.devices[0].power_w = 0.001;
@@ -208,6 +212,7 @@ START_TEST(compare_shows_the_change_in_kg_and_percent)
 {
 	co2_result rs[2];
 	rs[0] = res;
+	co2_result_init(&rs[1]);
 	co2_run r = run;
 	co2_error err;
 	ck_assert_int_eq(co2_whatif_apply(&r, "mixed-precision", "2", &err), CO2_OK);

@@ -180,7 +180,8 @@ START_TEST(group_by_user_account_partition_state_and_day)
 		{ CO2_SACCT_GROUP_DAY, "2024-03-01", "2024-03-02" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.group_by = cases[i].by;
 		co2_sacct *r = run_file(c, &o, DATA "two-jobs.log", 0, NULL);
 		ck_assert_uint_eq(co2_sacct_group_count(r), 2);
@@ -211,7 +212,8 @@ START_TEST(filters_keep_the_jobs_asked_for)
 		{ NULL, NULL, "alice", NULL, "gpu", 0, 0 },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.since = cases[i].since;
 		o.until = cases[i].until;
 		o.user = cases[i].user;
@@ -231,7 +233,8 @@ END_TEST
 START_TEST(options_override_pue_and_intensity_and_custom_states_count_as_success)
 {
 	co2_cluster *c = load_cluster(DATA "tiny.yaml");
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.pue = 1.0;
 	o.intensity_g_per_kwh = 100;
 	o.custom_success_states = "TIMEOUT,FAILED";
@@ -434,6 +437,18 @@ START_TEST(a_location_takes_its_intensity_from_the_data)
 	ck_assert_str_eq(co2_cluster_location(c), fr->code);
 	ck_close(co2_cluster_granularity_gb(c), 1);
 	co2_cluster_free(c);
+	c = NULL;
+	/* A misspelt place or model: the lookup's suggestions come through as data. */
+	const char *typo = "PUE: 1.2\nlocation: Frnace\npartitions:\n  cpu: {type: CPU, TDP: 10}\n";
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "fr.yaml", typo, strlen(typo), db, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "FR");
+	const char *gpu = "PUE: 1.2\nCI: 400\npartitions:\n  g: {type: GPU, model: H1OO SXM, TDP_CPU: 5}\n";
+	ck_assert_int_eq(co2_cluster_load_buffer(&c, "g.yaml", gpu, strlen(gpu), db, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_msg(strstr(err.message, "partition 'g': unknown hardware 'H1OO SXM'"), "%s", err.message);
+	ck_assert_uint_eq(err.n_suggestions, 3);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA H100 SXM5");
+	ck_assert_ptr_null(c);
 	co2_db_close(db);
 }
 END_TEST
@@ -477,13 +492,24 @@ START_TEST(bad_options_are_refused)
 	co2_sacct *r = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.since = "March";
 	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "since");
-	o = co2_sacct_options_init();
+	co2_sacct_options_init(&o);
 	o.pue = 0.9;
 	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	co2_sacct_options_init(&o);
+	ck_assert_uint_eq(o.size, sizeof o);
+	o.version = CO2_SACCT_OPTIONS_VERSION + 1;
+	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
+	ck_assert_str_eq(err.message, "sacct options: version 3 is newer than this library (2); "
+	                              "rebuild against the installed co2calc headers");
+	memset(&o, 0, sizeof o);
+	ck_assert_int_eq(co2_sacct_new(&r, c, &o, "x", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
 	co2_sacct_group_by g;
 	ck_assert_int_eq(co2_sacct_group_by_parse(&g, "users", &err), CO2_ERR_INVALID);
 	ck_assert_int_eq(co2_sacct_group_by_parse(&g, "day", &err), CO2_OK);
@@ -559,7 +585,8 @@ START_TEST(totals_match_greenalgorithms4hpc_within_0_01_percent)
 		if (line[0] == '#' || sscanf(line, "%127s %127s %127s", log, exp, custom) != 3)
 			continue;
 		char path[512];
-		co2_sacct_options o = co2_sacct_options_init();
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
 		o.custom_success_states = strcmp(custom, "-") == 0 ? NULL : custom;
 		snprintf(path, sizeof path, DATA "ga4hpc/%s", log);
 		co2_sacct *r = run_file(c, &o, path, 65536, NULL);
@@ -739,7 +766,8 @@ END_TEST
 START_TEST(the_report_in_text_csv_and_json)
 {
 	co2_cluster *c = load_cluster(DATA "tiny.yaml");
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.group_by = CO2_SACCT_GROUP_USER;
 	rows w = { CO2_FORMAT_CSV, "", 0 };
 	co2_sacct *r = write_rows(c, &o, &w);

@@ -100,6 +100,41 @@ START_TEST(bad_specs_name_the_file_line_column_and_field)
 }
 END_TEST
 
+typedef struct key_typo {
+	const char *text;
+	const char *suggestion; /* NULL: nothing is near */
+} key_typo;
+
+static const key_typo key_typos[] = {
+	{ "hardware: TPU v2\ncnt: 4\n", "count" },
+	{ "hours: 96\nutilisation: 0.5\n", "utilization" },
+	{ "gpu: A100\nhours: 1\n", "hardware" },
+	{ "devices:\n  - {hardware: A, cuont: 2}\n", "count" },
+	{ "{\"hours\": 1, \"tdp\": 300}", "power" },
+	{ "{\"devices\": [{\"hardwre\": \"A\"}]}", "hardware" },
+	{ "hours: 1\nzzzzzzzz: 1\n", NULL },
+};
+
+START_TEST(unknown_keys_carry_the_nearest_key_as_data)
+{
+	const key_typo *c = &key_typos[_i];
+	co2_spec *s = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_spec_parse(&s, "run.yaml", c->text, strlen(c->text), &err), CO2_ERR_INVALID);
+	ck_assert_ptr_null(s);
+	if (!c->suggestion) {
+		ck_assert_uint_eq(err.n_suggestions, 0);
+		return;
+	}
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], c->suggestion);
+	char quoted[64];
+	snprintf(quoted, sizeof quoted, "did you mean '%s'?", c->suggestion);
+	ck_assert_msg(strstr(err.message, quoted), "%s", err.message);
+}
+END_TEST
+
 START_TEST(numbers_parse_the_same_under_a_comma_locale)
 {
 	/* de_DE writes 1,5; our parser must still read "1.5" and refuse "1,5". */
@@ -134,6 +169,8 @@ static Suite *spec_suite(void)
 	tcase_add_test(t, a_json_spec_with_a_devices_list);
 	tcase_add_loop_test(t, bad_specs_name_the_file_line_column_and_field, 0,
 	                    (int)(sizeof bad_specs / sizeof *bad_specs));
+	tcase_add_loop_test(t, unknown_keys_carry_the_nearest_key_as_data, 0,
+	                    (int)(sizeof key_typos / sizeof key_typos[0]));
 	tcase_add_test(t, numbers_parse_the_same_under_a_comma_locale);
 	tcase_add_test(t, rounding_is_half_away_from_zero);
 	suite_add_tcase(s, t);

@@ -28,7 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	if (size < 1)
 		return 0;
-	co2_sacct_options o = co2_sacct_options_init();
+	co2_sacct_options o;
+	co2_sacct_options_init(&o);
 	o.group_by = (co2_sacct_group_by)(data[0] % 6);
 	if (data[0] & 0x80)
 		o.since = "2024-01-01", o.custom_success_states = "TIMEOUT,CANCELLED";

@@ -12,6 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (co2_spec_parse(&spec, "fuzz", (const char *)data, size, &err) != CO2_OK)
 		return 0;
 	co2_result res;
+	co2_result_init(&res);
 	if (co2_estimate(db, co2_spec_run(spec), &res, &err) == CO2_OK) {
 		char *text = NULL;
 		if (co2_report(&text, NULL, &res, CO2_FORMAT_JSON, 0, &err) == CO2_OK)

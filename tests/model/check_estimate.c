@@ -6,6 +6,7 @@
 #include "check_main.h"
 #include "co2calc/co2calc.h"
 #include "base/base.h"
+#include "model/model.h"
 
 static co2_db *mini; /* only tests/data/fixtures/mini.yaml */
 static co2_db *builtin;
@@ -26,7 +27,8 @@ static void teardown(void)
 
 static co2_run bert(int chips, co2_method m)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_run_add_device(&run, "TPU v2", chips, CO2_UNSET);
 	run.hours = 96;
 	run.region = "gcp:asia-east1";
@@ -38,6 +40,7 @@ START_TEST(mlco2_bert_base_on_four_tpu_v2_gives_47_52_kg)
 {
 	co2_run run = bert(4, CO2_METHOD_MLCO2);
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_double_eq(r.energy_kwh, 84.86);
@@ -54,6 +57,7 @@ START_TEST(mlco2_bert_base_on_one_tpu_v2_gives_11_88_kg)
 {
 	co2_run run = bert(1, CO2_METHOD_MLCO2);
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_double_eq(r.energy_kwh, 21.22);
@@ -68,6 +72,7 @@ START_TEST(mlco2_equivalents_match_the_paper)
 	for (size_t i = 0; i < 2; i++) {
 		co2_run run = bert(want[i].chips, CO2_METHOD_MLCO2);
 		co2_result r;
+		co2_result_init(&r);
 		co2_error err;
 		ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
 		const co2_equivalent *car = co2_result_equivalent(&r, "car_km");
@@ -89,6 +94,7 @@ START_TEST(green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g)
 	 * x 0.509 kg/kWh = 61.8422784 kg. */
 	co2_run run = bert(4, CO2_METHOD_GREEN_ALGORITHMS);
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_double_eq_tol(r.it_energy_kwh, 107.52, 1e-9);
@@ -106,6 +112,7 @@ START_TEST(default_bert_base_uses_measured_221_w_region_pue_and_google_2024_inte
 	 * x 0.43929 kg/kWh (Google's 2024 grid figure for asia-east1) = 42.1262944128 kg. */
 	co2_run run = bert(4, CO2_METHOD_DEFAULT);
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_str_eq(r.edition, "co2calc");
@@ -122,7 +129,8 @@ START_TEST(formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats)
 {
 	/* 2 x 100 W x 0.5 = 100 W; 4 cores x 10 W = 40 W; 10 GB x 0.5 W = 5 W: 145 W.
 	 * x 10 h = 1.45 kWh; x region PUE 1.2 x 3 repeats = 5.22 kWh; x 20 g = 0.1044 kg. */
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error err;
 	ck_assert_int_eq(co2_run_set(&run, "hardware", "TG100", &err), CO2_OK);
 	ck_assert_int_eq(co2_run_set(&run, "count", "2", &err), CO2_OK);
@@ -134,6 +142,7 @@ START_TEST(formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats)
 	run.repeats = 3;
 	run.region = "tc:north-1";
 	co2_result r;
+	co2_result_init(&r);
 	ck_assert_msg(co2_estimate(mini, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_uint_eq(r.n_parts, 3);
 	ck_assert_double_eq_tol(r.power_w, 145, 1e-9);
@@ -150,11 +159,13 @@ END_TEST
 
 START_TEST(pue_falls_back_from_region_to_provider_to_unknown_default)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_run_add_device(&run, "Test GPU 100", 1, CO2_UNSET);
 	run.hours = 10;
 	run.region = "tc:south-1"; /* no region PUE: provider's 1.5 */
 	co2_result r;
+	co2_result_init(&r);
 	co2_error err;
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_OK);
 	ck_assert_double_eq(r.pue, 1.5);
@@ -173,23 +184,27 @@ END_TEST
 
 START_TEST(device_hours_and_instances_and_measured_energy)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error err;
 	ck_assert_int_eq(co2_run_set(&run, "hardware", "tc:big.8x", &err), CO2_OK);
 	run.hours = 2;
 	run.intensity_g_per_kwh = 1000;
 	run.pue = 1;
 	co2_result r;
+	co2_result_init(&r);
 	ck_assert_msg(co2_estimate(mini, &run, &r, &err) == CO2_OK, "%s", err.message);
 	ck_assert_double_eq_tol(r.energy_kwh, 8 * 200 * 2 / 1000.0, 1e-12); /* 3.2 kWh */
-	co2_run dh = co2_run_init();
+	co2_run dh;
+	co2_run_init(&dh);
 	co2_run_set(&dh, "hardware", "Test GPU 100", &err);
 	co2_run_set(&dh, "device-hours", "1000", &err);
 	dh.intensity_g_per_kwh = 1000;
 	dh.pue = 1;
 	ck_assert_int_eq(co2_estimate(mini, &dh, &r, &err), CO2_OK);
 	ck_assert_double_eq_tol(r.energy_kwh, 100.0, 1e-12);
-	co2_run me = co2_run_init();
+	co2_run me;
+	co2_run_init(&me);
 	me.energy_kwh = 42;
 	me.intensity_g_per_kwh = 500;
 	me.pue = 1.25;
@@ -213,13 +228,15 @@ static const bad_case bad_cases[] = {
 START_TEST(out_of_range_values_are_refused_naming_the_field)
 {
 	const bad_case *c = &bad_cases[_i];
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error err;
 	co2_run_set(&run, "hardware", "Test GPU 100", &err);
 	run.hours = 1;
 	run.location = "NO";
 	ck_assert_int_eq(co2_run_set(&run, c->key, c->value, &err), CO2_OK);
 	co2_result r;
+	co2_result_init(&r);
 	co2_error_clear(&err);
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, c->field);
@@ -231,7 +248,8 @@ START_TEST(negative_values_are_refused_by_run_set)
 {
 	static const char *const keys[] = { "hours", "count", "memory", "intensity", "power", "repeats" };
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-		co2_run run = co2_run_init();
+		co2_run run;
+		co2_run_init(&run);
 		co2_error err;
 		co2_error_clear(&err);
 		ck_assert_int_eq(co2_run_set(&run, keys[i], "-1", &err), CO2_ERR_INVALID);
@@ -244,7 +262,8 @@ START_TEST(non_numbers_are_refused_by_run_set)
 {
 	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12h", " 3" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		co2_run run = co2_run_init();
+		co2_run run;
+		co2_run_init(&run);
 		co2_error err;
 		co2_error_clear(&err);
 		ck_assert_int_eq(co2_run_set(&run, "hours", bad[i], &err), CO2_ERR_INVALID);
@@ -255,9 +274,11 @@ END_TEST
 
 START_TEST(conflicts_and_missing_inputs_are_named)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error err;
 	co2_result r;
+	co2_result_init(&r);
 	co2_run_set(&run, "hardware", "Test GPU 100", &err);
 	run.location = "NO";
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
@@ -266,7 +287,8 @@ START_TEST(conflicts_and_missing_inputs_are_named)
 	co2_run_set(&run, "device-hours", "5", &err);
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "hours");
-	co2_run nowhere = co2_run_init();
+	co2_run nowhere;
+	co2_run_init(&nowhere);
 	co2_run_add_device(&nowhere, "Test GPU 100", 1, CO2_UNSET);
 	nowhere.hours = 1;
 	ck_assert_int_eq(co2_estimate(mini, &nowhere, &r, &err), CO2_ERR_INVALID);
@@ -276,9 +298,11 @@ END_TEST
 
 START_TEST(unknown_and_ambiguous_names_suggest_candidates)
 {
-	co2_run run = co2_run_init();
+	co2_run run;
+	co2_run_init(&run);
 	co2_error err;
 	co2_result r;
+	co2_result_init(&r);
 	co2_run_add_device(&run, "Tset GPU 100", 1, CO2_UNSET);
 	run.hours = 1;
 	run.location = "NO";
@@ -296,6 +320,169 @@ START_TEST(unknown_and_ambiguous_names_suggest_candidates)
 	run.region = "tc:nowhere";
 	ck_assert_int_eq(co2_estimate(mini, &run, &r, &err), CO2_ERR_NOT_FOUND);
 	ck_assert_ptr_nonnull(strstr(err.message, "tc:north-1"));
+}
+END_TEST
+
+/* ---- versioned structs ---------------------------------------------------------- */
+
+START_TEST(a_run_from_a_newer_header_is_refused_naming_the_version)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	run.version = CO2_RUN_VERSION + 1;
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
+	ck_assert_str_eq(err.message, "run: version 3 is newer than this library (2); rebuild "
+	                              "against the installed co2calc headers");
+	ck_assert_int_eq(co2_run_validate(&run, NULL), CO2_ERR_INVALID);
+	/* As co2_run_init_v() records it from a newer header's macro. */
+	co2_run_init_v(&run, CO2_RUN_VERSION + 1, sizeof run);
+	ck_assert_uint_eq(run.version, CO2_RUN_VERSION + 1);
+	ck_assert_int_eq(co2_run_validate(&run, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
+}
+END_TEST
+
+START_TEST(a_run_or_result_never_initialised_is_refused)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_result r;
+	co2_error err;
+	memset(&r, 0, sizeof r);
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "result: not initialised (version 0): fill it with "
+	                              "co2_result_init() first");
+	co2_result_init(&r);
+	memset(&run, 0, sizeof run);
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "run: not initialised (version 0): fill it with "
+	                              "co2_run_init() first");
+	/* Version 1 (by-value init, no size) and sizes that fit no version. */
+	run = bert(4, CO2_METHOD_MLCO2);
+	run.version = 1;
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "version");
+	run = bert(4, CO2_METHOD_MLCO2);
+	run.size = sizeof run - 8;
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "size");
+	run.size = sizeof run + 8;
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	run.size = sizeof run;
+	r.version = CO2_RESULT_VERSION + 1;
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "result: version 3 is newer than this library (2); rebuild "
+	                              "against the installed co2calc headers");
+	/* Reports refuse what co2_estimate refuses. */
+	char *out = NULL;
+	ck_assert_int_eq(co2_report(&out, NULL, &r, CO2_FORMAT_JSON, 0, &err), CO2_ERR_INVALID);
+	ck_assert_ptr_null(out);
+}
+END_TEST
+
+START_TEST(more_devices_than_the_array_holds_are_refused)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_error err;
+	ck_assert_int_eq(co2_run_validate(&run, &err), CO2_OK);
+	run.n_devices = CO2_MAX_DEVICES + 1;
+	ck_assert_int_eq(co2_run_validate(&run, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "devices");
+	ck_assert_str_eq(err.message, "devices: 9 device groups, at most 8");
+	co2_result r;
+	co2_result_init(&r);
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	run.n_devices = CO2_MAX_DEVICES;
+	for (size_t i = 1; i < CO2_MAX_DEVICES; i++)
+		run.devices[i] = run.devices[0];
+	ck_assert_int_eq(co2_run_validate(&run, &err), CO2_OK);
+	ck_assert_int_eq(co2_run_add_device(&run, "TPU v2", 1, CO2_UNSET), CO2_ERR_INVALID);
+}
+END_TEST
+
+/* A struct as an older header declared it: only its first `size` bytes are the
+ * caller's; the bytes after them (0xAB here) must never be written. */
+#define CANARY 0xAB
+typedef union {
+	co2_result r;
+	unsigned char bytes[sizeof(co2_result) + 64];
+} result_buf;
+typedef union {
+	co2_run r;
+	unsigned char bytes[sizeof(co2_run) + 64];
+} run_buf;
+
+static int untouched(const unsigned char *bytes, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (bytes[i] != CANARY)
+			return 0;
+	return 1;
+}
+
+START_TEST(initialisers_and_results_write_no_more_than_the_callers_size)
+{
+	result_buf rb;
+	size_t small = offsetof(co2_result, co2_kg) + sizeof(double);
+	memset(rb.bytes, CANARY, sizeof rb.bytes);
+	co2_result_init_v(&rb.r, CO2_RESULT_VERSION, small);
+	ck_assert_uint_eq(rb.r.size, small);
+	ck_assert(untouched(rb.bytes, small, sizeof rb.bytes));
+	/* The whole result computed, only `small` bytes of it stored. */
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_result full;
+	co2_result_init(&full);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &full, &err) == CO2_OK, "%s", err.message);
+	co2__result_store(&rb.r, &full);
+	ck_assert_double_eq(rb.r.co2_kg, 47.52);
+	ck_assert_uint_eq(rb.r.size, small);
+	ck_assert(untouched(rb.bytes, small, sizeof rb.bytes));
+	/* Read back (as a report would): the missing fields are zero. */
+	co2_result wide;
+	co2__result_widen(&wide, &rb.r);
+	ck_assert_double_eq(wide.co2_kg, 47.52);
+	ck_assert_uint_eq(wide.n_parts, 0);
+	ck_assert_uint_eq(wide.size, sizeof wide);
+	/* A run: defaults only as far as the caller's struct goes; the rest unset when read. */
+	run_buf ub;
+	size_t rsmall = offsetof(co2_run, name);
+	memset(ub.bytes, CANARY, sizeof ub.bytes);
+	co2_run_init_v(&ub.r, CO2_RUN_VERSION, rsmall);
+	ck_assert_double_eq(ub.r.hours, CO2_UNSET);
+	ck_assert(untouched(ub.bytes, rsmall, sizeof ub.bytes));
+	ub.r.hours = 96;
+	co2_run wrun;
+	co2__run_widen(&wrun, &ub.r);
+	ck_assert_double_eq(wrun.hours, 96);
+	ck_assert_ptr_null(wrun.name);
+	ck_assert_ptr_null(wrun.training_type);
+	ck_assert_uint_eq(wrun.size, sizeof wrun);
+	/* Too small to hold even the version and size: nothing written. */
+	memset(ub.bytes, CANARY, sizeof ub.bytes);
+	co2_run_init_v(&ub.r, CO2_RUN_VERSION, 4);
+	ck_assert(untouched(ub.bytes, 0, sizeof ub.bytes));
+}
+END_TEST
+
+START_TEST(a_current_result_is_computed_whole)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_result r;
+	co2_result_init(&r);
+	ck_assert_uint_eq(r.version, CO2_RESULT_VERSION);
+	ck_assert_uint_eq(r.size, sizeof r);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(r.version, CO2_RESULT_VERSION);
+	ck_assert_uint_eq(r.size, sizeof r);
+	ck_assert_uint_eq(r.n_equivalents, 3);
+	ck_assert_double_eq(r.co2_range_kg.high, 47.52);
+	ck_assert_uint_eq(run.version, CO2_RUN_VERSION);
+	ck_assert_uint_eq(run.size, sizeof run);
 }
 END_TEST
 
@@ -359,6 +546,11 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, conflicts_and_missing_inputs_are_named);
 	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
 	tcase_add_test(t, method_names_parse);
+	tcase_add_test(t, a_run_from_a_newer_header_is_refused_naming_the_version);
+	tcase_add_test(t, a_run_or_result_never_initialised_is_refused);
+	tcase_add_test(t, more_devices_than_the_array_holds_are_refused);
+	tcase_add_test(t, initialisers_and_results_write_no_more_than_the_callers_size);
+	tcase_add_test(t, a_current_result_is_computed_whole);
 	tcase_add_test(t, version_macros_agree_with_the_library);
 	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);
 	suite_add_tcase(s, t);

@@ -103,12 +103,14 @@ START_TEST(every_row_gives_the_page_figures_to_the_last_bit)
 	ck_assert_uint_ge(n, 200);
 	for (size_t i = 0; i < n; i++) {
 		const row *w = &rows[i];
-		co2_run run = co2_run_init();
+		co2_run run;
+		co2_run_init(&run);
 		ck_assert_int_eq(co2_run_add_device(&run, w->f[F_HARDWARE], num(w, F_COUNT), CO2_UNSET), CO2_OK);
 		run.hours = num(w, F_HOURS);
 		run.region = w->f[F_REGION];
 		run.method = CO2_METHOD_MLCO2;
 		co2_result r;
+		co2_result_init(&r);
 		co2_error err;
 		ck_assert_msg(co2_estimate(db, &run, &r, &err) == CO2_OK, "%s:%d: %s", ORACLE, w->line,
 		              err.message);

@@ -27,6 +27,7 @@
 
 #include "co2calc/common.h"
 #include "co2calc/db.h"
+#include "co2calc/sacct.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -63,6 +64,19 @@ CO2_API co2_status co2_card_json(char **out, size_t *out_len, const co2_db *db,
  * with the same keys given as flags (or in a spec). */
 CO2_API co2_status co2_estimate_kv(char **out, size_t *out_len, const co2_db *db,
                                    const char *kv, size_t kv_len, co2_error *err);
+
+/* One run of a batch file in (a JSON object, as a line of a JSON Lines batch file: see
+ * co2calc/batch.h), its row of `co2calc batch --format json` out, ending in a newline. A
+ * run that cannot be computed fails with its own status and message. */
+CO2_API co2_status co2_batch_row_json(char **out, size_t *out_len, const co2_db *db,
+                                      const char *row, size_t row_len, co2_error *err);
+
+/* A Slurm accounting dump in (`sacct --parsable2` with its header line, as `co2calc
+ * sacct` reads it; the steps of each job with it), one JSON line per job out: the row of
+ * co2_sacct_job_row(), JSON Lines. cluster describes the partitions (co2calc/sacct.h) and
+ * must outlive the call. Malformed lines are left out, as `co2calc sacct` leaves them. */
+CO2_API co2_status co2_sacct_jobs_json(char **out, size_t *out_len, const co2_cluster *cluster,
+                                       const char *log, size_t log_len, co2_error *err);
 
 #ifdef __cplusplus
 }

@@ -901,6 +901,171 @@ found:
 	return p + i;
 }
 
+/* The fields of one data line that a job keeps, read and checked. */
+typedef struct row {
+	const char *id, *st, *sub, *part, *user, *account, *name;
+	size_t idn, stn, subn, partn, usern, accountn, namen;
+	long long tcpu, cputime, wall, nnodes, ncpus, ngpu;
+	double reqmem, rss;
+	int code;
+} row;
+
+#define FP(c) (p + pos[s->col[c]])
+#define FN(c) ((size_t)(pos[s->col[c] + 1] - pos[s->col[c]] - 1))
+
+/* An optional column's text, or empty when the header has no such column. */
+static void optional(const co2_sacct *s, const char *p, const uint32_t *pos, int c,
+                     const char **text, size_t *n)
+{
+	*text = s->col[c] >= 0 ? FP(c) : "";
+	*n = s->col[c] >= 0 ? FN(c) : 0;
+}
+
+/* Read the fields of a data line into r; nonzero when the line is malformed (the problem
+ * is reported). */
+static int read_row(co2_sacct *s, const char *p, const uint32_t *pos, row *r)
+{
+	r->id = FP(C_JOBID);
+	r->idn = FN(C_JOBID);
+	const char *dot = memchr(r->id, '.', r->idn);
+	if (dot)
+		r->idn = (size_t)(dot - r->id);
+	if (r->idn == 0) {
+		problem(s, s->lineno, "empty JobID");
+		return 1;
+	}
+	if (r->idn >= sizeof s->ring[0].id)
+		r->idn = sizeof s->ring[0].id - 1;
+	static const int dcols[3] = { C_TOTALCPU, C_CPUTIME, C_ELAPSED };
+	long long *dvals[3] = { &r->tcpu, &r->cputime, &r->wall };
+	for (int d = 0; d < 3; d++)
+		if (co2_sacct_parse_duration(FP(dcols[d]), FN(dcols[d]), dvals[d]) != 0) {
+			problem(s, s->lineno, "%s: cannot read duration '%.*s' (expected [D-][HH:]MM:SS[.mmm])",
+			        col_names[dcols[d]], (int)(FN(dcols[d]) > 40 ? 40 : FN(dcols[d])), FP(dcols[d]));
+			return 1;
+		}
+	if (parse_digits(FP(C_NNODES), FP(C_NNODES) + FN(C_NNODES), &r->nnodes) != 0 ||
+	    parse_digits(FP(C_NCPUS), FP(C_NCPUS) + FN(C_NCPUS), &r->ncpus) != 0) {
+		int c = parse_digits(FP(C_NNODES), FP(C_NNODES) + FN(C_NNODES), &r->nnodes) != 0 ? C_NNODES : C_NCPUS;
+		problem(s, s->lineno, "%s: expected a whole number, got '%.*s'", col_names[c],
+		        (int)(FN(c) > 40 ? 40 : FN(c)), FP(c));
+		return 1;
+	}
+	if (parse_reqmem(FP(C_REQMEM), FN(C_REQMEM), r->nnodes, r->ncpus, &r->reqmem) != 0) {
+		problem(s, s->lineno, "ReqMem: cannot read '%.*s' (expected a size such as 9600M, 16G, 4800Mc or 64Gn)",
+		        (int)(FN(C_REQMEM) > 40 ? 40 : FN(C_REQMEM)), FP(C_REQMEM));
+		return 1;
+	}
+	if (parse_rss(FP(C_MAXRSS), FN(C_MAXRSS), s->rss_unit, &r->rss) != 0) {
+		problem(s, s->lineno, "MaxRSS: cannot read '%.*s' (expected a size such as 2345676K or 1.50M)",
+		        (int)(FN(C_MAXRSS) > 40 ? 40 : FN(C_MAXRSS)), FP(C_MAXRSS));
+		return 1;
+	}
+	r->ngpu = gpu_count(FP(C_ALLOCTRES), FN(C_ALLOCTRES));
+	if (r->ngpu < 0) {
+		problem(s, s->lineno, "AllocTRES: cannot read the GPU count in '%.*s'",
+		        (int)(FN(C_ALLOCTRES) > 60 ? 60 : FN(C_ALLOCTRES)), FP(C_ALLOCTRES));
+		return 1;
+	}
+	r->st = FP(C_STATE);
+	r->stn = FN(C_STATE);
+	r->code = state_code(s, r->st, r->stn);
+	r->sub = FP(C_SUBMIT);
+	r->subn = FN(C_SUBMIT);
+	r->part = FP(C_PARTITION);
+	r->partn = FN(C_PARTITION);
+	const char *comma = memchr(r->part, ',', r->partn);
+	if (comma)
+		r->partn = (size_t)(comma - r->part);
+	optional(s, p, pos, C_USER, &r->user, &r->usern);
+	optional(s, p, pos, C_ACCOUNT, &r->account, &r->accountn);
+	optional(s, p, pos, C_JOBNAME, &r->name, &r->namen);
+	return 0;
+}
+
+#undef FP
+#undef FN
+
+/* The open job a row belongs to, newest first, or NULL. */
+static job *find_open(co2_sacct *s, const row *r, uint64_t key)
+{
+	for (size_t k = s->open; k-- > 0;) {
+		job *c = &s->ring[(s->head + k) % OPEN_JOBS];
+		if (c->id_key == key && c->id_len == r->idn && memcmp(c->id, r->id, r->idn) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* The state's first word ("CANCELLED by 123" is CANCELLED). */
+static void copy_state(job *j, const row *r)
+{
+	const char *sp = memchr(r->st, ' ', r->stn);
+	copy_str(j->state, sizeof j->state, r->st, sp ? (size_t)(sp - r->st) : r->stn);
+}
+
+/* A job's first row opens it (completing the oldest open job when the ring is full). */
+static int open_job(co2_sacct *s, const row *r, uint64_t key)
+{
+	if (s->open == OPEN_JOBS && complete_oldest(s) != 0)
+		return -1;
+	job *j = &s->ring[(s->head + s->open) % OPEN_JOBS];
+	s->open++;
+	j->line = s->lineno;
+	j->rows = 1;
+	j->tcpu = r->tcpu;
+	j->cputime = r->cputime;
+	j->wall = r->wall;
+	j->reqmem = r->reqmem;
+	j->rss = r->rss;
+	j->ngpu = r->ngpu;
+	j->code = r->code;
+	j->id_len = r->idn;
+	j->id_key = key;
+	copy_str(j->id, sizeof j->id, r->id, r->idn);
+	copy_str(j->submit, sizeof j->submit, r->sub, r->subn);
+	copy_str(j->part, sizeof j->part, r->part, r->partn);
+	copy_state(j, r);
+	copy_str(j->user, sizeof j->user, r->user, r->usern);
+	copy_str(j->account, sizeof j->account, r->account, r->accountn);
+	copy_str(j->name, sizeof j->name, r->name, r->namen);
+	return 0;
+}
+
+/* A later row of an open job (a step): the largest figures, the worst state, the
+ * earliest submission, and the names the first row left empty. */
+static void merge_row(job *j, const row *r)
+{
+	j->rows++;
+	if (r->tcpu > j->tcpu)
+		j->tcpu = r->tcpu;
+	if (r->cputime > j->cputime)
+		j->cputime = r->cputime;
+	if (r->wall > j->wall)
+		j->wall = r->wall;
+	if (r->reqmem > j->reqmem)
+		j->reqmem = r->reqmem;
+	if (r->rss > j->rss)
+		j->rss = r->rss;
+	if (r->ngpu > j->ngpu)
+		j->ngpu = r->ngpu;
+	if (r->code < j->code) {
+		j->code = r->code;
+		copy_state(j, r);
+	}
+	if (str_lt(r->sub, r->subn, j->submit, strlen(j->submit)))
+		copy_str(j->submit, sizeof j->submit, r->sub, r->subn);
+	if (!j->part[0] && r->partn)
+		copy_str(j->part, sizeof j->part, r->part, r->partn);
+	if (!j->user[0] && r->usern)
+		copy_str(j->user, sizeof j->user, r->user, r->usern);
+	if (!j->account[0] && r->accountn)
+		copy_str(j->account, sizeof j->account, r->account, r->accountn);
+	if (!j->name[0] && r->namen)
+		copy_str(j->name, sizeof j->name, r->name, r->namen);
+}
+
+/* One line: the header, or a data line checked, read and added to its job. */
 static int process_line(co2_sacct *s, const char *p, size_t n, uint32_t *pos, size_t nf)
 {
 	s->lineno++;
@@ -925,133 +1090,14 @@ static int process_line(co2_sacct *s, const char *p, size_t n, uint32_t *pos, si
 			problem(s, s->lineno, "expected %zu fields as in the header, found %zu", s->ncols, nf);
 		return 0;
 	}
-#define FP(c) (p + pos[s->col[c]])
-#define FN(c) ((size_t)(pos[s->col[c] + 1] - pos[s->col[c]] - 1))
-	const char *id = FP(C_JOBID);
-	size_t idn = FN(C_JOBID);
-	const char *dot = memchr(id, '.', idn);
-	if (dot)
-		idn = (size_t)(dot - id);
-	if (idn == 0) {
-		problem(s, s->lineno, "empty JobID");
+	row r;
+	if (read_row(s, p, pos, &r) != 0)
 		return 0;
-	}
-	if (idn >= sizeof s->ring[0].id)
-		idn = sizeof s->ring[0].id - 1;
-	long long tcpu, cputime, wall, nnodes, ncpus;
-	static const int dcols[3] = { C_TOTALCPU, C_CPUTIME, C_ELAPSED };
-	long long *dvals[3] = { &tcpu, &cputime, &wall };
-	for (int d = 0; d < 3; d++)
-		if (co2_sacct_parse_duration(FP(dcols[d]), FN(dcols[d]), dvals[d]) != 0) {
-			problem(s, s->lineno, "%s: cannot read duration '%.*s' (expected [D-][HH:]MM:SS[.mmm])",
-			        col_names[dcols[d]], (int)(FN(dcols[d]) > 40 ? 40 : FN(dcols[d])), FP(dcols[d]));
-			return 0;
-		}
-	if (parse_digits(FP(C_NNODES), FP(C_NNODES) + FN(C_NNODES), &nnodes) != 0 ||
-	    parse_digits(FP(C_NCPUS), FP(C_NCPUS) + FN(C_NCPUS), &ncpus) != 0) {
-		int c = parse_digits(FP(C_NNODES), FP(C_NNODES) + FN(C_NNODES), &nnodes) != 0 ? C_NNODES : C_NCPUS;
-		problem(s, s->lineno, "%s: expected a whole number, got '%.*s'", col_names[c],
-		        (int)(FN(c) > 40 ? 40 : FN(c)), FP(c));
-		return 0;
-	}
-	double reqmem, rss;
-	if (parse_reqmem(FP(C_REQMEM), FN(C_REQMEM), nnodes, ncpus, &reqmem) != 0) {
-		problem(s, s->lineno, "ReqMem: cannot read '%.*s' (expected a size such as 9600M, 16G, 4800Mc or 64Gn)",
-		        (int)(FN(C_REQMEM) > 40 ? 40 : FN(C_REQMEM)), FP(C_REQMEM));
-		return 0;
-	}
-	if (parse_rss(FP(C_MAXRSS), FN(C_MAXRSS), s->rss_unit, &rss) != 0) {
-		problem(s, s->lineno, "MaxRSS: cannot read '%.*s' (expected a size such as 2345676K or 1.50M)",
-		        (int)(FN(C_MAXRSS) > 40 ? 40 : FN(C_MAXRSS)), FP(C_MAXRSS));
-		return 0;
-	}
-	long long ngpu = gpu_count(FP(C_ALLOCTRES), FN(C_ALLOCTRES));
-	if (ngpu < 0) {
-		problem(s, s->lineno, "AllocTRES: cannot read the GPU count in '%.*s'",
-		        (int)(FN(C_ALLOCTRES) > 60 ? 60 : FN(C_ALLOCTRES)), FP(C_ALLOCTRES));
-		return 0;
-	}
-	const char *st = FP(C_STATE);
-	size_t stn = FN(C_STATE);
-	int code = state_code(s, st, stn);
-
-	/* Find the row's job among the open ones, newest first. */
-	job *j = NULL;
-	uint64_t key = id_key(id, idn);
-	for (size_t k = s->open; k-- > 0;) {
-		job *c = &s->ring[(s->head + k) % OPEN_JOBS];
-		if (c->id_key == key && c->id_len == idn && memcmp(c->id, id, idn) == 0) {
-			j = c;
-			break;
-		}
-	}
-	const char *sub = FP(C_SUBMIT);
-	size_t subn = FN(C_SUBMIT);
-	const char *part = FP(C_PARTITION);
-	size_t partn = FN(C_PARTITION);
-	const char *comma = memchr(part, ',', partn);
-	if (comma)
-		partn = (size_t)(comma - part);
-	if (!j) {
-		if (s->open == OPEN_JOBS && complete_oldest(s) != 0)
-			return -1;
-		j = &s->ring[(s->head + s->open) % OPEN_JOBS];
-		s->open++;
-		j->line = s->lineno;
-		j->rows = 1;
-		j->tcpu = tcpu;
-		j->cputime = cputime;
-		j->wall = wall;
-		j->reqmem = reqmem;
-		j->rss = rss;
-		j->ngpu = ngpu;
-		j->code = code;
-		j->id_len = idn;
-		j->id_key = key;
-		copy_str(j->id, sizeof j->id, id, idn);
-		copy_str(j->submit, sizeof j->submit, sub, subn);
-		copy_str(j->part, sizeof j->part, part, partn);
-		j->state[0] = j->user[0] = j->account[0] = j->name[0] = '\0';
-		const char *sp = memchr(st, ' ', stn);
-		copy_str(j->state, sizeof j->state, st, sp ? (size_t)(sp - st) : stn);
-		if (s->col[C_USER] >= 0)
-			copy_str(j->user, sizeof j->user, FP(C_USER), FN(C_USER));
-		if (s->col[C_ACCOUNT] >= 0)
-			copy_str(j->account, sizeof j->account, FP(C_ACCOUNT), FN(C_ACCOUNT));
-		if (s->col[C_JOBNAME] >= 0)
-			copy_str(j->name, sizeof j->name, FP(C_JOBNAME), FN(C_JOBNAME));
-		return 0;
-	}
-	j->rows++;
-	if (tcpu > j->tcpu)
-		j->tcpu = tcpu;
-	if (cputime > j->cputime)
-		j->cputime = cputime;
-	if (wall > j->wall)
-		j->wall = wall;
-	if (reqmem > j->reqmem)
-		j->reqmem = reqmem;
-	if (rss > j->rss)
-		j->rss = rss;
-	if (ngpu > j->ngpu)
-		j->ngpu = ngpu;
-	if (code < j->code) {
-		j->code = code;
-		const char *sp = memchr(st, ' ', stn);
-		copy_str(j->state, sizeof j->state, st, sp ? (size_t)(sp - st) : stn);
-	}
-	if (str_lt(sub, subn, j->submit, strlen(j->submit)))
-		copy_str(j->submit, sizeof j->submit, sub, subn);
-	if (!j->part[0] && partn)
-		copy_str(j->part, sizeof j->part, part, partn);
-	if (!j->user[0] && s->col[C_USER] >= 0 && FN(C_USER))
-		copy_str(j->user, sizeof j->user, FP(C_USER), FN(C_USER));
-	if (!j->account[0] && s->col[C_ACCOUNT] >= 0 && FN(C_ACCOUNT))
-		copy_str(j->account, sizeof j->account, FP(C_ACCOUNT), FN(C_ACCOUNT));
-	if (!j->name[0] && s->col[C_JOBNAME] >= 0 && FN(C_JOBNAME))
-		copy_str(j->name, sizeof j->name, FP(C_JOBNAME), FN(C_JOBNAME));
-#undef FP
-#undef FN
+	uint64_t key = id_key(r.id, r.idn);
+	job *j = find_open(s, &r, key);
+	if (!j)
+		return open_job(s, &r, key);
+	merge_row(j, &r);
 	return 0;
 }
 

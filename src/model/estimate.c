@@ -490,7 +490,7 @@ static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res,
 		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, err));
 	TRY(resolve_memory(&c));
 	TRY(resolve_place(&c));
-	double intensity, pue;
+	double intensity = 0, pue = 1;
 	TRY(resolve_intensity(&c, &intensity));
 	TRY(resolve_pue(&c, &pue));
 	TRY(compute_energy(&c, pue, intensity));

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check_main.h"
 #include "co2calc/co2calc.h"
@@ -263,6 +264,84 @@ START_TEST(bad_specs_and_arguments_are_refused_with_nothing_to_free)
 }
 END_TEST
 
+/* One run of a batch file: the row `co2calc batch --format json` prints for it. */
+START_TEST(a_batch_row_gives_the_json_row_that_batch_prints)
+{
+	const char *row = "{\"hardware\": \"TPU v2\", \"count\": 4, \"hours\": 96, "
+	                  "\"region\": \"gcp:asia-east1\", \"method\": \"mlco2\"}\n";
+	char path[] = "/tmp/co2calc-check-api-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, row, strlen(row)), (int)strlen(row));
+	close(fd);
+	char args[256];
+	snprintf(args, sizeof args, "batch '%s' --format json", path);
+	size_t want_len;
+	char *want = cli(args, &want_len);
+	unlink(path);
+	/* The program's report holds the row on its own line (indented in its list). */
+	const char *line = strstr(want, "{\"run\": 1,");
+	ck_assert_ptr_nonnull(line);
+	size_t line_len = strcspn(line, "\n") + 1;
+	char *got = NULL;
+	size_t got_len = 0;
+	co2_error err;
+	ck_assert_msg(co2_batch_row_json(&got, &got_len, db, row, strlen(row), &err) == CO2_OK, "%s",
+	              err.message);
+	ck_assert_uint_eq(got_len, line_len);
+	ck_assert_msg(memcmp(got, line, line_len) == 0, "%s", got);
+	ck_assert_ptr_nonnull(strstr(got, "\"energy_kwh\": 84.86, \"co2_kg\": 47.52}"));
+	co2_free(got);
+	free(want);
+	/* A run that cannot be computed fails with its own message and suggestions. */
+	const char *bad = "{\"hardware\": \"A100-80\", \"hours\": 1, \"location\": \"FR\"}";
+	ck_assert_int_eq(co2_batch_row_json(&got, NULL, db, bad, strlen(bad), &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_ptr_null(got);
+	ck_assert_uint_ge(err.n_suggestions, 1);
+	/* Two runs are not one row. */
+	const char *two = "{\"hardware\": \"T4\", \"hours\": 1, \"location\": \"FR\"}\n"
+	                  "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}\n";
+	ck_assert_int_eq(co2_batch_row_json(&got, NULL, db, two, strlen(two), &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "<row>: expected one run (a JSON object), got 2");
+}
+END_TEST
+
+/* The jobs of an sacct dump: one JSON line each, the library's per-job rows. */
+START_TEST(an_sacct_dump_gives_one_json_line_per_job)
+{
+	size_t cl_len, log_len;
+	char *cl_text = co2_test_slurp(CO2_TEST_DATA_DIR "/sacct/tiny.yaml", &cl_len);
+	char *log = co2_test_slurp(CO2_TEST_DATA_DIR "/sacct/two-jobs.log", &log_len);
+	co2_cluster *cl = NULL;
+	co2_error err;
+	ck_assert_msg(co2_cluster_load_buffer(&cl, "tiny.yaml", cl_text, cl_len, db, &err) == CO2_OK, "%s",
+	              err.message);
+	char *got = NULL;
+	size_t got_len = 0;
+	ck_assert_msg(co2_sacct_jobs_json(&got, &got_len, cl, log, log_len, &err) == CO2_OK, "%s",
+	              err.message);
+	ck_assert_uint_eq(strlen(got), got_len);
+	/* Jobs 101 and 102 are complete; 103 is pending (no energy) and 104 still running. */
+	size_t lines = 0;
+	for (const char *p = got; *p; p++)
+		lines += *p == '\n';
+	ck_assert_uint_eq(lines, 2);
+	/* Job 101 as check_sacct.c works it out by hand: 4 CPU-hours at 10 W/core... */
+	ck_assert_ptr_nonnull(strstr(got, "{\"job_id\": \"101\", \"name\": \"sim\", \"user\": \"alice\""));
+	ck_assert_ptr_nonnull(strstr(got, "\"energy_kwh\": 0.0355875, "));
+	ck_assert_ptr_nonnull(strstr(got, "\"job_id\": \"102\""));
+	co2_free(got);
+	/* A dump without its header line is refused. */
+	const char *headless = "1|alice|101|sim\n";
+	ck_assert_int_eq(co2_sacct_jobs_json(&got, NULL, cl, headless, strlen(headless), &err),
+	                 CO2_ERR_PARSE);
+	ck_assert_ptr_null(got);
+	co2_cluster_free(cl);
+	free(cl_text);
+	free(log);
+}
+END_TEST
+
 static Suite *api_suite(void)
 {
 	Suite *s = suite_create("api");
@@ -279,6 +358,8 @@ static Suite *api_suite(void)
 	tcase_add_loop_test(t, a_bad_line_is_named_by_its_line_and_column, 0,
 	                    (int)(sizeof bad_kvs / sizeof bad_kvs[0]));
 	tcase_add_test(t, bad_specs_and_arguments_are_refused_with_nothing_to_free);
+	tcase_add_test(t, a_batch_row_gives_the_json_row_that_batch_prints);
+	tcase_add_test(t, an_sacct_dump_gives_one_json_line_per_job);
 	suite_add_tcase(s, t);
 	return s;
 }

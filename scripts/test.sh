@@ -49,9 +49,9 @@ echo "co2calc uses no co2__ symbol and links libco2calc.so"
 echo "== locale: de_DE.UTF-8 (decimal comma)"
 bert=(estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2)
 out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc "${bert[@]}" --format json)
-echo "$out" | grep -q '"co2_kg": 47.52' || { echo "de_DE locale changed the figures: $out"; exit 1; }
+grep -q '"co2_kg": 47.52' <<<"$out" || { echo "de_DE locale changed the figures: $out"; exit 1; }
 out=$(LC_ALL=de_DE.UTF-8 build/test/co2calc "${bert[@]}")
-echo "$out" | grep -q '47.52 kg' || { echo "de_DE locale changed the figures: $out"; exit 1; }
+grep -q '47.52 kg' <<<"$out" || { echo "de_DE locale changed the figures: $out"; exit 1; }
 echo "LC_ALL=de_DE.UTF-8 co2calc estimate ... prints 47.52"
 CO2CALC_TEST_LOCALE=de_DE.UTF-8 bash tests/cli/run.sh "$PWD/build/test/co2calc" tests/cli/cases
 

@@ -43,7 +43,7 @@ echo "only co2_ symbols exported"
 echo "== the CLI is a client of the public API"
 bad=$(nm -u build/test/CMakeFiles/co2calc.dir/src/cli/*.o build/test/co2calc | awk '{print $NF}' | grep '^co2__' | sort -u || true)
 if [ -n "$bad" ]; then echo "the CLI uses library internals:"; echo "$bad"; exit 1; fi
-ldd build/test/co2calc | grep -q 'libco2calc\.so' || { echo "co2calc is not linked against libco2calc.so"; exit 1; }
+grep -q 'libco2calc\.so' <<<"$(ldd build/test/co2calc)" || { echo "co2calc is not linked against libco2calc.so"; exit 1; }
 echo "co2calc uses no co2__ symbol and links libco2calc.so"
 
 echo "== locale: de_DE.UTF-8 (decimal comma)"

@@ -105,13 +105,61 @@ def scenarios(rf):
     ]
 
 
+def pct(values, p):
+    v = sorted(values)
+    k = (len(v) - 1) * p
+    f = math.floor(k)
+    c = min(f + 1, len(v) - 1)
+    return v[f] + (v[c] - v[f]) * (k - f)
+
+
+def grid_stats(ref):
+    """Year-to-year spread of grid intensity (section 3d of the .md)."""
+    import csv
+    years = [2021, 2022, 2023, 2024, 2025]
+    em = {y: json.load(open(os.path.join(ref, "electricity-maps", f"yearly_{y}.json"))) for y in years}
+
+    def ci(y, z):
+        return ((em[y].get(z) or {}).get("carbonIntensity") or {}).get("value")
+
+    zones = [z for z in em[2023] if all(ci(y, z) for y in years)]
+    sets = [
+        ("|ln(CI_y/CI_2023)|, zones >= 50 g/kWh", [z for z in zones if min(ci(y, z) for y in years) >= 50], "vs2023"),
+        ("|ln(CI_y+1/CI_y)|, zones >= 50 g/kWh", [z for z in zones if min(ci(y, z) for y in years) >= 50], "1y"),
+        ("|ln(CI_y/CI_2023)|, all zones", zones, "vs2023"),
+        ("|ln(CI_y/CI_2023)|, country zones", [z for z in zones if "-" not in z], "vs2023"),
+    ]
+    for name, zs, kind in sets:
+        if kind == "vs2023":
+            v = [abs(math.log(ci(y, z) / ci(2023, z))) for z in zs for y in years if y != 2023]
+        else:
+            v = [abs(math.log(ci(years[i + 1], z) / ci(years[i], z))) for z in zs for i in range(len(years) - 1)]
+        print(f"{name:42} n={len(zs):3}  p50 {pct(v, .5):.3f}  p75 {pct(v, .75):.3f}  p90 {pct(v, .9):.3f}  p95 {pct(v, .95):.3f}")
+    g = {}
+    for y in (2021, 2022, 2023, 2024):
+        for row in csv.DictReader(open(os.path.join(ref, "google-region-carbon", f"{y}.csv"))):
+            col = [c for c in row if "carbon intensity" in c][0]
+            try:
+                g.setdefault(row["Google Cloud Region"], {})[y] = float(row[col])
+            except ValueError:
+                pass
+    full = [r for r in g.values() if all(r.get(y, 0) > 0 for y in (2021, 2022, 2023, 2024))]
+    v = [abs(math.log(r[y] / r[2023])) for r in full for y in (2021, 2022, 2024)]
+    print(f"{'|ln(CI_y/CI_2023)|, Google Cloud regions':42} n={len(full):3}  p50 {pct(v, .5):.3f}  p75 {pct(v, .75):.3f}  p90 {pct(v, .9):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--co2calc", default=os.path.join(ROOT, "build", "co2calc"))
     ap.add_argument("--runs", default=os.path.join(HERE, "measured-runs.yaml"))
     ap.add_argument("--spreads", default=os.path.join(HERE, "measured-runs.md"))
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--grid-stats", metavar="REFDIR", nargs="?", const="/work/shared/reference-data",
+                    help="print the grid-intensity statistics of section 3d from the reference data and stop")
     a = ap.parse_args()
+    if a.grid_stats:
+        grid_stats(a.grid_stats)
+        return 0
 
     runs = yaml.safe_load(open(a.runs, encoding="utf-8"))["runs"]
     rf = load_spreads(a.spreads)

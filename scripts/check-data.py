@@ -49,8 +49,6 @@ KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations":
 # Keys that came with schema 1.1: a file using one must say schema "1.1".
 SCHEMA_1_1_KEYS = {"pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source"}
-KNOWN_CONSTANTS = ("memory_w_per_gb", "pue_unknown", "pue_unknown_low", "pue_unknown_high",
-                   "pue_personal_computer")
 # A location's source must name where to find it: a URL, or a citation of a publisher's
 # report (a title and year at least).
 URL = re.compile(r"https?://")
@@ -59,6 +57,18 @@ POWER_TYPES = {"tdp", "measured-average", "board-power", "power-limit", "estimat
 WATTS = ["%s_w_%s" % (p, l) for p in ("package", "ram") for l in ("idle", "10", "50", "100")]
 
 errors = []
+
+
+# Every constant the library reads (src/model/estimate.c), with the spreads of
+# data/co2calc/uncertainty.yaml.
+KNOWN_CONSTANTS = (
+    "memory_w_per_gb", "pue_unknown", "pue_personal_computer",
+    "power_tdp_low", "power_tdp_high", "power_tdp_util_low", "power_tdp_util_high",
+    "power_measured_low", "power_measured_high", "host_overhead_high",
+    "pue_unknown_low", "pue_unknown_high", "pue_cloud", "pue_cloud_low", "pue_cloud_high",
+    "pue_operator_spread_low", "pue_operator_spread_high",
+    "intensity_spread_low", "intensity_spread_high",
+)
 
 
 def err(where, msg):

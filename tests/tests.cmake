@@ -71,3 +71,8 @@ add_test(NAME exercises
 add_test(NAME layers
   COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/scripts/check-layers.py ${PROJECT_SOURCE_DIR}
           ${PROJECT_BINARY_DIR})
+
+# The ranges against measured training runs: every held-out run inside its range
+# (tests/data/measured-runs.yaml; Debian's python3 with python3-yaml).
+add_test(NAME calibration
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/calibration.py $<TARGET_FILE:co2calc>)

@@ -28,6 +28,14 @@ typedef enum co2_role {
 
 #define CO2_MAX_DEVICES 8
 
+/* Where the run's machines stood; it decides the PUE when none is declared. */
+typedef enum co2_site {
+	CO2_SITE_AUTO = 0,       /* cloud with a region, else datacenter */
+	CO2_SITE_CLOUD = 1,      /* a cloud provider's data centre (implied by a region) */
+	CO2_SITE_DATACENTER = 2, /* a data centre of unknown efficiency: the industry average PUE */
+	CO2_SITE_DESKTOP = 3     /* a workstation, desktop or laptop at home or in an office: PUE 1 */
+} co2_site;
+
 /* One group of identical devices. */
 typedef struct co2_device {
 	const char *name;      /* hardware or instance name; NULL with power_w alone */
@@ -47,7 +55,7 @@ typedef struct co2_device {
  * version newer than the library's is refused (CO2_ERR_INVALID, field "version": rebuild
  * against the installed headers), and so is a struct never initialised (version 0).
  * Version 2 is the first layout with a size: a struct smaller than version 2's is refused. */
-#define CO2_RUN_VERSION 2
+#define CO2_RUN_VERSION 3
 
 /* A declared run, owned by the caller. Fill with co2_run_init(&run), then set fields
  * (or use co2_run_add_device() and co2_run_set()). String pointers are borrowed, never
@@ -70,6 +78,7 @@ typedef struct co2_run {
 	const char *edition;        /* NULL: the method's own edition */
 	const char *name;           /* label of the run (model name); may be NULL */
 	const char *training_type;  /* "pre-training", "fine-tuning", ...; may be NULL */
+	co2_site site;              /* CO2_SITE_AUTO: from the region, else datacenter */
 } co2_run;
 
 /* Fill *run with every field unset, method CO2_METHOD_DEFAULT, no devices, and the
@@ -135,12 +144,44 @@ typedef struct co2_equivalent {
 	int year;
 } co2_equivalent;
 
-/* A range for later uncertainty work; low == central == high today. */
+/* A figure with the span of what was likely emitted around it: central is the method's
+ * figure; low and high combine every source of spread (see co2_spread). */
 typedef struct co2_range {
 	double low, central, high;
 } co2_range;
 
-#define CO2_RESULT_VERSION 2
+/* What a spread multiplies. */
+typedef enum co2_stage {
+	CO2_STAGE_POWER = 0,     /* the power draw (device power, utilization, host) */
+	CO2_STAGE_PUE = 1,       /* the facility overhead */
+	CO2_STAGE_INTENSITY = 2  /* the grid's carbon intensity */
+} co2_stage;
+
+/* One source of spread: the true value of a factor lies between low and high times the
+ * figure the method used (low <= 1 <= high). Strings are static or point into the
+ * database. */
+typedef struct co2_spread {
+	const char *factor;   /* "device power", "host", "PUE", "carbon intensity" */
+	co2_stage stage;
+	double low, high;     /* multipliers of the central figure */
+	const char *source;   /* where the spread comes from */
+	int year;
+	const char *note;     /* why it applies to this run; may be NULL */
+} co2_spread;
+
+/* A default the estimate applied because the run did not say. field is one of:
+ * "site", "utilization", "power", "pue", "intensity", "memory" (README lists what each
+ * means). Strings are static or point into the database; value is the result's own. */
+typedef struct co2_assumption {
+	const char *field;
+	char value[48];
+	const char *reason;
+} co2_assumption;
+
+#define CO2_MAX_SPREADS 12
+#define CO2_MAX_ASSUMPTIONS 12
+
+#define CO2_RESULT_VERSION 3
 
 /* The result: a plain struct the caller owns. Fill with co2_result_init(&res) before
  * co2_estimate() (see "Versioned structs" above): the library writes at most res.size
@@ -178,10 +219,18 @@ typedef struct co2_result {
 	co2_equivalent equivalents[CO2_MAX_EQUIVALENTS];
 	size_t n_equivalents;
 
-	/* Room for later work: filled with the central value today. */
-	co2_range co2_range_kg;
+	co2_range co2_range_kg;      /* central == co2_kg */
 	double embodied_kg;          /* CO2_UNSET until embodied carbon is modelled */
 	double market_co2_kg;        /* CO2_UNSET until market-based figures are modelled */
+
+	/* How sure: the ranges, each source of spread, and every default applied. */
+	co2_site site;               /* where the run was taken to be (never CO2_SITE_AUTO) */
+	co2_range power_range_w;     /* central == power_w */
+	co2_range energy_range_kwh;  /* central == energy_kwh */
+	co2_spread spreads[CO2_MAX_SPREADS];
+	size_t n_spreads;
+	co2_assumption assumptions[CO2_MAX_ASSUMPTIONS];
+	size_t n_assumptions;
 } co2_result;
 
 /* Zero *res and record the caller's version and size. Call it through the
@@ -205,6 +254,12 @@ CO2_API const char *co2_method_name(co2_method method);
 CO2_API co2_status co2_method_parse(co2_method *out, const char *name, co2_error *err);
 /* The edition a method uses unless the run pins one. */
 CO2_API const char *co2_method_edition(co2_method method);
+
+/* "cloud", "datacenter", "desktop" ("auto" for CO2_SITE_AUTO). */
+CO2_API const char *co2_site_name(co2_site site);
+/* Parse a site name ("cloud", "datacenter" or "data-centre", "desktop", also "laptop",
+ * "workstation", "home"); CO2_ERR_INVALID otherwise, naming the field "site". */
+CO2_API co2_status co2_site_parse(co2_site *out, const char *name, co2_error *err);
 
 /* The comparison figure with this id in the result (a pointer into *res), or NULL. */
 CO2_API const co2_equivalent *co2_result_equivalent(const co2_result *res, const char *id);

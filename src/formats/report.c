@@ -173,6 +173,45 @@ static void explain(co2__buf *b, const co2_result *r)
 	}
 }
 
+/* How sure: each source of spread, and how they combine. */
+static void explain_range(co2__buf *b, const co2_result *r)
+{
+	char a[32], c[32], d[32];
+	co2__buf_puts(b, "\nHow sure it is\n");
+	if (!r->n_spreads) {
+		co2__buf_puts(b, "  Every factor was declared: no spread.\n");
+		return;
+	}
+	co2__buf_puts(b, "  Each factor's true value lies between its low and high multiple of the figure used:\n");
+	for (size_t i = 0; i < r->n_spreads; i++) {
+		const co2_spread *s = &r->spreads[i];
+		co2__buf_printf(b, "  %-17s x%s to x%s", s->factor, co2_format_double(a, co2_round(s->low, 3)),
+		                co2_format_double(c, co2_round(s->high, 3)));
+		if (s->note)
+			co2__buf_printf(b, " (%s)", s->note);
+		co2__buf_puts(b, "\n");
+		if (s->year)
+			co2__buf_printf(b, "     source: %s, %d\n", s->source, s->year);
+		else if (s->source)
+			co2__buf_printf(b, "     source: %s\n", s->source);
+	}
+	co2__buf_puts(b, "  Independent factors combine in log space: ln(high) = sqrt(sum of ln(high_i)^2),\n"
+	                 "  ln(low) = -sqrt(sum of ln(low_i)^2), over the factors each figure depends on:\n");
+	static const char *const what[] = { "power", "energy", "CO2eq" };
+	const co2_range *rg[] = { &r->power_range_w, &r->energy_range_kwh, &r->co2_range_kg };
+	static const char *const units[] = { "W", "kWh", "kg" };
+	for (int k = 0; k < 3; k++) {
+		if (!co2__has_range(rg[k]))
+			continue;
+		double cen = rg[k]->central;
+		co2__buf_printf(b, "    %-7s x%s to x%s: %s", what[k],
+		                co2_format_double(a, co2_round(cen > 0 ? rg[k]->low / cen : 1, 3)),
+		                co2_format_double(c, co2_round(cen > 0 ? rg[k]->high / cen : 1, 3)),
+		                co2__range_end(d, rg[k]->low));
+		co2__buf_printf(b, " to %s %s\n", co2__range_end(a, rg[k]->high), units[k]);
+	}
+}
+
 static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
 	if (r->region) {
@@ -249,32 +288,47 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 				                co2_format_double(a, r->parts[i].device_hours), r->parts[i].label);
 	}
 	text_where(b, r, db);
+	co2__buf_printf(b, "  Site         %s\n", co2_site_name(r->site));
 	int timed = r->hours > 0;
 	for (size_t i = 0; i < r->n_parts; i++)
 		timed |= r->parts[i].device_hours > 0;
-	if (r->power_w > 0)
-		co2__buf_printf(b, "  Power        %s W\n", co2_format_double(a, co2_round(r->power_w, 2)));
+	if (r->power_w > 0) {
+		co2__buf_printf(b, "  Power        %s W", co2_format_double(a, co2_round(r->power_w, 2)));
+		co2__put_likely(b, &r->power_range_w, "W");
+		co2__buf_puts(b, "\n");
+	}
 	if (!timed)
 		co2__buf_printf(b, "  IT energy    %s kWh (declared)\n", human(a, r->it_energy_kwh));
 	co2__buf_printf(b, "  PUE          %s\n", co2_format_double(a, r->pue));
 	if (r->repeats != 1.0)
 		co2__buf_printf(b, "  Repeats      %s\n", co2_format_double(a, r->repeats));
 	co2__buf_printf(b, "  Intensity    %s g CO2eq/kWh\n", co2_format_double(a, co2_round(r->intensity_g_per_kwh, 2)));
-	co2__buf_printf(b, "\n  Energy       %s kWh\n", human(a, r->energy_kwh));
-	co2__buf_printf(b, "  Emissions    %s kg CO2eq\n", human(a, r->co2_kg));
+	co2__buf_printf(b, "\n  Energy       %s kWh", human(a, r->energy_kwh));
+	co2__put_likely(b, &r->energy_range_kwh, "kWh");
+	co2__buf_printf(b, "\n  Emissions    %s kg CO2eq", human(a, r->co2_kg));
+	co2__put_likely(b, &r->co2_range_kg, "kg");
+	co2__buf_puts(b, "\n");
 	if (r->offset_percent != CO2_UNSET && r->offset_percent > 0)
 		co2__buf_printf(b, "  Offset       %s %% offset by the provider (market-based: %s kg)\n",
 		                co2_format_double(a, r->offset_percent),
 		                human(c, r->co2_kg * (1 - r->offset_percent / 100.0)));
 	text_cleanest(b, r, run, db);
+	if (r->n_assumptions) {
+		co2__buf_puts(b, "\nAssumed (the run did not say; declare them to narrow the range)\n");
+		for (size_t i = 0; i < r->n_assumptions; i++)
+			co2__buf_printf(b, "  %-12s %s: %s\n", r->assumptions[i].field,
+			                r->assumptions[i].value, r->assumptions[i].reason);
+	}
 	if (r->n_equivalents) {
 		co2__buf_puts(b, "\nAs much CO2eq as\n");
 		for (size_t i = 0; i < r->n_equivalents; i++)
 			co2__buf_printf(b, "  %s %s\n", co2__format_plain(a, r->equivalents[i].value),
 			                r->equivalents[i].label);
 	}
-	if (flags & CO2_REPORT_EXPLAIN)
+	if (flags & CO2_REPORT_EXPLAIN) {
 		explain(b, r);
+		explain_range(b, r);
+	}
 	co2__buf_puts(b, "\nFactors\n");
 	for (size_t i = 0; i < r->n_factors; i++) {
 		const co2_factor *f = &r->factors[i];

@@ -43,10 +43,10 @@ void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
 		const char *place = co2__result_place(r, db);
 		if (place)
 			co2__buf_printf(b, ", %s", place);
-	} else if (r->location_name) {
-		co2__buf_puts(b, r->location_name);
-	} else if (r->location) {
-		co2__buf_puts(b, r->location);
+	} else if (r->location_name || r->location) {
+		co2__buf_puts(b, r->location_name ? r->location_name : r->location);
+		co2__buf_printf(b, " (%s)", r->site == CO2_SITE_DESKTOP ? "desktop or workstation"
+		                            : r->site == CO2_SITE_CLOUD ? "cloud" : "data centre");
 	}
 }
 
@@ -75,4 +75,23 @@ double co2__card_grams(double kg)
 	if (g != 0 && g < 0.01)
 		return co2__round_significant(g, 3);
 	return co2_round(g, 2);
+}
+
+const char *co2__range_end(char buf[32], double v)
+{
+	return co2__format_plain(buf, co2__round_significant(v, 2));
+}
+
+int co2__has_range(const co2_range *r)
+{
+	return r->low != r->high;
+}
+
+void co2__put_likely(co2__buf *b, const co2_range *r, const char *unit)
+{
+	char lo[32], hi[32];
+	if (!co2__has_range(r))
+		return;
+	co2__buf_printf(b, " (likely %s to %s%s%s)", co2__range_end(lo, r->low),
+	                co2__range_end(hi, r->high), unit && *unit ? " " : "", unit ? unit : "");
 }

@@ -22,6 +22,13 @@ double co2__card_grams(double kg);
 /* The JSON object of one result (report_json.c). */
 void co2__json_result(co2__buf *b, const co2_result *r);
 
+/* An end of a range, for people: 2 significant digits ("40", "0.0084"). */
+const char *co2__range_end(char buf[32], double v);
+/* Whether a range is wider than its central point. */
+int co2__has_range(const co2_range *r);
+/* " (likely LOW to HIGH UNIT)", or nothing when the range is a point. */
+void co2__put_likely(co2__buf *b, const co2_range *r, const char *unit);
+
 /* The writers of report_paper.c, one per format. */
 void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);
 void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, const co2_db *db);

@@ -17,6 +17,16 @@ static void json_kv_str(co2__buf *b, const char *k, const char *v, int comma)
 	co2__buf_json_str(b, v);
 }
 
+/* ", "key": {"low": ..., "central": ..., "high": ...}" */
+static void json_range(co2__buf *b, const char *k, const co2_range *v)
+{
+	co2__buf_printf(b, ", \"%s\": {", k);
+	json_kv_num(b, "low", v->low, 0);
+	json_kv_num(b, "central", v->central, 1);
+	json_kv_num(b, "high", v->high, 1);
+	co2__buf_puts(b, "}");
+}
+
 void co2__json_result(co2__buf *b, const co2_result *r)
 {
 	co2__buf_puts(b, "{");
@@ -42,11 +52,38 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 	json_kv_str(b, "region", r->region, 1);
 	json_kv_str(b, "location", r->location, 1);
 	json_kv_str(b, "location_name", r->location_name, 1);
-	co2__buf_puts(b, ", \"co2_range_kg\": {");
-	json_kv_num(b, "low", r->co2_range_kg.low, 0);
-	json_kv_num(b, "central", r->co2_range_kg.central, 1);
-	json_kv_num(b, "high", r->co2_range_kg.high, 1);
-	co2__buf_puts(b, "}, \"parts\": [");
+	json_range(b, "power_range_w", &r->power_range_w);
+	json_range(b, "energy_range_kwh", &r->energy_range_kwh);
+	json_range(b, "co2_range_kg", &r->co2_range_kg);
+	json_kv_str(b, "site", co2_site_name(r->site), 1);
+	co2__buf_puts(b, ", \"assumptions\": [");
+	for (size_t i = 0; i < r->n_assumptions; i++) {
+		const co2_assumption *a = &r->assumptions[i];
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "field", a->field, 0);
+		json_kv_str(b, "value", a->value, 1);
+		json_kv_str(b, "reason", a->reason, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "], \"spreads\": [");
+	for (size_t i = 0; i < r->n_spreads; i++) {
+		static const char *const stages[] = { "power", "pue", "intensity" };
+		const co2_spread *sp = &r->spreads[i];
+		co2__buf_puts(b, i ? ", {" : "{");
+		json_kv_str(b, "factor", sp->factor, 0);
+		json_kv_str(b, "stage", stages[sp->stage], 1);
+		json_kv_num(b, "low", sp->low, 1);
+		json_kv_num(b, "high", sp->high, 1);
+		json_kv_str(b, "source", sp->source, 1);
+		co2__buf_puts(b, ", \"year\": ");
+		if (sp->year)
+			co2__buf_printf(b, "%d", sp->year);
+		else
+			co2__buf_puts(b, "null");
+		json_kv_str(b, "note", sp->note, 1);
+		co2__buf_puts(b, "}");
+	}
+	co2__buf_puts(b, "], \"parts\": [");
 	for (size_t i = 0; i < r->n_parts; i++) {
 		const co2_part *p = &r->parts[i];
 		static const char *const kinds[] = { "device", "cpu", "memory" };

@@ -129,6 +129,9 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 		co2__buf_printf(b, " and %s runs", co2_format_double(a, r->repeats));
 	co2__buf_printf(b, ", this used %s~kWh of electricity, and total emissions are estimated to be %s~kg\\,CO$_2$eq",
 	                co2__human(a, r->energy_kwh), co2__human(c, r->co2_kg));
+	if (co2__has_range(&r->co2_range_kg))
+		co2__buf_printf(b, " (likely between %s and %s~kg)", co2__range_end(a, r->co2_range_kg.low),
+		                co2__range_end(c, r->co2_range_kg.high));
 	if (r->offset_percent != CO2_UNSET) {
 		if (r->offset_percent > 0)
 			co2__buf_printf(b, ", of which %s\\,\\%% were directly offset by the cloud provider",
@@ -227,6 +230,7 @@ void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, 
 		md(b, t.data);
 		co2__buf_puts(b, " |\n");
 	}
+	co2__buf_printf(b, "| Site | %s |\n", co2_site_name(r->site));
 	if (r->power_w > 0)
 		co2__buf_printf(b, "| Power | %s W |\n", co2_format_double(a, co2_round(r->power_w, 2)));
 	co2__buf_printf(b, "| PUE | %s |\n", co2_format_double(a, r->pue));
@@ -234,8 +238,11 @@ void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, 
 		co2__buf_printf(b, "| Repeats | %s |\n", co2_format_double(a, r->repeats));
 	co2__buf_printf(b, "| Carbon intensity | %s g CO2eq/kWh |\n",
 	                co2_format_double(a, co2_round(r->intensity_g_per_kwh, 2)));
-	co2__buf_printf(b, "| Energy | %s kWh |\n", co2__human(a, r->energy_kwh));
-	co2__buf_printf(b, "| **Emissions** | **%s kg CO2eq** |\n", co2__human(a, r->co2_kg));
+	co2__buf_printf(b, "| Energy | %s kWh", co2__human(a, r->energy_kwh));
+	co2__put_likely(b, &r->energy_range_kwh, "kWh");
+	co2__buf_printf(b, " |\n| **Emissions** | **%s kg CO2eq**", co2__human(a, r->co2_kg));
+	co2__put_likely(b, &r->co2_range_kg, "kg");
+	co2__buf_puts(b, " |\n");
 	if (r->offset_percent != CO2_UNSET)
 		co2__buf_printf(b, "| Offset by the provider | %s %% |\n", co2_format_double(a, r->offset_percent));
 	for (size_t i = 0; i < r->n_equivalents; i++) {
@@ -247,6 +254,13 @@ void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, 
 	co2__buf_printf(b, "| Method | %s, data edition ", co2__method_title(r->method));
 	md(b, r->edition);
 	co2__buf_printf(b, " (%s), co2calc %s |\n", r->edition_date, co2_version());
+	for (size_t i = 0; i < r->n_assumptions; i++) {
+		co2__buf_printf(b, "| %s%s | ", i ? "" : "Assumed: ", r->assumptions[i].field);
+		md(b, r->assumptions[i].value);
+		co2__buf_puts(b, " (");
+		md(b, r->assumptions[i].reason);
+		co2__buf_puts(b, ") |\n");
+	}
 	if (t.failed)
 		b->failed = 1;
 	free(t.data);
@@ -299,6 +313,21 @@ void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, cons
 	y_str(b, "", "location", r->location);
 	co2__put_where(&t, r, db);
 	y_str(b, "", "where", t.len && !t.failed ? t.data : NULL);
+	y_str(b, "", "site", co2_site_name(r->site));
+	const co2_range *rg[] = { &r->power_range_w, &r->energy_range_kwh, &r->co2_range_kg };
+	static const char *const rk[] = { "power_range_w", "energy_range_kwh", "co2_range_kg" };
+	for (size_t i = 0; i < 3; i++) {
+		co2__buf_printf(b, "%s:\n", rk[i]);
+		y_num(b, "  ", "low", rg[i]->low);
+		y_num(b, "  ", "central", rg[i]->central);
+		y_num(b, "  ", "high", rg[i]->high);
+	}
+	co2__buf_puts(b, r->n_assumptions ? "assumptions:\n" : "assumptions: []\n");
+	for (size_t i = 0; i < r->n_assumptions; i++) {
+		co2__buf_printf(b, "  - field: %s\n", r->assumptions[i].field);
+		y_str(b, "    ", "value", r->assumptions[i].value);
+		y_str(b, "    ", "reason", r->assumptions[i].reason);
+	}
 	co2__buf_puts(b, r->n_parts ? "parts:\n" : "parts: []\n");
 	for (size_t i = 0; i < r->n_parts; i++) {
 		const co2_part *p = &r->parts[i];
@@ -343,7 +372,7 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	(void)db;
 	co2__buf_puts(b, "name,training_type,method,edition,hardware,hours,provider,region,location,"
 	                 "power_w,pue,repeats,intensity_g_per_kwh,it_energy_kwh,energy_kwh,co2_kg,"
-	                 "offset_percent");
+	                 "offset_percent,site,energy_low_kwh,energy_high_kwh,co2_low_kg,co2_high_kg");
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		co2__buf_printf(b, ",%s", r->equivalents[i].id);
 	co2__buf_puts(b, "\n");
@@ -372,6 +401,11 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	co2__buf_putn(b, ",", 1);
 	if (r->offset_percent != CO2_UNSET)
 		co2__buf_puts(b, co2_format_double(a, r->offset_percent));
+	co2__buf_printf(b, ",%s", co2_site_name(r->site));
+	const double span[] = { r->energy_range_kwh.low, r->energy_range_kwh.high, r->co2_range_kg.low,
+		                r->co2_range_kg.high };
+	for (size_t i = 0; i < sizeof span / sizeof span[0]; i++)
+		co2__buf_printf(b, ",%s", co2_format_double(a, co2__round_significant(span[i], 10)));
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->equivalents[i].value));
 	co2__buf_puts(b, "\n");

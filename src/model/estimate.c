@@ -40,7 +40,8 @@ static const char *fallback_note(const char *used, const char *wanted)
 }
 
 static co2_status resolve_device(const co2_db *db, const co2_run *run, const char *edition,
-                                 const co2_device *d, co2_result *res, co2_error *err)
+                                 const co2_device *d, co2_result *res, const co2_hardware **hw_out,
+                                 co2_error *err)
 {
 	co2_part part;
 	memset(&part, 0, sizeof part);
@@ -141,6 +142,7 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 	if (res->n_parts >= CO2_MAX_PARTS)
 		return co2__fail(err, CO2_ERR_INVALID, "too many device groups");
 	res->parts[res->n_parts++] = part;
+	*hw_out = hw;
 	return CO2_OK;
 }
 
@@ -276,6 +278,7 @@ typedef struct estimate_ctx {
 	co2_result *res;
 	co2_error *err;
 	int region_table; /* the intensity is the region table's figure */
+	const co2_hardware *hw[CO2_MAX_DEVICES]; /* of each device group; NULL for a custom one */
 } estimate_ctx;
 
 /* The edition the run uses, into the result. */
@@ -373,38 +376,298 @@ static co2_status resolve_intensity(estimate_ctx *c, double *out)
 	                  fb ? fb : region->name, c->err);
 }
 
-/* The PUE: declared, none (by the method), the region's, the provider's, or the
- * edition's default for an unknown data centre. */
+/* A constant of the project's own data (the spreads live there, whatever the method's
+ * edition), or NULL. */
+static const co2_constant *own_constant(const estimate_ctx *c, const char *name)
+{
+	const co2_constant *k = co2_db_constant(c->db, c->edition, name);
+	return k ? k : co2_db_constant(c->db, CO2_EDITION_DEFAULT, name);
+}
+
+/* Where the run was: declared, cloud with a region, else a data centre. */
+static void resolve_site(estimate_ctx *c)
+{
+	co2_site site = c->run->site;
+	if (site == CO2_SITE_AUTO)
+		site = c->region ? CO2_SITE_CLOUD : CO2_SITE_DATACENTER;
+	c->res->site = site;
+}
+
+/* The PUE of the place, whatever the method does with it: its figure, its low and high
+ * figures, and where they come from. */
+typedef struct place_pue {
+	double value, low, high;
+	const char *source, *note, *spread_source;
+	int year, spread_year;
+	const char *assumed;   /* why, when the figure is a default rather than the place's */
+} place_pue;
+
+/* low and high as multipliers (relative) or as figures (absolute), from two constants. */
+static void pue_spread(const estimate_ctx *c, place_pue *p, const char *lo_name,
+                       const char *hi_name, int relative)
+{
+	const co2_constant *lo = own_constant(c, lo_name), *hi = own_constant(c, hi_name);
+	p->low = p->high = p->value;
+	if (!lo || !hi)
+		return;
+	p->low = relative ? p->value * lo->value : lo->value;
+	p->high = relative ? p->value * hi->value : hi->value;
+	if (p->low > p->value)
+		p->low = p->value;
+	if (p->high < p->value)
+		p->high = p->value;
+	p->spread_source = hi->source;
+	p->spread_year = hi->year;
+}
+
+/* The operator's own low or high figure, where it publishes one, in place of the generic
+ * spread of an operator's figure. */
+static void published_spread(place_pue *p, double low, double high, const char *source,
+                             int year)
+{
+	if (low != CO2_UNSET && low <= p->value)
+		p->low = low;
+	if (high != CO2_UNSET && high >= p->value)
+		p->high = high;
+	if ((low != CO2_UNSET && low <= p->value) || (high != CO2_UNSET && high >= p->value)) {
+		p->spread_source = source;
+		p->spread_year = year;
+	}
+}
+
+static co2_status find_place_pue(const estimate_ctx *c, place_pue *p)
+{
+	const co2_region *region = c->region;
+	const co2_provider *prov = c->prov;
+	memset(p, 0, sizeof *p);
+	/* A method's edition without PUEs (ML CO2 Impact): the same region in the project's. */
+	if (region && region->pue == CO2_UNSET && (!prov || prov->pue == CO2_UNSET) &&
+	    strcmp(region->edition, CO2_EDITION_DEFAULT) != 0) {
+		const co2_region *own;
+		if (co2_db_find_region(&own, c->db, CO2_EDITION_DEFAULT, region->id, NULL) == CO2_OK) {
+			region = own;
+			prov = co2_db_provider(c->db, own->edition, own->provider);
+		}
+	}
+	if (c->res->site == CO2_SITE_DESKTOP) {
+		const co2_constant *k = own_constant(c, "pue_personal_computer");
+		p->value = p->low = p->high = k ? k->value : 1.0;
+		p->source = k ? k->source : "a desktop or laptop has no facility overhead";
+		p->year = k ? k->year : 0;
+		p->note = "desktop or laptop";
+		return CO2_OK;
+	}
+	if (region && region->pue != CO2_UNSET) {
+		p->value = region->pue;
+		p->source = region->pue_source;
+		p->year = region->pue_year;
+		p->note = "data centre's own figure";
+		pue_spread(c, p, "pue_operator_spread_low", "pue_operator_spread_high", 1);
+		published_spread(p, region->pue_low, region->pue_high, region->pue_source,
+		                 region->pue_year);
+		return CO2_OK;
+	}
+	if (prov && prov->pue != CO2_UNSET) {
+		p->value = prov->pue;
+		p->source = prov->pue_source;
+		p->year = prov->pue_year;
+		p->note = "provider's average";
+		pue_spread(c, p, "pue_operator_spread_low", "pue_operator_spread_high", 1);
+		published_spread(p, prov->pue_low, prov->pue_high, prov->pue_source, prov->pue_year);
+		return CO2_OK;
+	}
+	const co2_constant *k = NULL;
+	if (c->res->site == CO2_SITE_CLOUD && !region)
+		k = own_constant(c, "pue_cloud");
+	if (k) {
+		p->value = k->value;
+		p->source = k->source;
+		p->year = k->year;
+		p->note = "average of the large cloud providers";
+		p->assumed = "a cloud data centre, region not given: the large providers' average";
+		pue_spread(c, p, "pue_cloud_low", "pue_cloud_high", 0);
+		return CO2_OK;
+	}
+	k = own_constant(c, "pue_unknown");
+	if (!k)
+		return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "pue",
+		                       "pue: unknown for this run and the data has no default; give --pue");
+	p->value = k->value;
+	p->source = k->source;
+	p->year = k->year;
+	p->note = "average data centre";
+	p->assumed = "data centre of unknown efficiency: the industry average";
+	pue_spread(c, p, "pue_unknown_low", "pue_unknown_high", 0);
+	return CO2_OK;
+}
+
+/* The PUE: declared, none (by the method), or the place's; with its spread and, when it
+ * is a default, the assumption. */
 static co2_status resolve_pue(estimate_ctx *c, double *out)
 {
 	const co2_run *run = c->run;
-	const co2_region *region = c->region;
-	const co2_provider *prov = c->prov;
 	co2_result *res = c->res;
+	char buf[32];
 	*out = 1.0;
 	if (run->pue != CO2_UNSET) {
 		*out = run->pue;
 		return add_factor(res, "PUE", *out, "", "declared by the user", 0, NULL, c->err);
 	}
-	if (c->policy->no_pue_source)
-		return add_factor(res, "PUE", 1.0, "", c->policy->no_pue_source,
-		                  c->policy->no_pue_year, NULL, c->err);
-	if (region && region->pue != CO2_UNSET) {
-		*out = region->pue;
-		return add_factor(res, "PUE", *out, "", region->pue_source, region->pue_year,
-		                  "data centre's own figure", c->err);
+	place_pue p;
+	TRY(find_place_pue(c, &p));
+	if (run->site == CO2_SITE_AUTO && !c->region)
+		TRY(co2__assume(res, "site", co2_site_name(res->site),
+		                "only a place was given: a data centre (say --site desktop for a "
+		                "workstation or laptop, --site cloud for a cloud without its region)",
+		                c->err));
+	if (c->policy->no_pue_source) {
+		TRY(add_factor(res, "PUE", 1.0, "", c->policy->no_pue_source, c->policy->no_pue_year,
+		               NULL, c->err));
+		TRY(co2__assume(res, "pue", "1",
+		                "the method counts no facility overhead; the range spans the place's PUE",
+		                c->err));
+		/* The true PUE is between 1 and the place's upper figure. */
+		return co2__spread_add(res, "PUE", CO2_STAGE_PUE, 1.0, p.high, p.spread_source
+		                       ? p.spread_source : p.source, p.spread_source ? p.spread_year
+		                       : p.year, "the place's PUE, which the method leaves out", c->err);
 	}
-	if (prov && prov->pue != CO2_UNSET) {
-		*out = prov->pue;
-		return add_factor(res, "PUE", *out, "", prov->pue_source, prov->pue_year,
-		                  "provider's average", c->err);
+	*out = p.value;
+	TRY(add_factor(res, "PUE", p.value, "", p.source, p.year, p.note, c->err));
+	if (p.assumed)
+		TRY(co2__assume(res, "pue", co2_format_double(buf, p.value), p.assumed, c->err));
+	return co2__spread_add(res, "PUE", CO2_STAGE_PUE, p.low / p.value, p.high / p.value,
+	                       p.spread_source, p.spread_year, p.note, c->err);
+}
+
+/* ---- how sure: the power draw and the grid ------------------------------------------- */
+
+/* The spread of one device group's power: low and high multipliers, the constant they
+ * come from, and why. */
+typedef struct part_spread {
+	double low, high;
+	const co2_constant *src;
+	const char *note;
+} part_spread;
+
+static void spread_of(const estimate_ctx *c, const co2_device *d, const co2_hardware *hw,
+                      part_spread *ps)
+{
+	const char *lo = NULL, *hi = NULL;
+	int util_given = d->utilization != CO2_UNSET;
+	int power_given = d->power_w != CO2_UNSET;
+	ps->low = ps->high = 1;
+	ps->src = NULL;
+	ps->note = NULL;
+	if (!power_given && hw && strcmp(hw->power_type, "measured-average") == 0) {
+		lo = "power_measured_low", hi = "power_measured_high";
+		ps->note = "a measured average power: its spread across runs";
+	} else if (!util_given) {
+		lo = "power_tdp_low", hi = "power_tdp_high";
+		ps->note = "rated power taken as the average draw; training runs average less";
+	} else if (!power_given) {
+		lo = "power_tdp_util_low", hi = "power_tdp_util_high";
+		ps->note = "rated power times the declared utilization";
+	} else {
+		return; /* power and utilization both declared */
 	}
-	const co2_constant *k = co2_db_constant(c->db, c->edition, "pue_unknown");
-	if (!k)
-		return co2__fail_field(c->err, CO2_ERR_NOT_FOUND, "pue",
-		                       "pue: unknown for this run and the data has no default; give --pue");
-	*out = k->value;
-	return add_factor(res, "PUE", *out, "", k->source, k->year, "average data centre", c->err);
+	const co2_constant *kl = own_constant(c, lo), *kh = own_constant(c, hi);
+	if (!kl || !kh)
+		return;
+	ps->low = kl->value;
+	ps->high = kh->value;
+	ps->src = kl; /* the measured runs behind the low end */
+}
+
+/* The spread of the power draw (each device group's, weighted by its power), the host a
+ * run of accelerators alone leaves out, and the assumptions behind the power. */
+static co2_status spread_power(estimate_ctx *c)
+{
+	const co2_run *run = c->run;
+	co2_result *res = c->res;
+	double total = 0, lo = 0, hi = 0, host_share = 0, top = -1;
+	const co2_constant *src = NULL;
+	const char *note = NULL;
+	int any_cpu = 0, any_memory = run->memory_gb != CO2_UNSET && run->memory_gb > 0;
+	int util_assumed[2] = { 0, 0 }, rated = 0, host_included = 0;
+	for (size_t i = 0; i < run->n_devices && i < res->n_parts; i++) {
+		const co2_device *d = &run->devices[i];
+		const co2_part *p = &res->parts[i];
+		int cpu = p->kind == CO2_PART_CPU;
+		any_cpu |= cpu;
+		part_spread ps;
+		spread_of(c, d, c->hw[i], &ps);
+		total += p->power_w;
+		lo += p->power_w * ps.low;
+		hi += p->power_w * ps.high;
+		if (ps.src && p->power_w > top)
+			top = p->power_w, src = ps.src, note = ps.note;
+		if (d->utilization == CO2_UNSET)
+			util_assumed[cpu] = 1;
+		int measured = c->hw[i] && d->power_w == CO2_UNSET &&
+		               strcmp(c->hw[i]->power_type, "measured-average") == 0;
+		if (!cpu && !measured)
+			host_share += p->power_w;
+		if (d->utilization == CO2_UNSET && !measured)
+			rated = 1;
+		host_included |= !cpu && measured;
+		if (c->hw[i] && c->hw[i]->uncertain && d->power_w == CO2_UNSET) {
+			char v[48];
+			char n[32];
+			snprintf(v, sizeof v, "%s W", co2_format_double(n, p->unit_power_w));
+			TRY(co2__assume(res, "power", v,
+			                "no firm vendor figure for this device: the data's estimate "
+			                "(see its note with 'co2calc show hardware')", c->err));
+		}
+	}
+	if (util_assumed[0])
+		TRY(co2__assume(res, "utilization", "1",
+		                rated ? "not given: the accelerators drew their rated power the whole "
+		                        "run; the range allows for less"
+		                      : "not given: the devices drew the measured average of the data "
+		                        "the whole run", c->err));
+	if (util_assumed[1])
+		TRY(co2__assume(res, "utilization", "1",
+		                "not given: the CPU cores drew their rated power the whole run; the "
+		                "range allows for less", c->err));
+	if (total > 0 && src)
+		TRY(co2__spread_add(res, "device power", CO2_STAGE_POWER, lo / total, hi / total,
+		                    src->source, src->year, note, c->err));
+	if (run->energy_kwh != CO2_UNSET || total <= 0)
+		return CO2_OK;
+	if (!any_memory && (any_cpu || host_share > 0 || !host_included))
+		TRY(co2__assume(res, "memory", "not counted",
+		                any_cpu ? "memory not given: its power is left out"
+		                        : "accelerators alone: the host's CPUs and memory are left out; "
+		                          "the range's high end allows for them", c->err));
+	if (!any_cpu && !any_memory && host_share > 0) {
+		const co2_constant *k = own_constant(c, "host_overhead_high");
+		if (k)
+			TRY(co2__spread_add(res, "host", CO2_STAGE_POWER, 1.0,
+			                    1.0 + (k->value - 1.0) * host_share / total, k->source, k->year,
+			                    "the host's CPUs, memory and fans, which the run leaves out",
+			                    c->err));
+	}
+	return CO2_OK;
+}
+
+/* The spread of the grid's intensity, and the assumption of a yearly average. */
+static co2_status spread_intensity(estimate_ctx *c)
+{
+	if (c->run->intensity_g_per_kwh != CO2_UNSET)
+		return CO2_OK;
+	char v[48], n[32];
+	/* As the method used it (ML CO2 Impact rounds it to 10 g). */
+	snprintf(v, sizeof v, "%s g/kWh", co2_format_double(n, co2_round(c->res->intensity_g_per_kwh, 2)));
+	TRY(co2__assume(c->res, "intensity", v,
+	                "a yearly average of the grid; the mix during the run's hours is not known",
+	                c->err));
+	const co2_constant *lo = own_constant(c, "intensity_spread_low");
+	const co2_constant *hi = own_constant(c, "intensity_spread_high");
+	if (!lo || !hi)
+		return CO2_OK;
+	return co2__spread_add(c->res, "carbon intensity", CO2_STAGE_INTENSITY, lo->value, hi->value,
+	                       hi->source, hi->year, "the grid's figure from year to year and "
+	                       "between sources", c->err);
 }
 
 /* Power, energy and CO2 from the parts, PUE, repeats and intensity. */
@@ -435,7 +698,6 @@ static co2_status compute_energy(estimate_ctx *c, double pue, double intensity)
 	c->policy->finish(res, intensity, c->region_table);
 	if (!isfinite(res->co2_kg) || !isfinite(res->energy_kwh))
 		return co2__fail(c->err, CO2_ERR_INVALID, "the inputs overflow the computation");
-	res->co2_range_kg = (co2_range){ res->co2_kg, res->co2_kg, res->co2_kg };
 	return CO2_OK;
 }
 
@@ -484,16 +746,20 @@ static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res,
 	res->offset_percent = CO2_UNSET;
 	res->embodied_kg = CO2_UNSET;
 	res->market_co2_kg = CO2_UNSET;
-	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err, 0 };
+	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err, 0, { NULL } };
 	TRY(resolve_edition(&c));
 	for (size_t i = 0; i < run->n_devices; i++)
-		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, err));
+		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, &c.hw[i], err));
 	TRY(resolve_memory(&c));
 	TRY(resolve_place(&c));
+	resolve_site(&c);
 	double intensity = 0, pue = 1;
 	TRY(resolve_intensity(&c, &intensity));
 	TRY(resolve_pue(&c, &pue));
 	TRY(compute_energy(&c, pue, intensity));
+	TRY(spread_power(&c));
+	TRY(spread_intensity(&c));
+	co2__ranges_combine(res, run->energy_kwh != CO2_UNSET);
 	resolve_offsets(&c);
 	resolve_equivalents(&c);
 	return CO2_OK;

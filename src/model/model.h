@@ -47,4 +47,18 @@ co2_status co2__run_device_set(co2_device *d, const char *key, const char *value
 /* The region entry of a result, or NULL (no region, or no database). */
 const co2_region *co2__result_region(const co2_result *r, const co2_db *db);
 
+/* ---- how sure (range.c) ---- */
+
+/* Record a source of spread (nothing when low == high == 1); CO2_ERR_INVALID when
+ * [low, high] does not contain 1 or the result is full. Strings are borrowed. */
+co2_status co2__spread_add(co2_result *res, const char *factor, co2_stage stage, double low,
+                           double high, const char *source, int year, const char *note,
+                           co2_error *err);
+/* Record a default the estimate applied; value is copied, field and reason borrowed. */
+co2_status co2__assume(co2_result *res, const char *field, const char *value,
+                       const char *reason, co2_error *err);
+/* Fill the power, energy and CO2 ranges from the spreads, around the central figures.
+ * energy_declared: the energy was measured, so the power draw's spread does not apply. */
+void co2__ranges_combine(co2_result *res, int energy_declared);
+
 #endif

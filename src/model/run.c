@@ -232,13 +232,53 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
 	if ((int)run->method < 0 || run->method > CO2_METHOD_GREEN_ALGORITHMS)
 		return co2__fail_field(err, CO2_ERR_INVALID, "method", "method: unknown method %d",
 		                       (int)run->method);
+	if ((int)run->site < 0 || run->site > CO2_SITE_DESKTOP)
+		return co2__fail_field(err, CO2_ERR_INVALID, "site", "site: unknown site %d",
+		                       (int)run->site);
+	if (run->region && (run->site == CO2_SITE_DESKTOP || run->site == CO2_SITE_DATACENTER))
+		return co2__fail_field(err, CO2_ERR_INVALID, "site",
+		                       "site: %s contradicts the cloud region '%.60s'; a region means "
+		                       "site cloud (drop the region and give a location instead)",
+		                       co2_site_name(run->site), run->region);
 	return CO2_OK;
+}
+
+const char *co2_site_name(co2_site site)
+{
+	switch (site) {
+	case CO2_SITE_CLOUD: return "cloud";
+	case CO2_SITE_DATACENTER: return "datacenter";
+	case CO2_SITE_DESKTOP: return "desktop";
+	case CO2_SITE_AUTO: return "auto";
+	default: return "unknown";
+	}
+}
+
+co2_status co2_site_parse(co2_site *out, const char *name, co2_error *err)
+{
+	char key[64];
+	co2__norm(key, sizeof key, name ? name : "");
+	static const struct { const char *word; co2_site site; } words[] = {
+		{ "cloud", CO2_SITE_CLOUD }, { "datacenter", CO2_SITE_DATACENTER },
+		{ "datacentre", CO2_SITE_DATACENTER }, { "desktop", CO2_SITE_DESKTOP },
+		{ "laptop", CO2_SITE_DESKTOP }, { "workstation", CO2_SITE_DESKTOP },
+		{ "home", CO2_SITE_DESKTOP }, { "office", CO2_SITE_DESKTOP },
+		{ "auto", CO2_SITE_AUTO },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(key, words[i].word) == 0) {
+			*out = words[i].site;
+			return CO2_OK;
+		}
+	return co2__fail_field(err, CO2_ERR_INVALID, "site",
+	                       "site: expected cloud, datacenter or desktop, got '%.60s'",
+	                       name ? name : "");
 }
 
 /* ---- keys ------------------------------------------------------------------------ */
 
 typedef enum target { T_MAIN, T_CPU, T_RUN } target;
-typedef enum vtype { V_STR, V_NUM, V_METHOD } vtype;
+typedef enum vtype { V_STR, V_NUM, V_METHOD, V_SITE } vtype;
 
 typedef struct spec_key {
 	const char *key;
@@ -268,6 +308,7 @@ static const spec_key keys[] = {
 	{ "edition", T_RUN, V_STR },
 	{ "name", T_RUN, V_STR },
 	{ "training_type", T_RUN, V_STR },
+	{ "site", T_RUN, V_SITE },
 	{ NULL, T_RUN, V_STR }
 };
 
@@ -406,6 +447,15 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 	else if (strcmp(field, "method") == 0) return co2_method_parse(&run->method, value, err);
 	else if (strcmp(field, "edition") == 0) run->edition = value;
 	else if (strcmp(field, "name") == 0) run->name = value;
+	else if (strcmp(field, "site") == 0) {
+		/* A run of an older header (version 2) ends before its site. */
+		if (run->size < offsetof(co2_run, site) + sizeof run->site)
+			return co2__fail_field(err, CO2_ERR_INVALID, "site",
+			                       "site: this run was built against co2calc headers without "
+			                       "it (version %u); rebuild against the installed headers",
+			                       run->version);
+		return co2_site_parse(&run->site, value, err);
+	}
 	else run->training_type = value;
 	return CO2_OK;
 }

@@ -168,6 +168,7 @@ co2_status co2_whatif_apply(co2_run *run, const char *key, const char *value, co
 	if (key_is(key, "region")) {
 		run->location = NULL;
 		run->intensity_g_per_kwh = CO2_UNSET;
+		run->site = CO2_SITE_AUTO;
 	} else if (key_is(key, "location")) {
 		run->intensity_g_per_kwh = CO2_UNSET;
 	}

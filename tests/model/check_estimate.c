@@ -1,5 +1,6 @@
 /* src/core/estimate.c: the formula, the methods' rounding and the validation of runs. */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -335,7 +336,7 @@ START_TEST(a_run_from_a_newer_header_is_refused_naming_the_version)
 	co2_error_clear(&err);
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "version");
-	ck_assert_str_eq(err.message, "run: version 3 is newer than this library (2); rebuild "
+	ck_assert_str_eq(err.message, "run: version 4 is newer than this library (3); rebuild "
 	                              "against the installed co2calc headers");
 	ck_assert_int_eq(co2_run_validate(&run, NULL), CO2_ERR_INVALID);
 	/* As co2_run_init_v() records it from a newer header's macro. */
@@ -366,7 +367,7 @@ START_TEST(a_run_or_result_never_initialised_is_refused)
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "version");
 	run = bert(4, CO2_METHOD_MLCO2);
-	run.size = sizeof run - 8;
+	run.size = offsetof(co2_run, training_type); /* shorter than the oldest layout (2) */
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "size");
 	run.size = sizeof run + 8;
@@ -374,7 +375,7 @@ START_TEST(a_run_or_result_never_initialised_is_refused)
 	run.size = sizeof run;
 	r.version = CO2_RESULT_VERSION + 1;
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
-	ck_assert_str_eq(err.message, "result: version 3 is newer than this library (2); rebuild "
+	ck_assert_str_eq(err.message, "result: version 4 is newer than this library (3); rebuild "
 	                              "against the installed co2calc headers");
 	/* Reports refuse what co2_estimate refuses. */
 	char *out = NULL;
@@ -468,6 +469,37 @@ START_TEST(initialisers_and_results_write_no_more_than_the_callers_size)
 }
 END_TEST
 
+/* Version 3 appended the site to the run and the ranges, site and assumptions to the
+ * result: a program built against the version-2 headers keeps working, and nothing past
+ * its structs is written. */
+START_TEST(a_caller_of_version_2_still_works_with_version_3)
+{
+	run_buf ub;
+	result_buf rb;
+	size_t run2 = offsetof(co2_run, site), res2 = offsetof(co2_result, site);
+	memset(ub.bytes, CANARY, sizeof ub.bytes);
+	memset(rb.bytes, CANARY, sizeof rb.bytes);
+	co2_run_init_v(&ub.r, 2, run2);
+	ck_assert_int_eq(co2_run_add_device(&ub.r, "TPU v2", 4, CO2_UNSET), CO2_OK);
+	ub.r.hours = 96;
+	ub.r.region = "gcp:asia-east1";
+	ub.r.method = CO2_METHOD_MLCO2;
+	co2_result_init_v(&rb.r, 2, res2);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &ub.r, &rb.r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq(rb.r.co2_kg, 47.52);
+	ck_assert_double_eq(rb.r.energy_kwh, 84.86);
+	ck_assert_uint_eq(rb.r.version, 2);
+	ck_assert_uint_eq(rb.r.size, res2);
+	ck_assert(untouched(rb.bytes, res2, sizeof rb.bytes));
+	ck_assert(untouched(ub.bytes, run2, sizeof ub.bytes));
+	/* The key the old layout has no room for is refused, not written past its end. */
+	ck_assert_int_eq(co2_run_set(&ub.r, "site", "desktop", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "site");
+	ck_assert(untouched(ub.bytes, run2, sizeof ub.bytes));
+}
+END_TEST
+
 START_TEST(a_current_result_is_computed_whole)
 {
 	co2_run run = bert(4, CO2_METHOD_MLCO2);
@@ -480,7 +512,8 @@ START_TEST(a_current_result_is_computed_whole)
 	ck_assert_uint_eq(r.version, CO2_RESULT_VERSION);
 	ck_assert_uint_eq(r.size, sizeof r);
 	ck_assert_uint_eq(r.n_equivalents, 3);
-	ck_assert_double_eq(r.co2_range_kg.high, 47.52);
+	ck_assert_double_eq(r.co2_range_kg.central, 47.52);
+	ck_assert_int_eq(r.site, CO2_SITE_CLOUD); /* a field of version 3 */
 	ck_assert_uint_eq(run.version, CO2_RUN_VERSION);
 	ck_assert_uint_eq(run.size, sizeof run);
 }
@@ -550,6 +583,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, a_run_or_result_never_initialised_is_refused);
 	tcase_add_test(t, more_devices_than_the_array_holds_are_refused);
 	tcase_add_test(t, initialisers_and_results_write_no_more_than_the_callers_size);
+	tcase_add_test(t, a_caller_of_version_2_still_works_with_version_3);
 	tcase_add_test(t, a_current_result_is_computed_whole);
 	tcase_add_test(t, version_macros_agree_with_the_library);
 	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);

@@ -68,6 +68,7 @@ KNOWN_CONSTANTS = (
     "pue_unknown_low", "pue_unknown_high", "pue_cloud", "pue_cloud_low", "pue_cloud_high",
     "pue_operator_spread_low", "pue_operator_spread_high",
     "intensity_spread_low", "intensity_spread_high",
+    "host_cpu_w_per_vcpu", "host_cpu_w_per_vcpu_low", "host_cpu_w_per_vcpu_high",
 )
 
 

@@ -55,7 +55,7 @@ typedef struct co2_device {
  * version newer than the library's is refused (CO2_ERR_INVALID, field "version": rebuild
  * against the installed headers), and so is a struct never initialised (version 0).
  * Version 2 is the first layout with a size: a struct smaller than version 2's is refused. */
-#define CO2_RUN_VERSION 3
+#define CO2_RUN_VERSION 4
 
 /* A declared run, owned by the caller. Fill with co2_run_init(&run), then set fields
  * (or use co2_run_add_device() and co2_run_set()). String pointers are borrowed, never
@@ -79,6 +79,8 @@ typedef struct co2_run {
 	const char *name;           /* label of the run (model name); may be NULL */
 	const char *training_type;  /* "pre-training", "fine-tuning", ...; may be NULL */
 	co2_site site;              /* CO2_SITE_AUTO: from the region, else datacenter */
+	/* Version 4. */
+	int devices_only;           /* nonzero: an instance counts its accelerators alone */
 } co2_run;
 
 /* Fill *run with every field unset, method CO2_METHOD_DEFAULT, no devices, and the

@@ -22,6 +22,7 @@
 	{ "location", "CODE", "country or grid, e.g. FR, US-CA (overrides the region's intensity)" }, \
 	{ "intensity", "G_PER_KWH", "carbon intensity in g CO2eq/kWh (overrides region and location)" }, \
 	{ "pue", "X", "power usage effectiveness of the data centre (>= 1)" },                \
+	{ "devices-only", NULL, "an instance type counts its accelerators alone, not its CPUs and memory" }, \
 	{ "site", "SITE", "cloud (implied by --region), datacenter (default with --location) or desktop (PUE 1)" }, \
 	{ "repeats", "N", "times the run was done (trials, restarts); default 1" },           \
 	{ "energy", "KWH", "measured IT energy in kWh, in place of power x time" },           \

@@ -264,7 +264,7 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 		const co2_part *p = &r->parts[i];
 		if (p->kind == CO2_PART_MEMORY)
 			co2__buf_printf(b, "  Memory       %s GB x %s W/GB\n", co2_format_double(a, p->count),
-			                co2_format_double(c, p->unit_power_w));
+			                co2_format_double(c, co2__round_significant(p->unit_power_w, 6)));
 		else if (r->hours <= 0 && p->kind == CO2_PART_DEVICE)
 			/* Device-hours stand for count x hours: no count of its own. */
 			co2__buf_printf(b, "  Hardware     %s, %s W each\n", p->label,
@@ -273,7 +273,7 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 			co2__buf_printf(b, "  %s %s %sx %s, %s W%s\n",
 			                p->kind == CO2_PART_CPU ? "CPU         " : "Hardware    ",
 			                co2_format_double(a, p->count), p->kind == CO2_PART_CPU ? "cores " : "",
-			                p->label, co2_format_double(c, p->unit_power_w),
+			                p->label, co2_format_double(c, co2__round_significant(p->unit_power_w, 6)),
 			                p->kind == CO2_PART_CPU ? " per core" : " each");
 		if (p->kind != CO2_PART_MEMORY && p->utilization != 1.0)
 			co2__buf_printf(b, "               utilization %s\n", co2_format_double(a, p->utilization));

@@ -41,8 +41,9 @@ static const char *fallback_note(const char *used, const char *wanted)
 
 static co2_status resolve_device(const co2_db *db, const co2_run *run, const char *edition,
                                  const co2_device *d, co2_result *res, const co2_hardware **hw_out,
-                                 co2_error *err)
+                                 const co2_instance **inst_out, co2_error *err)
 {
+	*inst_out = NULL;
 	co2_part part;
 	memset(&part, 0, sizeof part);
 	double count = d->count == CO2_UNSET ? 1.0 : d->count;
@@ -70,6 +71,7 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 		if (st == CO2_ERR_NOT_FOUND && d->role != CO2_ROLE_CPU) {
 			const co2_instance *inst;
 			if (co2_db_find_instance(&inst, db, edition, d->name, NULL) == CO2_OK) {
+				*inst_out = inst;
 				TRY(co2_db_find_hardware(&hw, db, edition, inst->hardware, err));
 				count = inst->count * (d->count == CO2_UNSET ? 1.0 : d->count);
 				TRY(add_factor(res, inst->id, inst->count, "devices per instance",
@@ -266,6 +268,15 @@ static const method_policy *policy_of(co2_method m)
 
 /* ---- the phases ---------------------------------------------------------------------- */
 
+/* The spread of a part of the power budget that is not a declared device (an instance's
+ * host CPU and memory): low and high multipliers, where they come from, and why. */
+typedef struct host_spread {
+	int set;
+	double low, high;
+	const char *source, *note;
+	int year;
+} host_spread;
+
 /* What an estimate has resolved so far. */
 typedef struct estimate_ctx {
 	const co2_db *db;
@@ -279,6 +290,8 @@ typedef struct estimate_ctx {
 	co2_error *err;
 	int region_table; /* the intensity is the region table's figure */
 	const co2_hardware *hw[CO2_MAX_DEVICES]; /* of each device group; NULL for a custom one */
+	const co2_instance *inst[CO2_MAX_DEVICES]; /* the instance a group names, or NULL */
+	host_spread host[CO2_MAX_PARTS];          /* the spread of each host part (by part) */
 } estimate_ctx;
 
 /* The edition the run uses, into the result. */
@@ -319,6 +332,155 @@ static co2_status resolve_memory(estimate_ctx *c)
 	p->device_hours = run->hours;
 	p->energy_kwh = p->power_w * run->hours / 1000.0;
 	return add_factor(res, "memory power", k->value, k->unit, k->source, k->year, NULL, c->err);
+}
+
+/* A constant of the project's own data (the spreads live there, whatever the method's
+ * edition), or NULL. */
+static const co2_constant *own_constant(const estimate_ctx *c, const char *name)
+{
+	const co2_constant *k = co2_db_constant(c->db, c->edition, name);
+	return k ? k : co2_db_constant(c->db, CO2_EDITION_DEFAULT, name);
+}
+
+/* A part of the power budget beside the declared devices, with its spread. */
+static co2_status add_host_part(estimate_ctx *c, co2_part_kind kind, const char *label,
+                                double count, double unit_w, double instance_hours,
+                                const host_spread *hs)
+{
+	co2_result *res = c->res;
+	if (res->n_parts >= CO2_MAX_PARTS)
+		return co2__fail(c->err, CO2_ERR_INVALID,
+		                 "too many parts: at most %d device groups, memory and instance hosts",
+		                 CO2_MAX_PARTS);
+	co2_part *p = &res->parts[res->n_parts];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->label = label;
+	p->count = count;
+	p->unit_power_w = unit_w;
+	p->utilization = 1.0;
+	p->power_w = count * unit_w;
+	p->device_hours = count * instance_hours;
+	p->energy_kwh = p->power_w * instance_hours / 1000.0;
+	if (hs)
+		c->host[res->n_parts] = *hs;
+	res->n_parts++;
+	return CO2_OK;
+}
+
+/* Measured watts at half load, with idle and full load as the spread. */
+static int measured(double idle, double half, double full, host_spread *hs, const char *source,
+                    int year, const char *note)
+{
+	if (idle == CO2_UNSET || half == CO2_UNSET || full == CO2_UNSET || !(half > 0))
+		return 0;
+	*hs = (host_spread){ 1, idle / half, full / half, source, note, year };
+	if (hs->low > 1)
+		hs->low = 1;
+	if (hs->high < 1)
+		hs->high = 1;
+	return 1;
+}
+
+/* Under the default method a cloud instance counts its whole machine: beside its
+ * accelerators, its vCPUs' share of the host CPU package and its memory, from the
+ * instance's measured watts where the data has them, else the host CPU's TDP x vCPUs /
+ * host vCPUs and the memory at the edition's W/GB. --devices-only, and the methods that
+ * count accelerators alone, leave them out (said in the assumptions). */
+static co2_status resolve_hosts(estimate_ctx *c)
+{
+	const co2_run *run = c->run;
+	co2_result *res = c->res;
+	for (size_t i = 0; i < run->n_devices; i++) {
+		const co2_instance *inst = c->inst[i];
+		const co2_device *d = &run->devices[i];
+		if (!inst)
+			continue;
+		if (run->method != CO2_METHOD_DEFAULT) {
+			TRY(co2__assume(res, "instance_scope", "accelerators only",
+			                "the method counts an instance's accelerators alone: its CPUs "
+			                "and memory are left out", c->err));
+			continue;
+		}
+		if (run->devices_only)
+			continue;
+		/* n instances for the run's hours, or one instance for the declared
+		 * instance-hours (--device-hours with an instance type). */
+		int by_hours = d->device_hours == CO2_UNSET;
+		double per = by_hours ? (d->count == CO2_UNSET ? 1.0 : d->count) : 1.0;
+		double hours = by_hours ? (run->hours != CO2_UNSET ? run->hours : 0) : d->device_hours;
+		int whole = 0;
+		/* The host CPU: measured package watts, else TDP x vCPUs / host vCPUs. */
+		host_spread hs;
+		if (measured(inst->package_w_idle, inst->package_w_50, inst->package_w_100, &hs,
+		             inst->watts_source, inst->watts_year,
+		             "the instance's CPU share at half load, measured; idle to full load")) {
+			TRY(add_host_part(c, CO2_PART_CPU, inst->host_cpu ? inst->host_cpu : "host CPU",
+			                  per * (inst->vcpus > 0 ? inst->vcpus : 1),
+			                  inst->package_w_50 / (inst->vcpus > 0 ? inst->vcpus : 1), hours,
+			                  &hs));
+			TRY(add_factor(res, "host CPU share (measured)", inst->package_w_50, "W at 50 % load",
+			               inst->watts_source, inst->watts_year, inst->id, c->err));
+			whole = 1;
+		} else if (inst->host_cpu && inst->vcpus > 0 && inst->host_vcpus >= inst->vcpus) {
+			const co2_hardware *cpu;
+			if (co2_db_find_hardware(&cpu, c->db, c->edition, inst->host_cpu, NULL) == CO2_OK &&
+			    cpu->power_w > 0) {
+				double share = (double)inst->vcpus / inst->host_vcpus;
+				const co2_constant *kl = own_constant(c, "power_tdp_low");
+				const co2_constant *kh = own_constant(c, "power_tdp_high");
+				hs = (host_spread){ kl && kh, kl ? kl->value : 1, kh ? kh->value : 1,
+				                    kl ? kl->source : NULL,
+				                    "the host CPU's TDP taken as its draw; it averages less",
+				                    kl ? kl->year : 0 };
+				TRY(add_host_part(c, CO2_PART_CPU, cpu->name, per * inst->vcpus,
+				                  cpu->power_w * share / inst->vcpus, hours, &hs));
+				TRY(add_factor(res, cpu->name, cpu->power_w, "W per package", cpu->source,
+				               cpu->year, "host CPU, by the instance's share of its vCPUs",
+				               c->err));
+				whole = 1;
+			}
+		}
+		/* A host CPU the data cannot name: a typical server CPU's watts per vCPU at half
+		 * load, with idle and full load as the spread. */
+		const co2_constant *kv = own_constant(c, "host_cpu_w_per_vcpu");
+		const co2_constant *kvl = own_constant(c, "host_cpu_w_per_vcpu_low");
+		const co2_constant *kvh = own_constant(c, "host_cpu_w_per_vcpu_high");
+		if (!whole && inst->vcpus > 0 && kv && kvl && kvh && kv->value > 0) {
+			hs = (host_spread){ 1, kvl->value / kv->value, kvh->value / kv->value, kv->source,
+			                    "a typical server CPU's watts per vCPU at half load; idle to "
+			                    "full load", kv->year };
+			TRY(add_host_part(c, CO2_PART_CPU, inst->host_cpu ? inst->host_cpu : "host CPU",
+			                  per * inst->vcpus, kv->value, hours, &hs));
+			TRY(add_factor(res, "host CPU per vCPU", kv->value, "W", kv->source, kv->year,
+			               "the data names no CPU model with a figure for this instance", c->err));
+			TRY(co2__assume(res, "cpu_package", "typical server CPU",
+			                "the instance's host CPU has no figure in the data: a typical "
+			                "server CPU's watts per vCPU", c->err));
+			whole = 1;
+		}
+		/* The memory: measured RAM watts, else the instance's GB at the edition's W/GB. */
+		if (measured(inst->ram_w_idle, inst->ram_w_50, inst->ram_w_100, &hs, inst->watts_source,
+		             inst->watts_year, "the instance's memory at half load, measured; idle to "
+		             "full load") && inst->memory_gb > 0) {
+			TRY(add_host_part(c, CO2_PART_MEMORY, "memory", per * inst->memory_gb,
+			                  inst->ram_w_50 / inst->memory_gb, hours, &hs));
+			whole = 1;
+		} else if (inst->memory_gb != CO2_UNSET && inst->memory_gb > 0) {
+			const co2_constant *k = co2_db_constant(c->db, c->edition, "memory_w_per_gb");
+			if (k) {
+				TRY(add_host_part(c, CO2_PART_MEMORY, "memory", per * inst->memory_gb,
+				                  k->value, hours, NULL));
+				whole = 1;
+			}
+		}
+		if (whole)
+			TRY(co2__assume(res, "instance_scope", "whole machine",
+			                "an instance counts its vCPUs' share of the host CPU and its memory "
+			                "beside its accelerators (--devices-only for the accelerators alone)",
+			                c->err));
+	}
+	return CO2_OK;
 }
 
 /* The region (with its provider) and the location of the run. */
@@ -376,13 +538,6 @@ static co2_status resolve_intensity(estimate_ctx *c, double *out)
 	                  fb ? fb : region->name, c->err);
 }
 
-/* A constant of the project's own data (the spreads live there, whatever the method's
- * edition), or NULL. */
-static const co2_constant *own_constant(const estimate_ctx *c, const char *name)
-{
-	const co2_constant *k = co2_db_constant(c->db, c->edition, name);
-	return k ? k : co2_db_constant(c->db, CO2_EDITION_DEFAULT, name);
-}
 
 /* Where the run was: declared, cloud with a region, else a data centre. */
 static void resolve_site(estimate_ctx *c)
@@ -587,13 +742,24 @@ static co2_status spread_power(estimate_ctx *c)
 	double total = 0, lo = 0, hi = 0, host_share = 0, top = -1;
 	const co2_constant *src = NULL;
 	const char *note = NULL;
-	int any_cpu = 0, any_memory = run->memory_gb != CO2_UNSET && run->memory_gb > 0;
+	int any_cpu = 0, any_memory = 0;
 	int util_assumed[2] = { 0, 0 }, rated = 0, host_included = 0;
+	for (size_t i = 0; i < res->n_parts; i++) {
+		any_cpu |= res->parts[i].kind == CO2_PART_CPU;
+		any_memory |= res->parts[i].kind == CO2_PART_MEMORY;
+		const host_spread *h = &c->host[i];
+		if (i < run->n_devices || !h->set)
+			continue;
+		/* An instance's host CPU and memory (memory declared by the run has no spread). */
+		double w = res->parts[i].power_w;
+		total += w;
+		lo += w * h->low;
+		hi += w * h->high;
+	}
 	for (size_t i = 0; i < run->n_devices && i < res->n_parts; i++) {
 		const co2_device *d = &run->devices[i];
 		const co2_part *p = &res->parts[i];
 		int cpu = p->kind == CO2_PART_CPU;
-		any_cpu |= cpu;
 		part_spread ps;
 		spread_of(c, d, c->hw[i], &ps);
 		total += p->power_w;
@@ -746,11 +912,12 @@ static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res,
 	res->offset_percent = CO2_UNSET;
 	res->embodied_kg = CO2_UNSET;
 	res->market_co2_kg = CO2_UNSET;
-	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err, 0, { NULL } };
+	estimate_ctx c = { db, run, policy_of(run->method), NULL, NULL, NULL, NULL, res, err, 0, { NULL }, { NULL }, { { 0, 0, 0, NULL, NULL, 0 } } };
 	TRY(resolve_edition(&c));
 	for (size_t i = 0; i < run->n_devices; i++)
-		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, &c.hw[i], err));
+		TRY(resolve_device(db, run, c.edition, &run->devices[i], res, &c.hw[i], &c.inst[i], err));
 	TRY(resolve_memory(&c));
+	TRY(resolve_hosts(&c));
 	TRY(resolve_place(&c));
 	resolve_site(&c);
 	double intensity = 0, pue = 1;

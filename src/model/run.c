@@ -278,7 +278,7 @@ co2_status co2_site_parse(co2_site *out, const char *name, co2_error *err)
 /* ---- keys ------------------------------------------------------------------------ */
 
 typedef enum target { T_MAIN, T_CPU, T_RUN } target;
-typedef enum vtype { V_STR, V_NUM, V_METHOD, V_SITE } vtype;
+typedef enum vtype { V_STR, V_NUM, V_METHOD, V_SITE, V_FLAG } vtype;
 
 typedef struct spec_key {
 	const char *key;
@@ -309,6 +309,7 @@ static const spec_key keys[] = {
 	{ "name", T_RUN, V_STR },
 	{ "training_type", T_RUN, V_STR },
 	{ "site", T_RUN, V_SITE },
+	{ "devices_only", T_RUN, V_FLAG },
 	{ NULL, T_RUN, V_STR }
 };
 
@@ -413,6 +414,17 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 		if (num < 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
 			                       "%s: must not be negative, got %.60s", field, value);
+	} else if (k->type == V_FLAG) {
+		/* A flag: given alone (no value), or true/false in a spec. */
+		if (!value || strcmp(value, "true") == 0 || strcmp(value, "yes") == 0 ||
+		    strcmp(value, "1") == 0)
+			num = 1;
+		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0 ||
+		         strcmp(value, "0") == 0)
+			num = 0;
+		else
+			return co2__fail_field(err, CO2_ERR_INVALID, field,
+			                       "%s: expected true or false, got '%.60s'", field, value);
 	} else if (!value || !*value) {
 		return co2__fail_field(err, CO2_ERR_INVALID, field, "%s: expected a non-empty value",
 		                       field);
@@ -455,6 +467,15 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 			                       "it (version %u); rebuild against the installed headers",
 			                       run->version);
 		return co2_site_parse(&run->site, value, err);
+	}
+	else if (strcmp(field, "devices_only") == 0) {
+		/* A run of an older header (version 3 or before) ends before it. */
+		if (run->size < offsetof(co2_run, devices_only) + sizeof run->devices_only)
+			return co2__fail_field(err, CO2_ERR_INVALID, "devices-only",
+			                       "devices-only: this run was built against co2calc headers "
+			                       "without it (version %u); rebuild against the installed "
+			                       "headers", run->version);
+		run->devices_only = num != 0;
 	}
 	else run->training_type = value;
 	return CO2_OK;

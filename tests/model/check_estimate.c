@@ -336,8 +336,10 @@ START_TEST(a_run_from_a_newer_header_is_refused_naming_the_version)
 	co2_error_clear(&err);
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
 	ck_assert_str_eq(err.field, "version");
-	ck_assert_str_eq(err.message, "run: version 4 is newer than this library (3); rebuild "
-	                              "against the installed co2calc headers");
+	char want[200];
+	snprintf(want, sizeof want, "run: version %u is newer than this library (%u); rebuild "
+	         "against the installed co2calc headers", CO2_RUN_VERSION + 1, CO2_RUN_VERSION);
+	ck_assert_str_eq(err.message, want);
 	ck_assert_int_eq(co2_run_validate(&run, NULL), CO2_ERR_INVALID);
 	/* As co2_run_init_v() records it from a newer header's macro. */
 	co2_run_init_v(&run, CO2_RUN_VERSION + 1, sizeof run);
@@ -500,6 +502,54 @@ START_TEST(a_caller_of_version_2_still_works_with_version_3)
 }
 END_TEST
 
+/* A cloud instance under the default method is the whole machine. aws:p4d.24xlarge in the
+ * data: 8 x A100 SXM4 40GB at 400 W; Cloud Carbon Footprint's measured watts for the
+ * instance at half load: CPU package 448.31 W, RAM 830.22 W (idle 57.93 and 219.3, full
+ * load 626.76 and 1262.88). */
+START_TEST(an_instance_counts_its_whole_machine_under_the_default_method)
+{
+	co2_run run;
+	co2_run_init(&run);
+	co2_run_add_device(&run, "aws:p4d.24xlarge", CO2_UNSET, CO2_UNSET);
+	run.hours = 10;
+	run.intensity_g_per_kwh = 400;
+	run.pue = 1.1;
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(r.n_parts, 3);
+	ck_assert_int_eq(r.parts[1].kind, CO2_PART_CPU);
+	ck_assert_double_eq_tol(r.parts[1].power_w, 448.31, 1e-9);
+	ck_assert_int_eq(r.parts[2].kind, CO2_PART_MEMORY);
+	ck_assert_double_eq_tol(r.parts[2].power_w, 830.22, 1e-9);
+	/* 3200 + 448.31 + 830.22 = 4478.53 W; x 10 h x 1.1 = 49.26383 kWh; x 0.4 = 19.705532 kg */
+	ck_assert_double_eq_tol(r.power_w, 4478.53, 1e-9);
+	ck_assert_double_eq_tol(r.energy_kwh, 49.26383, 1e-9);
+	ck_assert_double_eq_tol(r.co2_kg, 19.705532, 1e-9);
+	ck_assert_str_eq(r.assumptions[0].field, "instance_scope");
+	ck_assert_str_eq(r.assumptions[0].value, "whole machine");
+	/* Two instances for 10 h count twice the machine. */
+	run.devices[0].count = 2;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.power_w, 2 * 4478.53, 1e-9);
+	/* --devices-only: the accelerators alone, as before. */
+	run.devices[0].count = CO2_UNSET;
+	ck_assert_int_eq(co2_run_set(&run, "devices-only", NULL, &err), CO2_OK);
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(r.n_parts, 1);
+	ck_assert_double_eq(r.power_w, 3200);
+	/* ML CO2 Impact keeps its GPU-only figure, and says so. */
+	run.devices_only = 0;
+	run.method = CO2_METHOD_MLCO2;
+	run.devices[0].name = "p3.2xlarge";
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_uint_eq(r.n_parts, 1);
+	ck_assert_str_eq(r.assumptions[0].field, "instance_scope");
+	ck_assert_str_eq(r.assumptions[0].value, "accelerators only");
+}
+END_TEST
+
 START_TEST(a_current_result_is_computed_whole)
 {
 	co2_run run = bert(4, CO2_METHOD_MLCO2);
@@ -584,6 +634,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, more_devices_than_the_array_holds_are_refused);
 	tcase_add_test(t, initialisers_and_results_write_no_more_than_the_callers_size);
 	tcase_add_test(t, a_caller_of_version_2_still_works_with_version_3);
+	tcase_add_test(t, an_instance_counts_its_whole_machine_under_the_default_method);
 	tcase_add_test(t, a_current_result_is_computed_whole);
 	tcase_add_test(t, version_macros_agree_with_the_library);
 	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);

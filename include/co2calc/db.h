@@ -30,7 +30,7 @@ typedef struct co2_hardware {
 	const char *name;
 	const char *kind;        /* "gpu", "tpu", "cpu", "npu", "soc" */
 	double power_w;          /* per device; per package for CPUs */
-	const char *power_type;  /* "tdp", "measured-average", "board-power" */
+	const char *power_type;  /* "tdp", "measured-average", "board-power", "estimate" */
 	int cores;               /* 0 when unknown */
 	double power_per_core_w; /* CO2_UNSET when the data gives none */
 	double memory_gb;        /* CO2_UNSET when unknown */
@@ -43,6 +43,9 @@ typedef struct co2_hardware {
 	const char *edition;
 	const char *file;        /* "<builtin>/co2calc/accelerators.yaml", or a path */
 	int line;                /* of the entry in file (1-based); 0 when unknown */
+	int threads;             /* hardware threads per package; 0 when unknown */
+	double power_max_w;      /* the vendor's highest figure (maximum turbo power, top of
+	                          * the configurable TDP); CO2_UNSET when the data gives none */
 } co2_hardware;
 
 typedef struct co2_provider {

@@ -145,6 +145,7 @@ int main(int argc, char **argv)
 		alias_ref("ha", i, h[i].n_aliases);
 		fputs(", .note = ", out); str(h[i].note);
 		fprintf(out, ", .uncertain = %d", h[i].uncertain ? 1 : 0);
+		fprintf(out, ", .threads = %d, .power_max_w = ", h[i].threads); num(h[i].power_max_w);
 		tail(h[i].source, h[i].year, h[i].edition, h[i].file, h[i].line);
 	}
 	fputs("};\n", out);

@@ -12,7 +12,8 @@ flat mappings; strings double-quoted; flow sequences of strings) and checks:
     prefers the exact spelling);
   - a region's location exists in its edition (or in the co2calc edition), an
     instance's hardware exists likewise;
-  - power 1-2000 W, intensity 0-1500 g/kWh, PUE 1.0-3.0, offset 0-100;
+  - power 1-2000 W, intensity 0-1500 g/kWh, PUE 1.0-3.0, offset 0-100; threads at least
+    cores, power_max_w at least power_w, an estimate with a note;
   - the figures the reference tables are known to hold.
 Exits 1 on any error. Python 3 standard library only.
 """
@@ -27,7 +28,8 @@ MAX_YEAR = 2026
 HEADER = {"schema", "edition", "edition_date", "title", "source", "year", "license"}
 SECTIONS = {
     "hardware": ({"name", "kind", "power_w", "power_type", "source", "year"},
-                 {"cores", "power_per_core_w", "memory_gb", "aliases", "note", "uncertain"}),
+                 {"cores", "threads", "power_max_w", "power_per_core_w", "memory_gb", "aliases",
+                  "note", "uncertain"}),
     "providers": ({"id", "name", "source", "year"},
                   {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent"}),
     "regions": ({"id", "source", "year"},
@@ -189,6 +191,14 @@ def check_entry(sec, e, where):
             err(where, "bad power_type %r" % e.get("power_type"))
         if "cores" in e and (not isinstance(e["cores"], int) or e["cores"] < 1):
             err(where, "bad cores %r" % e["cores"])
+        if "threads" in e and (not isinstance(e["threads"], int) or
+                               e["threads"] < e.get("cores", 1)):
+            err(where, "bad threads %r (cores %r)" % (e["threads"], e.get("cores")))
+        if "power_max_w" in e and (not is_num(e["power_max_w"]) or not is_num(p) or
+                                   not p <= e["power_max_w"] <= 2000):
+            err(where, "power_max_w %r not between power_w and 2000 W" % (e["power_max_w"],))
+        if e.get("power_type") == "estimate" and "note" not in e:
+            err(where, "an estimate without a note saying how it was made")
         for k in ("power_per_core_w", "memory_gb"):
             if k in e and (not is_num(e[k]) or e[k] <= 0):
                 err(where, "bad %s %r" % (k, e[k]))
@@ -416,6 +426,14 @@ def main(argv):
     expect("green-algorithms-2.2", "constants", "name", "pue_unknown", value=1.67)
     expect("green-algorithms-3.0", "hardware", "name", "Any GPU", power_w=200)
     expect("co2calc", "locations", "code", "WORLD")
+    # the CPU convention of SCHEMA.md: base TDP, the turbo figure beside it, TDP / cores
+    expect("co2calc", "hardware", "name", "Intel Core i7-12700K", power_w=125, power_max_w=190,
+           cores=12, threads=20, year=2021)
+    expect("co2calc", "hardware", "name", "AMD Ryzen 9 3900X", power_w=105, cores=12)
+    expect("green-algorithms-3.0", "hardware", "name", "Ryzen 9 3900X", power_per_core_w=10.4)
+    for e in editions.get("co2calc", {}).get("hardware", []):
+        if e.get("kind") == "cpu" and "cores" in e and "power_per_core_w" in e:
+            err(e["_line"], "a co2calc CPU with cores counts TDP / cores: no power_per_core_w")
 
     # co2calc locations: every source says where to find it (a URL or a publisher's
     # citation with a year), and no two Nordic bidding zones share one figure (the

@@ -11,7 +11,8 @@ input and the files come out byte for byte the same, so they can be committed.
 
 Hand-curated files (data/co2calc/accelerators.yaml, data/co2calc/equivalents.yaml,
 data/mlco2-impact/equivalents.yaml) are not written here; this script only reads the
-names in accelerators.yaml so that no generated CPU entry takes one of them.
+names in accelerators.yaml so that no generated CPU entry takes one of them, and reads
+data/co2calc/cpus-curated.csv (hand-checked CPU figures) into cpus.yaml.
 
 Python 3 standard library only.
 """
@@ -183,8 +184,9 @@ def yval(v):
 
 HEADER_KEYS = ["schema", "edition", "edition_date", "title", "source", "year", "license"]
 ENTRY_KEYS = {
-    "hardware": ["name", "kind", "power_w", "power_type", "cores", "power_per_core_w",
-                 "memory_gb", "aliases", "source", "year", "note", "uncertain"],
+    "hardware": ["name", "kind", "power_w", "power_type", "power_max_w", "cores", "threads",
+                 "power_per_core_w", "memory_gb", "aliases", "source", "year", "note",
+                 "uncertain"],
     "providers": ["id", "name", "pue", "pue_low", "pue_high", "pue_source", "pue_year",
                   "offset_percent", "source", "year"],
     "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
@@ -1507,9 +1509,32 @@ def build_co2calc_regions(ref, mlco2, ga3):
 
 # --------------------------------------------------------------------------------------
 # co2calc CPUs
+#
+# One entry per chip. CodeCarbon's cpu_power.csv (a name and a TDP per row) gives the
+# rows; the spec tables add the core and thread counts, the vendor's TDP and the launch
+# year: Intel ARK and AMD's specification pages (as CodeCarbon scraped them), Boavizta's
+# crowdsourced table (each row names the page it was read from), Green Algorithms v3.0,
+# SPECpower results (cores per chip), and data/co2calc/cpus-curated.csv (hand-checked
+# figures, one vendor page per row). A chip no table covers keeps its cpu_power.csv row.
+#
+# Names are matched on cpu_key(): vendor marks, "Processor", "with Radeon ... Graphics",
+# "(OEM Only)", "6th Gen" and the difference between a space and a hyphen do not count;
+# digits run together or apart do ("Opteron X2 170" is not "Opteron X2170", "Celeron
+# 2.20" is not "Celeron 220"). Nothing is matched on a part of a name, except a bare
+# model number of CodeCarbon's (see bare_amd) that exactly one AMD row ends with.
 
 CC_CPU_SRC = "CodeCarbon cpu_power.csv (%s)" % CC_URL
 CC_CPU_YEAR = 2024
+BOA_URL = "https://github.com/Boavizta/boaviztapi"
+CCF_URL = "https://github.com/cloud-carbon-footprint/cloud-carbon-coefficients"
+ARK_SRC = ("Intel ARK (https://ark.intel.com) as scraped in CodeCarbon "
+           "intel_cpu_ark_dataset.csv (%s)" % CC_URL)
+AMD_SRC = ("AMD specifications (https://www.amd.com/en/products/specifications/processors.html)"
+           " as scraped in CodeCarbon amd_cpu_%%s_dataset.csv (%s)" % CC_URL)
+BOA_SRC = "%s (via Boavizta cpu_specs.csv)"
+SPEC_SRC = ("SPECpower_ssj2008 results (https://www.spec.org/power_ssj2008/results/) as "
+            "republished by Cloud Carbon Footprint (%s)" % CCF_URL)
+CURATED_CSV = os.path.join(DATA, "co2calc", "cpus-curated.csv")
 
 # /proc/cpuinfo "model name" spellings of common server CPUs (only for names in the
 # table; base clocks from the vendors' product pages) and core counts of those models.
@@ -1574,94 +1599,437 @@ def read_hand_names(path):
     return keys
 
 
+# Which table wins when several give a figure (lower wins). The vendor's own pages come
+# first; Boavizta's rows mostly cite TechPowerUp; Green Algorithms' core counts have no
+# row source; SPECpower's are what the tested machines reported.
+CPU_RANK = {"curated": 0, "ark": 1, "amd": 1, "boavizta": 2, "ga": 3, "specpower": 4}
+CPU_TABLE = {"curated": "cpus-curated.csv", "ark": "Intel ARK", "amd": "AMD",
+             "boavizta": "Boavizta", "ga": "Green Algorithms v3.0",
+             "specpower": "SPECpower"}
+
+_MARKS = re.compile(r"\u00ae|\u2122|\((?:R|TM|r|tm)\)")
+
+
+def cpu_display(name):
+    """A product name as people write it: no vendor marks, no 'Processor', no 'with
+    Radeon ... Graphics' or ARK's '(12M Cache, up to 4.60 GHz)'."""
+    s = clean(_MARKS.sub("", clean(name)))
+    s = re.sub(r"\s+(?:with|and)\s+(?:AMD\s+)?(?:Radeon|Near Silent|Wraith)\b.*$", "", s)
+    s = re.sub(r"\s+(?:X-series|(?:Processor )?Extreme Edition)$", "", s)
+    s = re.sub(r"\s*\([^()]*(?:Cache|GHz)[^()]*\)(?:\s+includes\b.*)?$", "", s)
+    s = re.sub(r"^(AMD Athlon PRO [0-9]+U) Mobile(?: Processor)?$", r"\1", s)
+    s = re.sub(r"\s+Processor$", "", s)
+    s = re.sub(r"\bProcessor\s+(?=[A-Z]*[0-9])", "", s)
+    return clean(s)
+
+
+def cpu_key(name, vendor=None):
+    """Matching key (see above); vendor ('intel', 'amd') is put first when missing."""
+    s = cpu_display(name).lower()
+    s = re.sub(r"\b[0-9]+(?:st|nd|rd|th) gen\b", " ", s)
+    s = re.sub(r"\((?:oem only|ipu)\)", " ", s)
+    s = re.sub(r"\s*\(([a-z0-9]+)\)", r"\1", s)  # "1600 (AF)" is the 1600AF
+    s = re.sub(r"\b(?:processors?|cpu|apu|soc)\b", " ", s)
+    s = re.sub(r"\b(i[3579])\+(?=[0-9])", r"\1 ", s)  # "i5+8400": the i5-8400 sold with Optane
+    toks = [t for t in re.split(r"[\s\-/,_]+", s) if t]
+    if vendor and toks and toks[0] != vendor:
+        toks.insert(0, vendor)
+    if len(toks) > 1 and toks[0] in ("amd", "intel") and toks[0] in toks[1:]:
+        toks = toks[1:]   # CodeCarbon's "AMD 6th Gen AMD PRO A10-8700B APU"
+    return " ".join(toks)
+
+
+def launch_year(text):
+    """Launch year from "Q3'17", "Q216", "2Q18", "Q1 2019", "10/10/2024",
+    "Channel: 7/27/2017, OEM: 9/5/2016" (the earliest) or "2017-06-29"."""
+    t = clean(text)
+    ys = [int(y) for y in re.findall(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])", t)]
+    if ys:
+        return min(ys)
+    m = re.search(r"Q[1-4]\s*'?\s*([0-9]{2})$|^[1-4]Q([0-9]{2})$", t)
+    if m:
+        return 2000 + int(m.group(1) or m.group(2))
+    return None
+
+
+def amd_watts(tdp, ctdp):
+    """AMD's 'Default TDP' and 'cTDP' cells -> (TDP, highest figure, what it is)."""
+    t = clean(tdp).replace(" ", "")
+    hi, what = None, None
+    m = re.match(r"^([0-9.]+)\+?W$", t)
+    if m:
+        base = float(m.group(1))
+    elif re.match(r"^([0-9.]+)W/([0-9.]+)W$", t):  # EPYC 7001: DDR4-2400 / DDR4-2666
+        a, b = re.match(r"^([0-9.]+)W/([0-9.]+)W$", t).groups()
+        base, hi = float(a), float(b)
+        what = "TDP with DDR4-2666 memory (%s W with DDR4-2400)" % plain(base)
+    elif re.match(r"^([0-9.]+)-([0-9.]+)/([0-9.]+)W$", t):  # "10-25/25W": cTDP/TDP
+        a, b, c = re.match(r"^([0-9.]+)-([0-9.]+)/([0-9.]+)W$", t).groups()
+        base, hi = float(c), float(b)
+        what = "top of the configurable TDP range (%s-%s W)" % (a, b)
+    elif re.match(r"^([0-9.]+)-([0-9.]+)W$", t):  # a range as the default TDP
+        a, b = re.match(r"^([0-9.]+)-([0-9.]+)W$", t).groups()
+        base, hi = float(a), float(b)
+        what = "top of the default TDP range AMD gives (%s-%s W); power_w is its bottom" % (a, b)
+    else:
+        return None, None, None
+    c = clean(ctdp).replace(" ", "").rstrip("W")
+    if c:
+        nums = [float(x) for x in re.findall(r"[0-9.]+", c)]
+        if nums and max(nums) > (hi or base):
+            hi = max(nums)
+            what = "top of the configurable TDP range (cTDP %s W)" % c
+    if hi is not None and hi <= base:
+        hi, what = None, None
+    return plain(base), (plain(hi) if hi else None), what
+
+
+# A bare model of AMD's desktop table ("860K", "B57", "N640"): the brand its series
+# starts with ("Athlon X4" -> Athlon, "Phenom II Dual-Core Mobile Processors" -> Phenom
+# II), as AMD names the others ("AMD Athlon 860K", "AMD Phenom II 1075T"), else its family.
+def amd_bare_name(name, family, series):
+    s = clean(_MARKS.sub("", series))
+    if re.search(r"\bAMD\b", name):
+        return name
+    if re.match(r"^(?:FX|A[0-9]+|E[0-9]|Athlon|Sempron|Phenom|[0-9]+th Gen)", name):
+        return "AMD " + name
+    m = re.match(r"^(Phenom II|Athlon II|Athlon)\b", s)
+    return "AMD %s %s" % (m.group(1) if m else clean(family), name)
+
+
+def spec_rec(table, name, key, source, cores=None, threads=None, tdp=None, tdp_max=None,
+             max_what=None, year=None, note=None, power_type=None, aliases=()):
+    cores = int(cores) if cores and cores == int(cores) and cores > 0 else None
+    threads = int(threads) if threads and threads == int(threads) and threads > 0 else None
+    if threads and (not cores or threads < cores):
+        threads = None
+    return {"table": table, "name": name, "key": key, "source": source, "cores": cores,
+            "threads": threads, "tdp": plain(tdp) if tdp and 1 <= tdp <= 2000 else None,
+            "tdp_max": plain(tdp_max) if tdp_max else None, "max_what": max_what,
+            "year": year, "note": note, "power_type": power_type, "aliases": list(aliases)}
+
+
+def cpu_specs(ref):
+    """Every row of the spec tables as a record (see spec_rec), in file order."""
+    recs = []
+    d = os.path.join(ref, "codecarbon", "cpu_dataset_builder")
+    for r in read_csv(os.path.join(d, "intel_cpu_ark_dataset.csv")):
+        name = cpu_display(r["cpu_name"])
+        if not name.startswith("Intel"):
+            name = "Intel " + name
+        recs.append(spec_rec("ark", name, cpu_key(name, "intel"), ARK_SRC,
+                             cores=num(r["total_cores"]), tdp=num(r["tdp"]),
+                             year=launch_year(r["launch_date"])))
+    for which in ("desktop", "server"):
+        for r in read_csv(os.path.join(d, "amd_cpu_%s_dataset.csv" % which)):
+            name = cpu_display(r["Name"])
+            if not name.startswith("AMD"):
+                name = amd_bare_name(name, r.get("Family", ""), r["Series"])
+            tdp, hi, what = amd_watts(r["Default TDP"], r["AMD Configurable TDP (cTDP)"])
+            recs.append(spec_rec("amd", name, cpu_key(name, "amd"), AMD_SRC % which,
+                                 cores=num(r["# of CPU Cores"]), threads=num(r["# of Threads"]),
+                                 tdp=tdp, tdp_max=hi, max_what=what,
+                                 year=launch_year(r["Launch Date"])))
+    for r in read_csv(os.path.join(ref, "boavizta", "crowdsourcing", "cpu_specs.csv")):
+        name = clean(_MARKS.sub("", r["name"]))
+        urls = re.findall(r"https?://[^\s,;]+", r["source"])
+        recs.append(spec_rec("boavizta", name, cpu_key(name),
+                             BOA_SRC % (", ".join(urls) or "a row without a source"),
+                             cores=num(r["cores"]), threads=num(r["threads"]),
+                             tdp=num(r["tdp"]), year=launch_year(r["release_date"])))
+    for r in read_csv(os.path.join(ref, "green-algorithms", "v3.0", "TDP_cpu.csv"), skip=1):
+        model = clean(r["model"])
+        if num(r["TDP"]) is None:
+            continue
+        name = ga_cpu_vendor_name(model) or model
+        src = clean(r["source"])
+        recs.append(spec_rec("ga", name, cpu_key(name),
+                             "%s (via Green Algorithms v3.0 TDP_cpu.csv, %s)" % (src, GA_URL)
+                             if src else "Green Algorithms v3.0 TDP_cpu.csv (%s)" % GA_URL,
+                             cores=num(r["n_cores"]), tdp=num(r["TDP"]),
+                             note=clean(r["TDP_per_core"]), aliases=[model]))
+    # SPECpower: a chip's cores and threads per chip, kept only when every result agrees
+    spec = collections.OrderedDict()
+    for r in read_csv(os.path.join(ref, "ccf", "data", "SPECpower-full-results.csv")):
+        chips, cores, thr = num(r["Chips"]), num(r["Cores"]), num(r["Total Threads"])
+        if not chips or not cores:
+            continue
+        name = cpu_display(r["CPU Description"])
+        if re.match(r"(?i)(xeon|core|pentium|celeron|atom)\b", name):
+            name = "Intel " + name
+        elif re.match(r"(?i)(epyc|opteron|ryzen|athlon)\b", name):
+            name = "AMD " + name
+        if not re.match(r"(?i)(intel|amd) ", name):
+            continue
+        spec.setdefault(cpu_key(name), []).append(
+            (name, cores / chips, thr / chips if thr else None))
+    for key, rows in spec.items():
+        cs = {c for _, c, _ in rows}
+        ts = {t for _, _, t in rows}
+        if len(cs) != 1:
+            warn("SPECpower: %s reported with %s cores per chip: not used"
+                 % (rows[0][0], "/".join(str(plain(c)) for c in sorted(cs))))
+            continue
+        c = cs.pop()
+        t = ts.pop() if len(ts) == 1 else None
+        recs.append(spec_rec("specpower", rows[0][0], key, SPEC_SRC, cores=c,
+                             threads=t if t in (c, 2 * c) else None))
+    # hand-checked rows last: they override every table for the figures they give
+    for r in read_curated(CURATED_CSV):
+        recs.append(r)
+    return recs
+
+
+def read_curated(path):
+    out = []
+    if not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = [l for l in f if l.strip() and not l.lstrip().startswith("#")]
+    for i, r in enumerate(csv.DictReader(lines)):
+        r = {k: clean(v) for k, v in r.items()}
+        where = "cpus-curated.csv row %d (%s)" % (i + 1, r.get("name"))
+        if not r["name"] or not r["source"].startswith("http") or not num(r["year"]):
+            raise SystemExit("%s: needs a name, a source URL and a year" % where)
+        rec = spec_rec("curated", r["name"], cpu_key(r["name"]), r["source"],
+                       cores=num(r["cores"]), threads=num(r["threads"]), tdp=num(r["power_w"]),
+                       tdp_max=num(r["power_max_w"]), max_what=r["power_max_what"] or None,
+                       year=int(num(r["year"])), note=r["note"] or None,
+                       power_type=r["power_type"] or None,
+                       aliases=[a for a in r["aliases"].split(";") if a.strip()])
+        if num(r["power_max_w"]) and not r["power_max_what"]:
+            raise SystemExit("%s: power_max_w needs power_max_what" % where)
+        out.append(rec)
+    return out
+
+
+def bare_amd(name, tdp, amd_recs):
+    """The AMD row a bare model of cpu_power.csv stands for ('6140' -> AMD Opteron 6140):
+    the one row whose key ends with the model's, or the one of those with the same TDP."""
+    k = " " + cpu_key(name)
+    hits = [r for r in amd_recs if r["key"] == "amd" + k] or \
+        [r for r in amd_recs if r["key"].endswith(k)]
+    names = {r["key"] for r in hits}
+    if len(names) > 1:
+        hits = [r for r in hits if r["tdp"] == tdp]
+        names = {r["key"] for r in hits}
+    return hits[0] if len(names) == 1 else None
+
+
+def cpu_sources(parts):
+    """'TDP: A; cores, threads: B' from [(figure, source)], one source said once."""
+    by = collections.OrderedDict()
+    for what, src in parts:
+        by.setdefault(src, []).append(what)
+    if len(by) == 1:
+        return next(iter(by))
+    return "; ".join("%s: %s" % (", ".join(w), s) for s, w in by.items())
+
+
 def co2calc_cpus(ref):
     accel = read_hand_names(os.path.join(DATA, "co2calc", "accelerators.yaml"))
-    rows = read_csv(os.path.join(ref, "codecarbon", "cpu_power.csv"))
+    recs = cpu_specs(ref)
+    amd_recs = [r for r in recs if r["table"] == "amd"]
+    # a hand-checked row's other names ("Annapurna Labs Graviton2" for AWS Graviton2)
+    # bring the other tables' rows of that chip to it
+    curated = {r["key"]: r for r in recs if r["table"] == "curated"}
+    same = {cpu_key(a): r["key"] for r in curated.values() for a in r["aliases"]}
+    for r in recs:
+        r["key"] = same.get(r["key"], r["key"])
+    by_key = collections.defaultdict(list)
+    for r in recs:
+        by_key[r["key"]].append(r)
+
+    # 1. CodeCarbon's rows, one entry per key
     out = collections.OrderedDict()   # key -> entry
-    dup_notes = collections.defaultdict(list)
-    for r in rows:
-        raw = r["Name"]
-        name = clean(raw)
+    extra = collections.defaultdict(list)
+    for r in read_csv(os.path.join(ref, "codecarbon", "cpu_power.csv")):
+        raw = clean(r["Name"])
         tdp = num(r["TDP"])
         if tdp is None:
             warn("codecarbon cpu_power.csv: %r has TDP %r, not a number: skipped"
-                 % (name, r["TDP"]))
+                 % (raw, r["TDP"]))
             continue
         if not 1 <= tdp <= 2000:
             warn("codecarbon cpu_power.csv: %r has TDP %s W, outside 1-2000 W: skipped"
-                 % (name, plain(tdp)))
+                 % (raw, plain(tdp)))
             continue
-        k = norm(name)
-        if k in accel:
+        name, notes, old, split = raw, [], [], []
+        key = cpu_key(raw)
+        if key in same:
+            # a name cpus-curated.csv gives as another of a chip's ("TL-52")
+            key = same[key]
+            name = curated[key]["name"]     # its note says what CodeCarbon calls it
+        elif not re.match(r"(intel|amd|apple|arm)", key) or re.match(r"amd [^ ]+$", key):
+            # a bare model, or "AMD 860K": AMD's table names the family ("AMD Athlon 860K")
+            hit = bare_amd(re.sub(r"(?i)^AMD ", "", raw), plain(tdp), amd_recs)
+            if hit is None:
+                warn("codecarbon cpu_power.csv: %r: vendor unknown, kept as it is" % raw)
+            else:
+                name, key = hit["name"], hit["key"]
+                notes.append("CodeCarbon cpu_power.csv names it '%s'" % raw)
+        if raw == "Intel Celeron 2.20":
+            # a Celeron named by its clock, which "Intel Celeron 220" (a Conroe-L of 2007,
+            # 19 W) would otherwise stand for as well
+            name = raw + " GHz"
+            notes.append("CodeCarbon cpu_power.csv names it '%s' (a Celeron clocked at "
+                         "%s GHz)" % (raw, raw.split()[-1]))
+            split.append(raw)
+        m = re.match(r"^AMD Opteron X2 ([0-9]+(?: HE)?)$", raw)
+        if m:
+            # CodeCarbon's "X2" marks AMD's dual-core Opteron models ("Dual-Core AMD
+            # Opteron Processor 170"); "Opteron X2 170" read as the Opteron X2170 APU
+            name = "AMD Opteron " + m.group(1)
+            key = cpu_key(name)
+            notes.append("CodeCarbon cpu_power.csv names it '%s'; a dual-core Opteron" % raw)
+            split.append(raw)
+        if norm(name) in accel:
             warn("codecarbon cpu_power.csv: %r (%s W) left out: accelerators.yaml has a "
-                 "curated entry of that name" % (name, plain(tdp)))
+                 "curated entry of that name" % (raw, plain(tdp)))
             continue
-        if k in out:
-            kept = out[k]
-            dup_notes[k].append("%s, %s W" % (name, plain(tdp)))
+        if key in out:
+            extra[key].append((raw, plain(tdp)))
             continue
-        out[k] = {"name": name, "kind": "cpu", "power_w": plain(tdp), "power_type": "tdp",
-                  "source": CC_CPU_SRC, "year": CC_CPU_YEAR}
-    for k, notes in dup_notes.items():
-        e = out[k]
-        e["note"] = ("cpu_power.csv also lists %s; the first row is kept"
-                     % "; ".join("'%s'" % n for n in notes))
-        warn("codecarbon cpu_power.csv: duplicate of %r dropped: %s" % (e["name"], notes))
+        out[key] = {"name": name, "kind": "cpu", "_cc_tdp": plain(tdp), "_notes": notes,
+                    "_old": old, "_split": split}
+    for key, rows in extra.items():
+        e = out[key]
+        vendor_named = [n for n, _ in rows if re.search(r"(?i)\b(intel|amd)\b", n)]
+        if not re.search(r"(?i)\b(intel|amd)\b", e["name"]) and vendor_named:
+            e["_old"].append(e["name"])
+            e["name"] = vendor_named[0]
+        for n, t in rows:
+            e["_old"].append(n)
+            if t != e["_cc_tdp"]:
+                e["_notes"].append("cpu_power.csv also lists '%s' at %s W" % (n, t))
+                warn("codecarbon cpu_power.csv: %r (%s W) merged into %r (%s W)"
+                     % (n, t, e["name"], e["_cc_tdp"]))
 
-    # merge Green Algorithms v3.0
-    ga = read_csv(os.path.join(ref, "green-algorithms", "v3.0", "TDP_cpu.csv"), skip=1)
-    ga_only = []
-    for r in ga:
-        model = clean(r["model"])
-        tdp = num(r["TDP"])
-        if tdp is None:
+    n_rows = sum(1 + len(extra.get(k, [])) for k in out)
+    warn("codecarbon cpu_power.csv: %d rows are %d chips" % (n_rows, len(out)))
+    n_cc = len(out)
+    # 2. chips of the spec tables that cpu_power.csv lacks (named as the best table names them)
+    for r in sorted(recs, key=lambda r: CPU_RANK[r["table"]]):
+        if r["key"] in out or r["table"] == "specpower" or not r["cores"] or not r["tdp"]:
             continue
-        cands = [model]
-        v = ga_cpu_vendor_name(model)
-        if v:
-            cands.append(v)
-        if model.startswith("Xeon Phi"):
-            cands.append("Intel Xeon Phi Coprocessor " + model.split()[-1])
-        hit = next((out[norm(c)] for c in cands if norm(c) in out), None)
-        cores = int(num(r["n_cores"])) if num(r["n_cores"]) is not None else None
-        ppc = clean(r["TDP_per_core"])
-        ppc = float(ppc) if "." in ppc else int(ppc)
-        if hit is not None:
-            if cores:
-                hit["cores"] = cores
-            hit["power_per_core_w"] = ppc
-            n = "cores and power_per_core_w from Green Algorithms v3.0 TDP_cpu.csv (%s)" % GA_URL
-            if plain(tdp) != hit["power_w"]:
-                n += "; Green Algorithms gives %s W TDP" % plain(tdp)
-            hit["note"] = (hit["note"] + "; " + n) if "note" in hit else n
-            hit["_ga"] = model
+        if any(norm(a) in accel for a in [r["name"]] + r["aliases"]):
+            continue
+        out[r["key"]] = {"name": r["name"], "kind": "cpu", "_cc_tdp": None, "_notes": [],
+                         "_old": [], "_split": []}
+
+    warn("CPU spec tables: %d chips that cpu_power.csv lacks" % (len(out) - n_cc))
+    # 3. the figures of each entry
+    entries = []
+    for key, e in out.items():
+        rs = sorted(by_key.get(key, []), key=lambda r: CPU_RANK[r["table"]])
+        parts, notes = [], e.pop("_notes")
+        with_cores = [r for r in rs if r["cores"]]
+        spec = {r["cores"] for r in with_cores if r["table"] == "specpower"}
+        if with_cores and spec and with_cores[0]["cores"] not in spec:
+            # what the tested machines reported contradicts the tables: no count is safer
+            notes.append("no core count: %s gives %d, SPECpower results %s" % (
+                CPU_TABLE[with_cores[0]["table"]], with_cores[0]["cores"],
+                "/".join(str(c) for c in sorted(spec))))
+            warn("cores of %s left out: %s" % (e["name"], notes[-1]))
+            with_cores = []
+        if with_cores:
+            best = with_cores[0]
+            e["cores"] = best["cores"]
+            parts.append(("cores", best["source"]))
+            others = sorted({"%s %d" % (CPU_TABLE[r["table"]], r["cores"])
+                             for r in with_cores if r["cores"] != best["cores"]})
+            if others:
+                warn("cores of %s: %s %d kept; %s" % (e["name"], CPU_TABLE[best["table"]],
+                                                     best["cores"], ", ".join(others)))
+            thr = next((r for r in with_cores if r["threads"] and r["cores"] == e["cores"]),
+                       None)
+            if thr:
+                e["threads"] = thr["threads"]
+                parts.append(("threads", thr["source"]))
+        # TDP: the vendor's, else CodeCarbon's, else the next table's
+        vend = next((r for r in rs if r["tdp"] and r["table"] in ("curated", "ark", "amd")),
+                    None)
+        power = vend or (None if e["_cc_tdp"] else next((r for r in rs if r["tdp"]), None))
+        cc = e.pop("_cc_tdp")
+        if power:
+            e["power_w"] = power["tdp"]
+            parts.insert(0, ("TDP", power["source"]))
+            if cc is not None and cc != power["tdp"]:
+                notes.append("CodeCarbon cpu_power.csv gives %s W" % cc)
+            if power["power_type"]:
+                e["power_type"] = power["power_type"]
+                if power["power_type"] == "estimate":
+                    e["uncertain"] = True  # an estimate is always marked so (SCHEMA.md)
         else:
-            src = clean(r["source"])
-            e = {"name": v or model, "kind": "cpu", "power_w": plain(tdp), "power_type": "tdp",
-                 "cores": cores, "power_per_core_w": ppc,
-                 "source": "%s (via Green Algorithms v3.0 TDP_cpu.csv, %s)" % (src, GA_URL)
-                 if src else "Green Algorithms v3.0 TDP_cpu.csv (%s)" % GA_URL,
-                 "year": year_from(src, GA_EDITION_YEAR["3.0"]), "_ga": model}
-            if norm(e["name"]) in accel:
-                continue
-            ga_only.append(e)
-    entries = list(out.values()) + ga_only
+            e["power_w"] = cc
+            parts.insert(0, ("TDP", CC_CPU_SRC))
+        e.setdefault("power_type", "tdp")
+        hi = power if power and power["tdp_max"] else next(
+            (r for r in rs if r["tdp_max"] and r["table"] == "curated"), None)
+        if hi and hi["tdp_max"] > e["power_w"]:
+            e["power_max_w"] = hi["tdp_max"]
+            parts.append(("power_max_w", hi["source"]))
+            notes.append("power_max_w: %s" % hi["max_what"])
+        yr = next((r for r in rs if r["year"]), None)
+        if yr:
+            e["year"] = yr["year"]
+            parts.append(("launch year", yr["source"]))
+        else:
+            e["year"] = CC_CPU_YEAR
+            notes.append("launch year not in the sources: year is that of CodeCarbon's table")
+        for r in rs:
+            if r["table"] == "ga" and e.get("cores"):
+                # Green Algorithms' TDP per core is its TDP / its cores, rounded to 0.1 W;
+                # this edition divides the TDP above by the cores above (SCHEMA.md)
+                here = e["power_w"] / e["cores"]
+                if r["tdp"] != e["power_w"] or abs(float(r["note"]) - round(here, 1)) > 1e-9:
+                    notes.append("Green Algorithms v3.0 gives %s W, %s W per core (TDP / "
+                                 "cores here: %s W)" % (r["tdp"], r["note"],
+                                                        plain(round(here, 2))))
+            if r["note"] and r["table"] == "curated":
+                notes.append(r["note"])
+            if r["table"] == "boavizta" and r["tdp"] and r["tdp"] != e["power_w"]:
+                notes.append("Boavizta's cpu_specs.csv gives %s W" % r["tdp"])
+        e["source"] = cpu_sources(parts)
+        e["note"] = "; ".join(notes)
+        e["_aliases"] = e.pop("_old") + [a for r in rs for a in r["aliases"]]
+        entries.append(e)
+
+    # 4. names are unique as the loader compares them (letters and digits, any case)
+    seen = {}
+    for e in entries:
+        k = norm(e["name"])
+        if k in seen:
+            raise SystemExit("cpus: %r and %r have the same lookup key" % (seen[k], e["name"]))
+        seen[k] = e["name"]
+
+    # 5. other spellings: merged rows, Green Algorithms' names, /proc/cpuinfo's
     taken = claim(entries, "name")
     for k in accel:
         taken.setdefault(k, "(accelerators.yaml)")
     for e in entries:
-        cands = []
-        ga_name = e.pop("_ga", None)
-        if ga_name:
-            cands.append(ga_name)
+        cands = e.pop("_aliases")
+        m = re.match(r"^AMD (?:PRO )?[0-9]th Gen (.*?)(?: APU)?$", e["name"])
+        if m:
+            cands.append("AMD " + m.group(1))
         if e["name"] in CPUINFO:
             spelling, cores = CPUINFO[e["name"]]
             cands.append(spelling)
-            if "cores" not in e or e["cores"] is None:
+            if not e.get("cores"):
                 e["cores"] = cores
+                e["source"] += "; cores: the vendor's product page"
             elif e["cores"] != cores:
                 raise SystemExit("cores mismatch for %s" % e["name"])
         add_aliases(e, cands, taken)
+    # CodeCarbon's spelling of a chip split from another ("Intel Celeron 2.20", "AMD
+    # Opteron X2 170") stays an alias although its key is the other chip's: a lookup
+    # prefers the entry spelled exactly as asked, and refuses the key alone as ambiguous
+    spellings = {s.lower() for e in entries for s in [e["name"]] + e.get("aliases", [])}
+    for e in entries:
+        for s in e.pop("_split"):
+            if s.lower() not in spellings:
+                e.setdefault("aliases", []).append(s)
+                spellings.add(s.lower())
     missing = [n for n in CPUINFO if norm(n) not in {norm(e["name"]) for e in entries}]
     if missing:
         warn("cpuinfo aliases not used (model not in the tables): %s" % ", ".join(missing))
@@ -1672,8 +2040,15 @@ def build_co2calc_cpus(ref):
     d = os.path.join(DATA, "co2calc")
     cpus = co2calc_cpus(ref)
     cm = ["Generated by scripts/convert-reference-data.py from CodeCarbon cpu_power.csv",
-          "(%s, commit b05965e, MIT) merged with Green Algorithms v3.0 TDP_cpu.csv" % CC_URL,
-          "(%s, commit 30df2fe). %s." % (GA_URL, GA_CREDIT),
+          "(%s, commit b05965e, MIT) and the CPU spec tables: Intel ARK and AMD as" % CC_URL,
+          "scraped in CodeCarbon cpu_dataset_builder/, Boavizta crowdsourcing/cpu_specs.csv",
+          "(%s, commit 15878f0: its facts, each citing the page of its row)," % BOA_URL,
+          "Green Algorithms v3.0 TDP_cpu.csv (%s, commit 30df2fe)," % GA_URL,
+          "SPECpower results as republished by Cloud Carbon Footprint (%s," % CCF_URL,
+          "commit dda7621) and data/co2calc/cpus-curated.csv (hand-checked, one page per row,",
+          "the vendor's where there is one). %s." % GA_CREDIT,
+          "power_w is the vendor's base/default TDP, power_max_w its highest figure, year the",
+          "launch year: see data/SCHEMA.md. Every entry's source names the table of each figure.",
           "Do not edit by hand: fix the converter and re-run it."]
     write_yaml(os.path.join(d, "cpus.yaml"), cm,
                header("co2calc", CO2CALC_DATE, "CPUs (TDP per package)", CC_URL, "CC-BY-4.0",

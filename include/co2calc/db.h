@@ -44,6 +44,9 @@ typedef struct co2_hardware {
 	const char *edition;
 	const char *file;        /* "<builtin>/co2calc/accelerators.yaml", or a path */
 	int line;                /* of the entry in file (1-based); 0 when unknown */
+	int threads;             /* hardware threads per package; 0 when unknown */
+	double power_max_w;      /* the vendor's highest figure (maximum turbo power, top of
+	                          * the configurable TDP); CO2_UNSET when the data gives none */
 } co2_hardware;
 
 typedef struct co2_provider {

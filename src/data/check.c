@@ -72,6 +72,11 @@ size_t co2_db_check(const co2_db *db, co2_diag_fn fn, void *ctx)
 		range(&c, hw[i].file, hw[i].line, "hardware power_w", hw[i].name, hw[i].power_w, 1, 2000);
 		if (hw[i].power_per_core_w != CO2_UNSET)
 			range(&c, hw[i].file, hw[i].line, "hardware power_per_core_w", hw[i].name, hw[i].power_per_core_w, 0.1, 100);
+		if (hw[i].power_max_w != CO2_UNSET)
+			range(&c, hw[i].file, hw[i].line, "hardware power_max_w", hw[i].name, hw[i].power_max_w, 1, 2000);
+		if (hw[i].threads && hw[i].threads < hw[i].cores)
+			problem(&c, hw[i].file, hw[i].line, "hardware '%s': %d threads for %d cores", hw[i].name,
+			        hw[i].threads, hw[i].cores);
 		if (hw[i].year > this_year)
 			problem(&c, hw[i].file, hw[i].line, "hardware '%s': year %d is in the future", hw[i].name, hw[i].year);
 	}

@@ -780,8 +780,10 @@ static int same_text(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* Whether hardware entries give the very same figures from the very same source (one
- * may leave the core count and power per core unknown where another gives them). */
+/* Whether hardware entries give the very same figures, those an estimate uses (one may
+ * leave the core and thread counts and power per core unknown where another gives them):
+ * then the estimate is the same whichever is taken, and the caller takes the one its
+ * name fits best, with that entry's source. */
 static int one_chip(const co2_db *db, const uint32_t *hits, size_t n)
 {
 	const co2_hardware *a = entry(db, K_HARDWARE, hits[0]);
@@ -790,10 +792,10 @@ static int one_chip(const co2_db *db, const uint32_t *hits, size_t n)
 		if (!same_text(a->kind, b->kind) || a->power_w != b->power_w ||
 		    !same_text(a->power_type, b->power_type) ||
 		    (a->cores && b->cores && a->cores != b->cores) ||
+		    (a->threads && b->threads && a->threads != b->threads) ||
 		    (a->power_per_core_w != CO2_UNSET && b->power_per_core_w != CO2_UNSET &&
 		     a->power_per_core_w != b->power_per_core_w) ||
-		    a->memory_gb != b->memory_gb ||
-		    !same_text(a->source, b->source) || a->year != b->year ||
+		    a->power_max_w != b->power_max_w || a->memory_gb != b->memory_gb ||
 		    !same_text(a->edition, b->edition) || a->uncertain != b->uncertain)
 			return 0;
 	}

@@ -34,7 +34,8 @@ typedef struct field {
 static const field hw_fields[] = {
 	FS(co2_hardware, "name", name, REQ), FS(co2_hardware, "kind", kind, REQ),
 	FN(co2_hardware, "power_w", power_w, REQ), FS(co2_hardware, "power_type", power_type, 0),
-	FI(co2_hardware, "cores", cores, 0),
+	FN(co2_hardware, "power_max_w", power_max_w, 0),
+	FI(co2_hardware, "cores", cores, 0), FI(co2_hardware, "threads", threads, 0),
 	FN(co2_hardware, "power_per_core_w", power_per_core_w, 0),
 	FN(co2_hardware, "memory_gb", memory_gb, 0),
 	FL(co2_hardware, "aliases", aliases, n_aliases),
@@ -256,6 +257,7 @@ static void init_entry(int kind, void *obj)
 		co2_hardware *h = obj;
 		h->power_per_core_w = CO2_UNSET;
 		h->memory_gb = CO2_UNSET;
+		h->power_max_w = CO2_UNSET;
 		break;
 	}
 	case K_PROVIDER: {
@@ -359,6 +361,12 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		if (h->cores < 0)
 			return fail_at(L, node, "cores", CO2_ERR_INVALID, "%s: cores: must not be negative",
 			               where);
+		if (h->threads < 0)
+			return fail_at(L, node, "threads", CO2_ERR_INVALID,
+			               "%s: threads: must not be negative", where);
+		if (h->power_max_w != CO2_UNSET && !(h->power_max_w >= h->power_w))
+			return fail_at(L, node, "power_max_w", CO2_ERR_INVALID,
+			               "%s: power_max_w: must be at least power_w (%g W)", where, h->power_w);
 		if (h->power_per_core_w != CO2_UNSET && h->power_per_core_w <= 0)
 			return fail_at(L, node, "power_per_core_w", CO2_ERR_INVALID,
 			               "%s: power_per_core_w: must be above 0 W", where);

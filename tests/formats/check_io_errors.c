@@ -805,13 +805,13 @@ START_TEST(partitions_take_missing_power_figures_from_the_data)
 	ck_assert_str_eq(p->cpu_model, "Test CPU 16");
 	co2_cluster_free(c);
 
-	/* A CPU whose data gives the power per core itself (Xeon Gold 6142: 9.4 W). */
+	/* A CPU of the data: its TDP / cores (Xeon Gold 6142: 150 W / 16 = 9.375 W). */
 	const co2_hardware *hw = NULL;
 	ck_assert_int_eq(co2_db_find_hardware(&hw, builtin, NULL, "Xeon Gold 6142", &err), CO2_OK);
-	ck_assert_double_gt(hw->power_per_core_w, 0);
+	ck_assert_int_gt(hw->cores, 0);
 	y = CL_HEAD "  cpu: {type: CPU, model: Xeon Gold 6142}\n";
 	ck_assert_msg(co2_cluster_load_buffer(&c, "x.yaml", y, strlen(y), builtin, &err) == CO2_OK, "%s", err.message);
-	ck_close(co2_cluster_find_partition(c, "cpu")->cpu_w_per_core, hw->power_per_core_w);
+	ck_close(co2_cluster_find_partition(c, "cpu")->cpu_w_per_core, hw->power_w / hw->cores);
 	co2_cluster_free(c);
 }
 END_TEST

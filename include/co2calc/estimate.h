@@ -81,6 +81,7 @@ typedef struct co2_run {
 	co2_site site;              /* CO2_SITE_AUTO: from the region, else datacenter */
 	/* Version 4. */
 	int devices_only;           /* nonzero: an instance counts its accelerators alone */
+	double sockets;             /* CPU packages for --cpu without --cores; CO2_UNSET: 1 */
 } co2_run;
 
 /* Fill *run with every field unset, method CO2_METHOD_DEFAULT, no devices, and the

@@ -14,9 +14,10 @@
 	{ "utilization", "U", "average utilization of the devices, in (0, 1] (default 1)" },  \
 	{ "power", "W", "power per device in W (overrides the data, or a device not in it)" }, \
 	{ "cpu", "NAME", "CPU model; its power per core is counted" },                        \
-	{ "cores", "N", "CPU cores used (default: all cores of one CPU)" },                   \
+	{ "cores", "N", "CPU cores used (default: the whole package, at its TDP)" },           \
 	{ "cpu-utilization", "U", "average CPU core utilization, in (0, 1]" },                \
-	{ "cpu-power", "W", "power per CPU core in W" },                                      \
+	{ "cpu-power", "W", "power per CPU core in W (with --cores)" },                       \
+	{ "sockets", "N", "CPU packages, for --cpu without --cores (default 1)" },              \
 	{ "memory", "GB", "memory allocated, in GB (counted at the method's W/GB)" },         \
 	{ "region", "PROVIDER:REGION", "cloud region, e.g. gcp:asia-east1, aws:us-east-1" },  \
 	{ "location", "CODE", "country or grid, e.g. FR, US-CA (overrides the region's intensity)" }, \

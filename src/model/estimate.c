@@ -89,23 +89,51 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 	}
 	double unit_w;
 	const char *unit = cpu ? "W per core" : "W";
+	int package = 0; /* a CPU counted as whole packages of unknown core count */
+	if (cpu && hw && strcmp(hw->kind, "cpu") != 0 && strcmp(hw->kind, "soc") != 0)
+		return co2__fail_field(err, CO2_ERR_INVALID, "cpu",
+		                       "cpu: '%s' is a %s, not a CPU: give it with --hardware (spec key "
+		                       "hardware)", hw->name, hw->kind);
+	if (cpu && d->power_w != CO2_UNSET && d->count == CO2_UNSET && d->device_hours == CO2_UNSET)
+		return co2__fail_field(err, CO2_ERR_INVALID, "cpu-power",
+		                       "cpu-power: watts per core needs --cores N (the cores the run "
+		                       "used); to count a whole CPU package at its TDP, leave "
+		                       "--cpu-power out");
 	if (d->power_w != CO2_UNSET) {
 		unit_w = d->power_w;
 		TRY(add_factor(res, hw ? hw->name : "custom device", unit_w, unit, "declared by the user",
 		               0, NULL, err));
 	} else if (cpu) {
+		double sockets = run->sockets == CO2_UNSET || run->sockets == 0 ? 1.0 : run->sockets;
+		int whole = d->count == CO2_UNSET && d->device_hours == CO2_UNSET;
 		if (hw->power_per_core_w != CO2_UNSET)
 			unit_w = hw->power_per_core_w;
 		else if (hw->cores > 0)
 			unit_w = hw->power_w / hw->cores;
+		else if (whole)
+			unit_w = hw->power_w, package = 1;
 		else
-			return co2__fail_field(err, CO2_ERR_INVALID, "cpu",
-			                       "cpu: the data has no core count for '%s'; give its power "
-			                       "per core (--power with --cpu)", hw->name);
-		if (d->count == CO2_UNSET && hw->cores > 0)
-			count = hw->cores;
-		TRY(add_factor(res, hw->name, unit_w, unit, hw->source, hw->year,
-		               hw->power_per_core_w != CO2_UNSET ? "TDP per core" : "TDP / cores", err));
+			return co2__fail_field(err, CO2_ERR_INVALID, "cores",
+			                       "cores: the data has no core count for '%s', so N of its "
+			                       "cores cannot be counted: give --cpu-power W (watts per "
+			                       "core) with --cores, or leave --cores out to count the whole "
+			                       "package at its TDP (%g W)", hw->name, hw->power_w);
+		if (whole) {
+			/* --cpu alone: every core of the package, times the sockets. */
+			count = package ? sockets : (hw->cores > 0 ? hw->cores : 1) * sockets;
+			char v[48], a[32], b[32];
+			snprintf(v, sizeof v, "%s x %s W", co2_format_double(a, sockets),
+			         co2_format_double(b, hw->cores > 0 && hw->power_per_core_w != CO2_UNSET
+			                                  ? hw->power_per_core_w * hw->cores
+			                                  : hw->power_w));
+			TRY(co2__assume(res, "cpu_package", v,
+			                "--cores not given: the whole CPU package at its TDP (--cores N "
+			                "for part of it, --sockets N for more than one)", err));
+		}
+		TRY(add_factor(res, hw->name, unit_w, package ? "W per package" : unit, hw->source,
+		               hw->year,
+		               package ? "TDP of the whole package (core count unknown)"
+		               : hw->power_per_core_w != CO2_UNSET ? "TDP per core" : "TDP / cores", err));
 	} else {
 		unit_w = hw->power_w;
 		const char *pt = hw->power_type;
@@ -117,7 +145,8 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 		const char *fb = fallback_note(hw->edition, edition);
 		TRY(add_factor(res, hw->name, unit_w, unit, hw->source, hw->year, fb ? fb : note, err));
 	}
-	part.kind = cpu ? CO2_PART_CPU : CO2_PART_DEVICE;
+	/* A package of unknown core count reads as a device: "1 x NAME (CPU package)". */
+	part.kind = cpu && !package ? CO2_PART_CPU : CO2_PART_DEVICE;
 	part.label = hw ? hw->name : "custom device";
 	part.count = count;
 	part.unit_power_w = unit_w;
@@ -730,6 +759,14 @@ static void spread_of(const estimate_ctx *c, const co2_device *d, const co2_hard
 		return;
 	ps->low = kl->value;
 	ps->high = kh->value;
+	/* A CPU may draw up to its maximum turbo power for as long as it is cooled: the
+	 * vendor's highest figure bounds it from above. */
+	if (!util_given && !power_given && hw && hw->power_max_w > hw->power_w && hw->power_w > 0 &&
+	    hw->power_max_w / hw->power_w > ps->high) {
+		ps->high = hw->power_max_w / hw->power_w;
+		ps->note = "rated power taken as the average draw; a CPU may draw up to its maximum "
+		           "turbo power";
+	}
 	ps->src = kl; /* the measured runs behind the low end */
 }
 
@@ -759,7 +796,9 @@ static co2_status spread_power(estimate_ctx *c)
 	for (size_t i = 0; i < run->n_devices && i < res->n_parts; i++) {
 		const co2_device *d = &run->devices[i];
 		const co2_part *p = &res->parts[i];
-		int cpu = p->kind == CO2_PART_CPU;
+		/* A CPU package of unknown core count is a device part, but a CPU. */
+		int cpu = p->kind == CO2_PART_CPU || d->role == CO2_ROLE_CPU;
+		any_cpu |= cpu;
 		part_spread ps;
 		spread_of(c, d, c->hw[i], &ps);
 		total += p->power_w;

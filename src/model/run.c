@@ -29,6 +29,7 @@ static void run_defaults(co2_run *r)
 	r->pue = CO2_UNSET;
 	r->repeats = CO2_UNSET;
 	r->energy_kwh = CO2_UNSET;
+	r->sockets = CO2_UNSET;
 	r->method = CO2_METHOD_DEFAULT;
 }
 
@@ -232,6 +233,11 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
 	if ((int)run->method < 0 || run->method > CO2_METHOD_GREEN_ALGORITHMS)
 		return co2__fail_field(err, CO2_ERR_INVALID, "method", "method: unknown method %d",
 		                       (int)run->method);
+	if (run->sockets != CO2_UNSET && (bad(run->sockets, 1, 64, 0) ||
+	                                  run->sockets != (double)(long)run->sockets))
+		return co2__fail_field(err, CO2_ERR_INVALID, "sockets",
+		                       "sockets: expected a whole number of CPU packages from 1 to 64, "
+		                       "got %g", run->sockets);
 	if ((int)run->site < 0 || run->site > CO2_SITE_DESKTOP)
 		return co2__fail_field(err, CO2_ERR_INVALID, "site", "site: unknown site %d",
 		                       (int)run->site);
@@ -310,6 +316,7 @@ static const spec_key keys[] = {
 	{ "training_type", T_RUN, V_STR },
 	{ "site", T_RUN, V_SITE },
 	{ "devices_only", T_RUN, V_FLAG },
+	{ "sockets", T_RUN, V_NUM },
 	{ NULL, T_RUN, V_STR }
 };
 
@@ -476,6 +483,18 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 			                       "without it (version %u); rebuild against the installed "
 			                       "headers", run->version);
 		run->devices_only = num != 0;
+	}
+	else if (strcmp(field, "sockets") == 0) {
+		if (run->size < offsetof(co2_run, sockets) + sizeof run->sockets)
+			return co2__fail_field(err, CO2_ERR_INVALID, "sockets",
+			                       "sockets: this run was built against co2calc headers "
+			                       "without it (version %u); rebuild against the installed "
+			                       "headers", run->version);
+		if (num < 1 || num > 64 || num != (double)(long)num)
+			return co2__fail_field(err, CO2_ERR_INVALID, "sockets",
+			                       "sockets: expected a whole number of CPU packages from 1 to "
+			                       "64, got %.60s", value);
+		run->sockets = num;
 	}
 	else run->training_type = value;
 	return CO2_OK;

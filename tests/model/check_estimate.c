@@ -550,6 +550,52 @@ START_TEST(an_instance_counts_its_whole_machine_under_the_default_method)
 }
 END_TEST
 
+/* --cpu alone counts the whole package at its TDP, times the sockets; --cores N counts N
+ * cores at TDP / cores; --cpu-power needs --cores; a GPU is not a CPU. EPYC 7763: 280 W,
+ * 64 cores (AMD's specifications); Xeon Platinum 8480+: 350 W, 56 cores (Intel ARK). */
+START_TEST(a_cpu_counts_its_whole_package_or_the_cores_given)
+{
+	co2_run run;
+	co2_run_init(&run);
+	ck_assert_int_eq(co2_run_set(&run, "cpu", "AMD EPYC 7763", NULL), CO2_OK);
+	run.hours = 1;
+	run.intensity_g_per_kwh = 100;
+	run.pue = 1;
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.power_w, 280, 1e-9);
+	ck_assert_str_eq(r.assumptions[0].field, "cpu_package");
+	ck_assert_int_eq(co2_run_set(&run, "sockets", "2", &err), CO2_OK);
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.power_w, 560, 1e-9);
+	ck_assert_int_eq(co2_run_set(&run, "cpu", "Intel Xeon Platinum 8480+", NULL), CO2_OK);
+	ck_assert_int_eq(co2_run_set(&run, "cores", "56", NULL), CO2_OK);
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.power_w, 350, 1e-9); /* 56 x 350 / 56 */
+	ck_assert_int_eq(co2_run_set(&run, "cores", "8", NULL), CO2_OK);
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.power_w, 50, 1e-9); /* 8 x 6.25 W */
+	/* --cpu-power without --cores */
+	co2_run_init(&run);
+	co2_run_set(&run, "cpu", "AMD EPYC 7763", NULL);
+	co2_run_set(&run, "cpu-power", "4", NULL);
+	run.hours = 1;
+	run.location = "FR";
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "cpu-power");
+	/* a GPU named as a CPU */
+	co2_run_init(&run);
+	co2_run_set(&run, "cpu", "RTX 4090", NULL);
+	run.hours = 1;
+	run.location = "FR";
+	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "cpu: 'NVIDIA GeForce RTX 4090' is a gpu, not a CPU: give it "
+	                              "with --hardware (spec key hardware)");
+}
+END_TEST
+
 START_TEST(a_current_result_is_computed_whole)
 {
 	co2_run run = bert(4, CO2_METHOD_MLCO2);
@@ -635,6 +681,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, initialisers_and_results_write_no_more_than_the_callers_size);
 	tcase_add_test(t, a_caller_of_version_2_still_works_with_version_3);
 	tcase_add_test(t, an_instance_counts_its_whole_machine_under_the_default_method);
+	tcase_add_test(t, a_cpu_counts_its_whole_package_or_the_cores_given);
 	tcase_add_test(t, a_current_result_is_computed_whole);
 	tcase_add_test(t, version_macros_agree_with_the_library);
 	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);

@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --cpu "RTX 4090" --hours 1 --location FR

@@ -1007,6 +1007,42 @@ HK_COMPANY_SRC = {
               "transmission factor",
 }
 
+# US states and DC: US EPA, eGRID2023 (data year 2023), revision 2 (June 2025), Summary
+# Tables, Table 3 "State Output Emission Rates": the annual total output emission rate of
+# CO2 equivalent (CO2, CH4 and N2O), lb/MWh, as the table prints it (one decimal). Total
+# output, the rate EPA gives for carbon footprints and inventories: not the non-baseload
+# rate, which is for estimating avoided emissions. The rate of the electricity generated in
+# the state (imports and exports not counted). US government work: public domain.
+#
+# EPA's files could not be opened here: the table was read from a public transcription of
+# Table 3 (all 51 rows plus Puerto Rico 1,548.5 and U.S. 770.9) and checked against a
+# second, separate one that gives the same rates in t CO2e/MWh to four decimals: 50 of
+# the 51 agree to the last digit; Colorado there is 0.4950 t (1,091.2 to 1,091.4 lb),
+# here 1,091.1 lb, 0.1 g/kWh apart. The Puerto Rico and U.S. rows equal the PRMS and U.S.
+# rows of revision 2's Table 1 (subregions, CO2e; Puerto Rico is one subregion), where
+# the January 2025 first release gave 1,548.3 and 775.2: this is revision 2. Statista's
+# 2023 power-sector rates by state (CO2 alone) put West Virginia (1,919 lb/MWh) and
+# Wyoming (1,755) first, as here (1,968.9 and 1,833.3 with CH4, N2O and all plants).
+EGRID_2023_URL = "https://www.epa.gov/egrid/summary-data"
+EGRID_2023_SRC = ("US EPA eGRID2023 (revision 2, June 2025), Summary Tables, Table 3 State "
+                  "Output Emission Rates, annual total output emission rate of CO2 "
+                  "equivalent (not the non-baseload rate), %s: %s lb/MWh, times 0.45359237 "
+                  "kg/lb (" + EGRID_2023_URL + ")")
+LB_PER_MWH_TO_G_PER_KWH = 0.45359237
+EGRID_2023 = {  # co2calc code -> lb CO2e/MWh
+    "US-AK": 814.5, "US-AL": 714.0, "US-AR": 998.4, "US-AZ": 689.1, "US-CA": 394.8,
+    "US-CO": 1091.1, "US-CT": 540.7, "US-DC": 395.0, "US-DE": 704.2, "US-FL": 789.1,
+    "US-GA": 717.4, "US-HI": 1394.7, "US-IA": 634.2, "US-ID": 313.9, "US-IL": 474.4,
+    "US-IN": 1465.5, "US-KS": 733.3, "US-KY": 1747.0, "US-LA": 763.1, "US-MA": 830.1,
+    "US-MD": 522.2, "US-ME": 316.8, "US-MI": 797.4, "US-MN": 752.3, "US-MO": 1454.6,
+    "US-MS": 828.3, "US-MT": 1063.9, "US-NC": 626.4, "US-ND": 1297.9, "US-NE": 1025.8,
+    "US-NH": 276.2, "US-NJ": 470.2, "US-NM": 773.6, "US-NV": 643.9, "US-NY": 466.6,
+    "US-OH": 1068.3, "US-OK": 648.8, "US-OR": 365.0, "US-PA": 647.9, "US-RI": 840.0,
+    "US-SC": 560.4, "US-SD": 335.6, "US-TN": 661.2, "US-TX": 771.2, "US-UT": 1421.2,
+    "US-VA": 539.6, "US-VT": 52.2, "US-WA": 266.6, "US-WI": 1163.6, "US-WV": 1968.9,
+    "US-WY": 1833.3,
+}
+
 # Electricity Maps yearly zone data (ODbL 1.0), as republished by The Green Web
 # Foundation's CO2.js: life-cycle intensity per zone and year.
 EM_URL = ("https://github.com/thegreenwebfoundation/co2.js (data/output/electricity-maps, "
@@ -1155,25 +1191,19 @@ def co2calc_locations(ref, ga_locs):
                        % (prov.title().replace(" And ", " and "), CC_URL, FACTORS_SRC))
         e["year"] = 2023
         previous_point(e, *old)
-    # US states: no newer state table than Green Algorithms' (2020) could be read; the
-    # second point is eGRID 2016 (CodeCarbon usa_emissions_2016.json).
-    usa = read_json(os.path.join(ref, "codecarbon", "usa_emissions_2016.json"))
-    unit = usa.get("_unit", {}).get("emissions", "")
-    if unit != "lbs/MWh":
-        raise SystemExit("usa_emissions_2016.json: unexpected unit %r" % unit)
-    for state in sorted(usa):
-        v = usa[state]
-        if state.startswith("_") or len(v.get("regionCode", "")) != 2:
-            continue
-        code = "US-" + v["regionCode"].upper()
-        g = plain(round(v["emissions"] * 453.59237 / 1000, 2))
-        src = ("US EPA eGRID 2016, state output emission rate (https://www.epa.gov/egrid), via "
-               "CodeCarbon usa_emissions_2016.json (%s), converted from lbs/MWh" % CC_URL)
-        if code in out:
-            previous_point(out[code], g, 2016, src)
-            continue
-        out[code] = {"code": code, "name": "%s, United States" % state.title(), "aliases": [],
-                     "intensity_g_per_kwh": g, "source": src, "year": 2016}
+    # US states and DC: EPA eGRID2023, the state's total output CO2e rate; the
+    # carbonfootprint.com 2020 figure of Green Algorithms stays as the second point.
+    if sorted(EGRID_2023) != sorted(c for c in out if c.startswith("US-")):
+        raise SystemExit("eGRID2023 states %s differ from the US locations %s" % (
+            sorted(EGRID_2023), sorted(c for c in out if c.startswith("US-"))))
+    for code in sorted(EGRID_2023):
+        lb = EGRID_2023[code]
+        e = out[code]
+        old = (e["intensity_g_per_kwh"], e["year"], e["source"])
+        e["intensity_g_per_kwh"] = plain(round(lb * LB_PER_MWH_TO_G_PER_KWH, 2))
+        e["source"] = EGRID_2023_SRC % (e["name"].rsplit(", ", 1)[0], "{:,}".format(lb))
+        e["year"] = 2023
+        previous_point(e, *old)
     # World: Ember's (CC BY-SA), in a file of its own; IEA 2019 stays as the second point.
     ember = read_json(os.path.join(ref, "ember", "average-intensities.json"))
     w = ember["World"]
@@ -1475,7 +1505,8 @@ def build_co2calc_regions(ref, mlco2, ga3):
     lic = "CC-BY-4.0"
     cm_loc = cm[:-1] + ["Sub-national grids: Australian Government National Greenhouse Accounts "
                         "Factors 2024 (CC-BY 4.0),", "Canada's 2023 provincial mix (CodeCarbon), "
-                        "carbonfootprint.com and eGRID 2016 (older points).", cm[-1]]
+                        "US EPA eGRID2023 (public domain), carbonfootprint.com (older "
+                        "points).", cm[-1]]
     write_yaml(os.path.join(d, "locations.yaml"), cm_loc,
                header(*ed, "Carbon intensity of electricity by country and grid region "
                       "(co2calc curated)", CC_URL, lic, [locs]),

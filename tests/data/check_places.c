@@ -1,4 +1,4 @@
-/* The places data (issue 14): 20 grid zones and 15 cloud regions of the built-in co2calc
+/* The places data (issue 14): 25 grid zones and 15 cloud regions of the built-in co2calc
  * edition, each figure checked by hand against the source it cites (the comment on each
  * row says where it was read and how it was computed). A regenerated data file that moves
  * one of these figures fails here until the new figure is checked the same way. */
@@ -62,12 +62,24 @@ static const zone zones[] = {
 	/* Nova Scotia: gas 13.9, biomass 3.5, coal 47.5, solar 0.02, wind 24.2, hydro 10.9
 	 * (total 100.02): 59,316.4 / 100.02 = 593.0; NIR 2019 810. */
 	{ "CA-NS", 593, 2023, 810, 2019, "Nova Scotia" },
-	/* US states: carbonfootprint.com March 2022 (data year 2020) as Green Algorithms v3.0
-	 * tabulates them; second point eGRID 2016 (CodeCarbon usa_emissions_2016.json):
-	 * Ohio 1,465.96 lbs/MWh x 0.45359237 = 664.95 g/kWh. */
-	{ "US-OH", 598.58, 2020, 664.95, 2016, "carbonfootprint.com" },
-	/* Oregon 2020: 163.15; eGRID 2016 305.891 lbs/MWh = 138.75 g/kWh. */
-	{ "US-OR", 163.15, 2020, 138.75, 2016, "carbonfootprint.com" },
+	/* US states: US EPA eGRID2023 (revision 2), Summary Tables, Table 3 "State Output
+	 * Emission Rates", column "CO2e" of the total output rates (not the non-baseload ones),
+	 * lb/MWh, times 0.45359237 kg/lb; second point carbonfootprint.com March 2022 (data year
+	 * 2020) as Green Algorithms v3.0 tabulates it. Row "OH": 1,068.3 lb/MWh x 0.45359237 =
+	 * 484.57 g/kWh (was 598.58, the 599 of the issue). */
+	{ "US-OH", 484.57, 2023, 598.58, 2020, "Ohio: 1,068.3 lb/MWh" },
+	/* Row "OR": 365.0 x 0.45359237 = 165.56 (2020: 163.15). */
+	{ "US-OR", 165.56, 2023, 163.15, 2020, "Oregon: 365.0 lb/MWh" },
+	/* Row "VA" (Northern Virginia, Ashburn): 539.6 x 0.45359237 = 244.76 (2020: 308). */
+	{ "US-VA", 244.76, 2023, 308, 2020, "Virginia: 539.6 lb/MWh" },
+	/* Row "CA": 394.8 x 0.45359237 = 179.08 (2020: 216.43). */
+	{ "US-CA", 179.08, 2023, 216.43, 2020, "California: 394.8 lb/MWh" },
+	/* Row "TX": 771.2 x 0.45359237 = 349.81 (2020: 409.16). */
+	{ "US-TX", 349.81, 2023, 409.16, 2020, "Texas: 771.2 lb/MWh" },
+	/* Row "WV", the highest: 1,968.9 x 0.45359237 = 893.08 (2020: 919.34). */
+	{ "US-WV", 893.08, 2023, 919.34, 2020, "West Virginia: 1,968.9 lb/MWh" },
+	/* Row "VT", the lowest: 52.2 x 0.45359237 = 23.68 (2020: 14.45). */
+	{ "US-VT", 23.68, 2023, 14.45, 2020, "Vermont: 52.2 lb/MWh" },
 	/* Electricity Maps yearly zone data via CO2.js (ODbL), life-cycle: SE1 2021-2025
 	 * 15, 16, 16, 15, 15; the older point farthest from 2025 is 16 (2022). */
 	{ "SE-SE1", 15, 2025, 16, 2022, "zone SE-SE1" },
@@ -149,10 +161,10 @@ static const region regions[] = {
 	/* Stockholm: zone SE3, 20 (Electricity Maps 2025). AWS: global PUE 1.14 in 2025, best
 	 * site 1.04 in 2024 (sustainability.aboutamazon.com). */
 	{ "aws:eu-north-1", "SE-SE3", 20, 2025, 1.14, 2025, 1.04, NONE },
-	/* GovCloud (US-West): Oregon, 163.15 (2020). */
-	{ "aws:us-gov-west-1", "US-OR", 163.15, 2020, 1.14, 2025, 1.04, NONE },
-	/* Northern Virginia: 308 (2020). */
-	{ "aws:us-east-1", "US-VA", 308, 2020, 1.14, 2025, 1.04, NONE },
+	/* GovCloud (US-West): Oregon, eGRID2023 165.56. */
+	{ "aws:us-gov-west-1", "US-OR", 165.56, 2023, 1.14, 2025, 1.04, NONE },
+	/* Northern Virginia: eGRID2023 244.76. */
+	{ "aws:us-east-1", "US-VA", 244.76, 2023, 1.14, 2025, 1.04, NONE },
 	/* Gävle: zone SE3, 20. Microsoft: portfolio 1.18, newest sites 1.12 (DatacenterDynamics,
 	 * Dec 2024). */
 	{ "azure:swedencentral", "SE-SE3", 20, 2025, 1.18, 2024, 1.12, NONE },
@@ -165,8 +177,8 @@ static const region regions[] = {
 	/* Paris: France, Ember/OWID 2023 via CodeCarbon 56.04. Scaleway publishes per data
 	 * centre only (DC5 1.15 to DC2 1.55, impact report 2018-2020): no central PUE. */
 	{ "scaleway:fr-par", "FR", 56.04, 2023, NONE, 2020, 1.15, 1.55 },
-	/* Ashburn: Virginia 308. Oracle: "as low as" 1.15, no fleet average. */
-	{ "oracle:us-ashburn-1", "US-VA", 308, 2020, NONE, 2024, 1.15, NONE },
+	/* Ashburn: Virginia, eGRID2023 244.76. Oracle: "as low as" 1.15, no fleet average. */
+	{ "oracle:us-ashburn-1", "US-VA", 244.76, 2023, NONE, 2024, 1.15, NONE },
 };
 
 START_TEST(regions_take_their_zone_and_their_provider_s_own_pue)

@@ -156,6 +156,101 @@ START_TEST(forty_hand_checked_cpus_have_their_vendor_figures)
 }
 END_TEST
 
+/* Issue 12, item 1, second pass: chips the reference tables gave no core count, checked by
+ * hand on the page cpus-curated.csv names for each (tdp_w 0: the TDP is CodeCarbon's and was
+ * not checked on that page). */
+static const checked later_cpus[] = {
+	/* multiplayer.it/notizie/cpu-intel-di-quattordicesima-generazione-i-chip-mobile-raptor-lake-hx-e-u-annunciati-al-ces-2024.html
+	 * (8 P + 16 E cores, 32 threads); 55 W base power: cnews.cz/clanky/takt-5-8-ghz-v-notebooku-intel-vydava-sve-dosud-nejvykonnejsi-mobilni-procesory */
+	{ "Intel Core i9-14900HX", 24, 32, 55, 0, 2024 },
+	/* www.notebookcheck.net/The-elusive-10-nm-Core-i7-1068G7-will-be-Intel-s-short-term-response-to-the-impending-7-nm-AMD-Ryzen-7-4700U.458772.0.html */
+	{ "Intel Core i7-1068G7", 4, 8, 28, 0, 2019 },
+	/* heise.de/-4689484 (Apple's MacBook Air 2020: quad-core at 10 W, dual-core at 9 W) */
+	{ "Intel Core i5-1030NG7", 4, 0, 10, 0, 2020 },
+	{ "Intel Core i3-1000NG4", 2, 0, 9, 0, 2020 },
+	/* tomsguide.com/news/imac-2020-specs-leak-reveals-powerful-new-upgrades (Apple-only, no public ARK page) */
+	{ "Intel Core i9-10910", 10, 20, 0, 0, 2020 },
+};
+
+START_TEST(later_cpus_have_their_sourced_core_counts)
+{
+	const checked *c = &later_cpus[_i];
+	const co2_hardware *h = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_msg(co2_db_find_hardware(&h, db, NULL, c->name, &err) == CO2_OK, "%s: %s", c->name,
+	              err.message);
+	ck_assert_str_eq(h->name, c->name);
+	ck_assert_str_eq(h->kind, "cpu");
+	ck_assert_msg(h->cores == c->cores, "%s: %d cores, expected %d", c->name, h->cores, c->cores);
+	if (c->threads)
+		ck_assert_msg(h->threads == c->threads, "%s: %d threads, expected %d", c->name, h->threads,
+		              c->threads);
+	if (c->tdp_w > 0)
+		ck_assert_msg(h->power_w == c->tdp_w, "%s: %g W, expected %g", c->name, h->power_w, c->tdp_w);
+	ck_assert_msg(h->year == c->year, "%s: year %d, expected %d", c->name, h->year, c->year);
+	ck_assert_ptr_nonnull(strstr(h->source, "cores"));
+}
+END_TEST
+
+typedef struct soc {
+	const char *name;
+	int cores;
+	const char *split; /* as the note gives it */
+} soc;
+
+/* Apple's SoCs (accelerators.yaml): every core, performance and efficiency ones alike. */
+static const soc apple[] = {
+	/* www.macrumors.com/2020/11/10/apple-announces-m1-chip-for-the-mac/ */
+	{ "Apple M1", 8, "4 performance + 4 efficiency" },
+	/* pcextreme.com.br/apple-announces-m3-soc-family-m3-m3-pro-and-m3-max-make-their-marks/ (AnandTech's table) */
+	{ "Apple M3 Max", 16, "12 performance + 4 efficiency" },
+	/* www.hindustantimes.com/business/apple-refreshes-macbook-pro-which-also-marks-arrival-of-m4-pro-and-m4-max-chips-101730304836430.html;
+	 * the binned 12-core part: support.apple.com/en-sg/121555 (Mac mini (2024) tech specs) */
+	{ "Apple M4 Pro", 14, "10 performance + 4 efficiency" },
+};
+
+START_TEST(apple_socs_count_every_core)
+{
+	const soc *a = &apple[_i];
+	const co2_hardware *h = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_msg(co2_db_find_hardware(&h, db, NULL, a->name, &err) == CO2_OK, "%s", err.message);
+	ck_assert_str_eq(h->name, a->name);
+	ck_assert_str_eq(h->kind, "soc");
+	ck_assert_str_eq(h->power_type, "estimate");
+	ck_assert_int_eq(h->cores, a->cores);
+	ck_assert_msg(h->note && strstr(h->note, a->split), "%s: the note lacks '%s'", a->name, a->split);
+	/* counted as a CPU, a core is the package estimate divided by the cores */
+	co2_run run;
+	co2_run_init(&run);
+	ck_assert_int_eq(co2_run_add_device(&run, a->name, CO2_UNSET, CO2_UNSET), CO2_OK);
+	run.devices[0].role = CO2_ROLE_CPU;
+	run.hours = 1;
+	run.location = "FR";
+	co2_result r;
+	co2_result_init(&r);
+	ck_assert_msg(co2_estimate(db, &run, &r, &err) == CO2_OK, "%s: %s", a->name, err.message);
+	ck_assert_double_eq_tol(r.parts[0].unit_power_w, h->power_w / a->cores, 1e-9);
+	ck_assert_double_eq_tol(r.parts[0].power_w, h->power_w, 1e-9);
+}
+END_TEST
+
+START_TEST(every_apple_m_chip_has_its_cores)
+{
+	size_t n, found = 0;
+	const co2_hardware *hw = co2_db_hardware_list(db, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(hw[i].name, "Apple M", 7) != 0 || strcmp(hw[i].edition, "co2calc") != 0)
+			continue;
+		found++;
+		ck_assert_msg(hw[i].cores > 0, "%s has no core count", hw[i].name);
+	}
+	ck_assert_uint_ge(found, 15);
+}
+END_TEST
+
 /* `co2calc estimate --cpu NAME --cores N --hours 1 --location FR` through the library:
  * every core at TDP / cores, so the CPU part is the whole TDP for an hour. */
 START_TEST(forty_hand_checked_cpus_estimate_in_france)
@@ -332,6 +427,10 @@ static Suite *cpus_suite(void)
 	tcase_add_loop_test(t, forty_hand_checked_cpus_have_their_vendor_figures, 0, n);
 	tcase_add_loop_test(t, forty_hand_checked_cpus_estimate_in_france, 0, n);
 	tcase_add_test(t, core_counts_cover_every_family);
+	tcase_add_loop_test(t, later_cpus_have_their_sourced_core_counts, 0,
+	                    (int)(sizeof later_cpus / sizeof *later_cpus));
+	tcase_add_loop_test(t, apple_socs_count_every_core, 0, (int)(sizeof apple / sizeof *apple));
+	tcase_add_test(t, every_apple_m_chip_has_its_cores);
 	tcase_add_test(t, graviton_power_is_an_estimate);
 	tcase_add_test(t, default_method_divides_the_tdp_green_algorithms_keeps_its_figure);
 	tcase_add_loop_test(t, merged_chips_are_split_and_bare_names_have_a_vendor, 0,

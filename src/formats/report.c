@@ -73,6 +73,12 @@ static const char *kwh(char buf[32], double v, int mlco2)
 	return co2_format_double(buf, mlco2 ? co2__round_js(v, 2) : co2_round(v, 4));
 }
 
+/* kg/kWh from g/kWh for people: 244.76 g/kWh is 0.24476, not the binary 0.24475999999999998. */
+static const char *kg_kwh(char buf[32], double v)
+{
+	return co2_format_double(buf, co2__round_significant(v, 12));
+}
+
 static void explain(co2__buf *b, const co2_result *r)
 {
 	char a[32], c[32], d[32], e[32], f[32];
@@ -133,13 +139,13 @@ static void explain(co2__buf *b, const co2_result *r)
 	const co2_factor *fi = find_factor(r, "carbon intensity");
 	co2__buf_printf(b, "  %d. Carbon intensity: %s g CO2eq/kWh = %s kg CO2eq/kWh\n", step++,
 	                co2_format_double(a, fi ? fi->value : r->intensity_g_per_kwh),
-	                co2_format_double(c, (fi ? fi->value : r->intensity_g_per_kwh) / 1000.0));
+	                kg_kwh(c, (fi ? fi->value : r->intensity_g_per_kwh) / 1000.0));
 	put_source(b, fi);
 	if (mlco2)
 		co2__buf_printf(b, "     ML CO2 Impact rounds it to 2 decimals: %s kg CO2eq/kWh\n",
-		                co2_format_double(a, kg_per_kwh));
+		                kg_kwh(a, kg_per_kwh));
 	co2__buf_printf(b, "  %d. Emissions: %s kWh x %s kg CO2eq/kWh = %s kg CO2eq%s\n", step++,
-	                kwh(a, r->energy_kwh, mlco2), co2_format_double(c, kg_per_kwh),
+	                kwh(a, r->energy_kwh, mlco2), kg_kwh(c, kg_per_kwh),
 	                human(d, r->co2_kg), mlco2 ? " (rounded to 2 decimals)" : "");
 	if (r->n_parts == 1 && r->parts[0].count > 1 && r->parts[0].kind == CO2_PART_DEVICE &&
 	    r->hours > 0) {
@@ -155,7 +161,7 @@ static void explain(co2__buf *b, const co2_result *r)
 		if (r->repeats != 1.0)
 			co2__buf_printf(b, " x %s runs", co2_format_double(a, r->repeats));
 		co2__buf_printf(b, " = %s kWh, x %s = %s kg CO2eq; x %s devices = %s kg CO2eq\n",
-		                kwh(a, e1, mlco2), co2_format_double(c, kg_per_kwh), human(d, k1),
+		                kwh(a, e1, mlco2), kg_kwh(c, kg_per_kwh), human(d, k1),
 		                co2_format_double(e, p->count), human(f, k1 * p->count));
 	}
 	co2__buf_printf(b, "  Total: %s kWh, %s kg CO2eq\n", human(a, r->energy_kwh), human(c, r->co2_kg));

@@ -3,7 +3,8 @@
 # Each exercise folder has a `checks` file: lines "ARGS => TEXT": `co2calc ARGS` is run in
 # a copy of the folder (so card --update never touches the original) and its output must
 # contain TEXT. Lines starting with # are comments. Each folder also has its task
-# (task.md) and, apart, its worked answer (solution.md).
+# (task.md), its worked answer apart (solution.md) and its answers (answers.yaml, checked
+# against co2calc by tests/exercise_answers.py).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1"); dir=$(cd "$2" && pwd)
 export LC_ALL=C
@@ -26,6 +27,7 @@ for d in "$dir"/*/; do
   done <"$d/checks"
   [ -s "$d/task.md" ] || { echo "FAIL $name: no task.md"; fail=$((fail+1)); }
   [ -s "$d/solution.md" ] || { echo "FAIL $name: no solution.md (the worked answer)"; fail=$((fail+1)); }
+  [ -s "$d/answers.yaml" ] || { echo "FAIL $name: no answers.yaml"; fail=$((fail+1)); }
   ! grep -qi 'worked answer' "$d/task.md" || { echo "FAIL $name: task.md holds the worked answer"; fail=$((fail+1)); }
 done
 echo "exercises: $ex exercises, $((n-fail))/$n checks passed"

@@ -66,6 +66,12 @@ add_test(NAME exercises
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/exercises.sh $<TARGET_FILE:co2calc>
           ${PROJECT_SOURCE_DIR}/examples/exercises)
 
+# Every answer of the exercises (answers.yaml) is what its co2calc command computes, and
+# 'co2calc exercise check' reads the answers as PyYAML does.
+add_test(NAME exercise_answers
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/exercise_answers.py $<TARGET_FILE:co2calc>
+          ${PROJECT_SOURCE_DIR}/examples/exercises)
+
 # The layering rule (base <- data <- model <- formats <- cli; the CLI on the public API only),
 # by includes and by the symbols of each layer's objects.
 add_test(NAME layers

@@ -82,5 +82,6 @@ int cmd_sacct(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_card(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_exercise(int argc, char **argv);
 
 #endif

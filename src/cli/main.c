@@ -20,6 +20,7 @@ static const command commands[] = {
 	{ "batch", cmd_batch, "many runs from a CSV, YAML list or JSON Lines file" },
 	{ "card", cmd_card, "the Hugging Face model-card block; --update writes it into a README.md" },
 	{ "compare", cmd_compare, "a run side by side with what-if changes, or under each method" },
+	{ "exercise", cmd_exercise, "teaching exercises: list them, show one, check a student's answers" },
 	{ NULL, NULL, NULL }
 };
 
@@ -58,6 +59,6 @@ int main(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 1, argv + 1);
-	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch, card, compare; see 'co2calc --help')",
+	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch, card, compare, exercise; see 'co2calc --help')",
 	                       argv[1]);
 }

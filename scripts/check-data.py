@@ -68,7 +68,17 @@ KNOWN_CONSTANTS = (
     "pue_unknown_low", "pue_unknown_high", "pue_cloud", "pue_cloud_low", "pue_cloud_high",
     "pue_operator_spread_low", "pue_operator_spread_high",
     "intensity_spread_low", "intensity_spread_high",
+    # embodied carbon (src/model/embodied.c, data/co2calc/embodied.yaml)
+    "embodied_lifetime_years", "embodied_use_share", "embodied_lifetime_years_low",
+    "embodied_lifetime_years_high", "embodied_use_share_low", "embodied_use_share_high",
+    "embodied_factor_low", "embodied_factor_high", "embodied_accelerator_kg",
+    "embodied_host_kg", "embodied_host_devices", "embodied_cpu_host_kg",
+    "embodied_cpu_host_sockets", "embodied_desktop_kg",
 )
+# Constants named after an entry, "PREFIX:NAME": NAME must be an entry of the section
+# (in the co2calc edition), checked with the cross references below.
+NAMED_CONSTANTS = {"embodied_kg": ("hardware", "name"),
+                   "embodied_instance_kg": ("instances", "id")}
 
 
 def err(where, msg):
@@ -281,8 +291,13 @@ def check_entry(sec, e, where):
     if sec == "constants":
         if not is_num(e.get("value")):
             err(where, "constant value must be a number")
-        if e.get("name") not in KNOWN_CONSTANTS:
+        prefix = str(e.get("name")).split(":", 1)[0]
+        if e.get("name") not in KNOWN_CONSTANTS and not (
+                prefix in NAMED_CONSTANTS and ":" in str(e.get("name"))):
             err(where, "unknown constant %r" % e.get("name"))
+        if str(e.get("name")).startswith("embodied") and is_num(e.get("value")) and (
+                e["value"] < 0 or e["value"] > 100000):
+            err(where, "embodied figure %r outside 0-100000" % e["value"])
     if sec == "equivalents":
         if not isinstance(e.get("unit"), str) or not e["unit"].strip():
             err(where, "unit must be a non-empty string")
@@ -386,6 +401,13 @@ def main(argv):
         for e in secs.get("instances", []):
             if e["hardware"] not in hws:
                 err(e["_line"], "instance %s: unknown hardware %r" % (e["id"], e["hardware"]))
+        for e in secs.get("constants", []):
+            prefix, _, rest = str(e.get("name")).partition(":")
+            if prefix in NAMED_CONSTANTS and rest:
+                sec, field = NAMED_CONSTANTS[prefix]
+                if rest not in names("co2calc", sec, field):
+                    err(e["_line"], "constant %s: no %s entry %r in the co2calc edition"
+                        % (e["name"], sec, rest))
 
     # reference figures
     def find(ed, sec, field, value):

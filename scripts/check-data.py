@@ -29,10 +29,12 @@ SECTIONS = {
     "hardware": ({"name", "kind", "power_w", "power_type", "source", "year"},
                  {"cores", "power_per_core_w", "memory_gb", "aliases", "note", "uncertain"}),
     "providers": ({"id", "name", "source", "year"},
-                  {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent"}),
+                  {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent",
+                   "renewable_match_percent", "renewable_match_source", "renewable_match_year"}),
     "regions": ({"id", "source", "year"},
                 {"name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
-                 "pue_source", "pue_year", "offset_percent", "aliases"}),
+                 "pue_source", "pue_year", "offset_percent", "aliases", "cfe_percent",
+                 "cfe_source", "cfe_year"}),
     "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"},
                   {"aliases", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source"}),
@@ -49,6 +51,12 @@ KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations":
 # Keys that came with schema 1.1: a file using one must say schema "1.1".
 SCHEMA_1_1_KEYS = {"pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source"}
+# Keys that came with schema 1.2 (the market-based figure): a file using one says "1.2".
+SCHEMA_1_2_KEYS = {"cfe_percent", "cfe_source", "cfe_year", "renewable_match_percent",
+                   "renewable_match_source", "renewable_match_year"}
+# A share of the market-based method: (percentage, source, year), all three or none.
+SHARES = (("cfe_percent", "cfe_source", "cfe_year"),
+          ("renewable_match_percent", "renewable_match_source", "renewable_match_year"))
 # A location's source must name where to find it: a URL, or a citation of a publisher's
 # report (a title and year at least).
 URL = re.compile(r"https?://")
@@ -78,7 +86,8 @@ KNOWN_CONSTANTS = (
 # Constants named after an entry, "PREFIX:NAME": NAME must be an entry of the section
 # (in the co2calc edition), checked with the cross references below.
 NAMED_CONSTANTS = {"embodied_kg": ("hardware", "name"),
-                   "embodied_instance_kg": ("instances", "id")}
+                   "embodied_instance_kg": ("instances", "id"),
+                   "residual_mix": ("locations", "code")}
 
 
 def err(where, msg):
@@ -288,7 +297,18 @@ def check_entry(sec, e, where):
                 v = [e.get("%s_w_%s" % (p, l)) for l in ("idle", "10", "50", "100")]
                 if all(is_num(x) for x in v) and v != sorted(v):
                     err(where, "%s watts do not rise with load: %r" % (p, v))
+    for pct, src, year in SHARES:
+        given = [k for k in (pct, src, year) if k in e]
+        if given and len(given) != 3:
+            err(where, "%s, %s and %s go together" % (pct, src, year))
+        if pct in e and (not is_num(e[pct]) or not 0 <= e[pct] <= 100):
+            err(where, "%s %r outside 0-100" % (pct, e[pct]))
+        if isinstance(e.get(year), int) and e[year] > MAX_YEAR:
+            err(where, "%s in the future" % year)
     if sec == "constants":
+        if str(e.get("name")).startswith("residual_mix:") and is_num(e.get("value")) and not (
+                0 < e["value"] <= 1500):
+            err(where, "residual mix %r outside 0-1500 g/kWh" % e["value"])
         if not is_num(e.get("value")):
             err(where, "constant value must be a number")
         prefix = str(e.get("name")).split(":", 1)[0]
@@ -330,12 +350,17 @@ def main(argv):
         for k in doc:
             if k not in HEADER and k not in SECTIONS:
                 err(rel, "unknown top-level key %s" % k)
-        if doc.get("schema") not in ("1.0", "1.1"):
-            err(rel, "schema must be \"1.0\" or \"1.1\"")
+        if doc.get("schema") not in ("1.0", "1.1", "1.2"):
+            err(rel, "schema must be \"1.0\", \"1.1\" or \"1.2\"")
         uses = sorted({k for sec in SECTIONS for e in (doc.get(sec) or [])
                        if isinstance(e, dict) for k in e if k in SCHEMA_1_1_KEYS})
-        if uses and doc.get("schema") != "1.1":
+        if uses and doc.get("schema") not in ("1.1", "1.2"):
             err(rel, "uses %s (schema 1.1) but says schema %r" % (", ".join(uses),
+                                                                 doc.get("schema")))
+        uses = sorted({k for sec in SECTIONS for e in (doc.get(sec) or [])
+                       if isinstance(e, dict) for k in e if k in SCHEMA_1_2_KEYS})
+        if uses and doc.get("schema") != "1.2":
+            err(rel, "uses %s (schema 1.2) but says schema %r" % (", ".join(uses),
                                                                  doc.get("schema")))
         ed = doc.get("edition")
         if os.path.basename(os.path.dirname(path)) != ed:

@@ -33,6 +33,8 @@ DEFAULT_REF = "/work/shared/reference-data"
 SCHEMA_VERSION = "1.0"
 SCHEMA_1_1_KEYS = ("pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source")
+SCHEMA_1_2_KEYS = ("cfe_percent", "cfe_source", "cfe_year", "renewable_match_percent",
+                   "renewable_match_source", "renewable_match_year")
 
 MLCO2_URL = "https://github.com/mlco2/impact"
 GA_URL = "https://github.com/GreenAlgorithms/green-algorithms-tool"
@@ -188,9 +190,11 @@ ENTRY_KEYS = {
     "hardware": ["name", "kind", "power_w", "power_type", "cores", "power_per_core_w",
                  "memory_gb", "aliases", "source", "year", "note", "uncertain"],
     "providers": ["id", "name", "pue", "pue_low", "pue_high", "pue_source", "pue_year",
-                  "offset_percent", "source", "year"],
+                  "offset_percent", "renewable_match_percent", "renewable_match_source",
+                  "renewable_match_year", "source", "year"],
     "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
-                "pue_source", "pue_year", "offset_percent", "aliases", "source", "year"],
+                "pue_source", "pue_year", "offset_percent", "cfe_percent", "cfe_source",
+                "cfe_year", "aliases", "source", "year"],
     "locations": ["code", "name", "aliases", "intensity_g_per_kwh", "source", "year",
                   "previous_intensity_g_per_kwh", "previous_year", "previous_source"],
     "instances": ["id", "hardware", "count", "source", "year"],
@@ -207,7 +211,9 @@ def write_yaml(path, comments, header, sections):
     for c in comments:
         lines.append(("# " + c).rstrip())
     # A file that uses a key of schema 1.1 says so (a 1.0 reader would reject the key).
-    if any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_1_KEYS):
+    if any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_2_KEYS):
+        header = dict(header, schema="1.2")
+    elif any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_1_KEYS):
         header = dict(header, schema="1.1")
     for k in HEADER_KEYS:
         lines.append("%s: %s" % (k, yval(header[k])))
@@ -1289,6 +1295,27 @@ PROVIDER_PUE = {
                  "https://www.scaleway.com/en/environmental-leadership/); no fleet average "
                  "published"),
 }
+# The share of its electricity use each provider matches with renewable energy it buys over
+# a year (the contractual instruments of the GHG Protocol's market-based method; offsets are
+# not among them), from its own report or the press report of it named. Google gives a
+# carbon-free share per region and hour instead (GOOGLE_CFE_SRC), which the regions carry.
+PROVIDER_RENEWABLE_MATCH = {
+    "aws": (100, 2023,
+            "Amazon 2023 Sustainability Report (July 2024, https://sustainability.aboutamazon.com/"
+            "): 100 % of the electricity consumed by Amazon's operations, AWS data centres "
+            "included, matched with renewable energy sources in 2023; a yearly match, not hour "
+            "by hour"),
+    "azure": (100, 2025,
+              "Microsoft, announcement of its Chief Sustainability Officer Melanie Nakagawa "
+              "(February 2026): 100 % of its annual global electricity consumption matched "
+              "with renewable energy purchases, its 2025 goal; as reported by ESG Investing, "
+              "2026-02-18 (https://esg-investing.com/2026/02/18/microsoft-achieves-its-100-"
+              "renewable-electricity-goal); a yearly match, not hour by hour"),
+}
+GOOGLE_CFE_SRC = ("Google Cloud region carbon data, %d, Google CFE of region %s: the average "
+                  "share of carbon-free energy the region used hour by hour, the grid's and "
+                  "what Google contracted there (%s; GoogleCloudPlatform/region-carbon-info, "
+                  "commit 49f3f26, Apache-2.0)")
 CODECARBON_REGION_FIX = {"me-cenrtal1": "me-central1"}
 # Regions whose location CO2CALC_REGION_LOC sets even where Green Algorithms gives one.
 CO2CALC_REGION_LOC_OVERRIDE = {"aws:eu-north-1", "aws:us-gov-west-1", "azure:norwayeast",
@@ -1348,6 +1375,10 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
         if pid in PROVIDER_PUE and not srcs:
             srcs.append("provider PUE: see pue_source")
             e["year"] = PROVIDER_PUE[pid][3]
+        if pid in PROVIDER_RENEWABLE_MATCH:
+            pct, year, src = PROVIDER_RENEWABLE_MATCH[pid]
+            e["renewable_match_percent"], e["renewable_match_year"] = pct, year
+            e["renewable_match_source"] = src
         e["source"] = "; ".join(srcs)
         providers.append(e)
 
@@ -1429,6 +1460,10 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
                           "same table)" % old)
         e["source"] = GOOGLE_CARBON_SRC % (gyear, code, GOOGLE_CARBON_URL)
         e["year"] = gyear
+        cfe = decimal.Decimal(clean(r["Google CFE"])) * 100
+        e["cfe_percent"] = plain(float(cfe))
+        e["cfe_source"] = GOOGLE_CFE_SRC % (gyear, code, GOOGLE_CARBON_URL)
+        e["cfe_year"] = gyear
         e.pop("_ml_intensity", None)
     missing = [c for c in GCP_TPU_REGIONS if "gcp:" + c not in regions]
     if missing:

@@ -208,6 +208,24 @@ typedef struct co2_embodied_part {
 	double kg;               /* this group's embodied figure */
 } co2_embodied_part;
 
+/* What the market-based figure (GHG Protocol Scope 2) counts: the share of the run's
+ * electricity the provider's contractual instruments cover, and what the rest is counted
+ * at. Offsets are not such instruments and are never subtracted. Strings are static or
+ * point into the database; source is NULL when there is no market-based figure. */
+typedef struct co2_market_basis {
+	const char *source;           /* of the provider's figure */
+	int year;                     /* the year it covers */
+	double covered_percent;       /* share of the electricity covered, 0 to 100 */
+	const char *covers;           /* what covers it: "the provider's hourly carbon-free
+	                               * energy share of the region", "the provider's yearly
+	                               * renewable energy matching" */
+	double uncovered_g_per_kwh;   /* the intensity the rest is counted at */
+	const char *uncovered_basis;  /* "residual mix", or "location-based intensity: no
+	                               * residual mix in the data" */
+	const char *uncovered_source;
+	int uncovered_year;           /* 0 for a declared intensity */
+} co2_market_basis;
+
 #define CO2_RESULT_VERSION 4
 
 /* The result: a plain struct the caller owns. Fill with co2_result_init(&res) before
@@ -250,7 +268,9 @@ typedef struct co2_result {
 	double embodied_kg;          /* the hardware's manufacturing emissions amortised over the
 	                              * run (embodied_parts), beside co2_kg and never in it;
 	                              * CO2_UNSET when the data has no figure for any device */
-	double market_co2_kg;        /* CO2_UNSET until market-based figures are modelled */
+	double market_co2_kg;        /* market-based (GHG Protocol Scope 2), beside the
+	                              * location-based co2_kg (market_basis); CO2_UNSET when the
+	                              * data has no figure of the run's provider */
 
 	/* How sure: the ranges, each source of spread, and every default applied. */
 	co2_site site;               /* where the run was taken to be (never CO2_SITE_AUTO) */
@@ -272,6 +292,8 @@ typedef struct co2_result {
 	int use_share_year;
 	co2_embodied_part embodied_parts[CO2_MAX_PARTS];
 	size_t n_embodied_parts;
+	/* Version 4: what the market-based figure counts (market_co2_kg). */
+	co2_market_basis market_basis;
 } co2_result;
 
 /* Zero *res and record the caller's version and size. Call it through the

@@ -220,6 +220,26 @@ static void explain_embodied(co2__buf *b, const co2_result *r)
 	co2__buf_puts(b, "\n");
 }
 
+/* The market-based figure, step by step. */
+static void explain_market(co2__buf *b, const co2_result *r)
+{
+	char a[32], c[32], d[32], e[32];
+	const co2_market_basis *m = &r->market_basis;
+	if (r->market_co2_kg == CO2_UNSET || !m->source)
+		return;
+	co2__buf_puts(b, "\nMarket-based (GHG Protocol Scope 2; the emissions above are location-based)\n"
+	                 "  market (kg) = energy (kWh) x (1 - covered share) x intensity of the rest (kg CO2eq/kWh)\n");
+	co2__buf_printf(b, "  %s kWh x (1 - %s) x %s kg CO2eq/kWh = %s kg CO2eq\n",
+	                co2_format_double(a, co2_round(r->energy_kwh, 4)),
+	                co2_format_double(c, m->covered_percent / 100.0),
+	                co2_format_double(d, m->uncovered_g_per_kwh / 1000.0), human(e, r->market_co2_kg));
+	co2__buf_printf(b, "     covered: %s %%, %s\n", co2_format_double(a, m->covered_percent), m->covers);
+	put_cited(b, "source", m->source, m->year);
+	co2__buf_printf(b, "     the rest: %s\n", m->uncovered_basis);
+	put_cited(b, "source", m->uncovered_source, m->uncovered_year);
+	co2__buf_puts(b, "  Offsets are not instruments of the market-based method: nothing is subtracted for them.\n");
+}
+
 /* How sure: each source of spread, and how they combine. */
 static void explain_range(co2__buf *b, const co2_result *r)
 {
@@ -361,10 +381,16 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 		co2__put_likely(b, &r->embodied_range_kg, "kg");
 		co2__buf_puts(b, ", not in the emissions: making the hardware, this run's share\n");
 	}
-	if (r->offset_percent != CO2_UNSET && r->offset_percent > 0)
-		co2__buf_printf(b, "  Offset       %s %% offset by the provider (market-based: %s kg)\n",
-		                co2_format_double(a, r->offset_percent),
-		                human(c, r->co2_kg * (1 - r->offset_percent / 100.0)));
+	if (r->market_co2_kg != CO2_UNSET && r->market_basis.source) {
+		/* Offsets the provider buys are not market-based instruments: not shown here. */
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_printf(b, "  Market-based %s kg CO2eq (GHG Protocol Scope 2; the emissions "
+		                "above are location-based)\n", human(a, r->market_co2_kg));
+		co2__buf_printf(b, "               %s %% covered by %s (%d); the rest at %s g/kWh, the %s\n",
+		                co2_format_double(a, m->covered_percent), m->covers, m->year,
+		                co2_format_double(c, co2_round(m->uncovered_g_per_kwh, 2)),
+		                m->uncovered_basis);
+	}
 	text_cleanest(b, r, run, db);
 	if (r->n_assumptions) {
 		co2__buf_puts(b, "\nAssumed (the run did not say; declare them to narrow the range)\n");
@@ -381,6 +407,7 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	if (flags & CO2_REPORT_EXPLAIN) {
 		explain(b, r);
 		explain_embodied(b, r);
+		explain_market(b, r);
 		explain_range(b, r);
 	}
 	co2__buf_puts(b, "\nFactors\n");

@@ -81,6 +81,24 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 		co2__buf_puts(b, ", \"embodied_range_kg\": null");
 	else
 		json_range(b, "embodied_range_kg", &r->embodied_range_kg);
+	/* Market-based (GHG Protocol Scope 2) beside the location-based co2_kg. */
+	json_kv_opt(b, "market_co2_kg", r->market_co2_kg, 1);
+	co2__buf_puts(b, ", \"market_basis\": ");
+	if (r->market_co2_kg == CO2_UNSET || !r->market_basis.source) {
+		co2__buf_puts(b, "null");
+	} else {
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_puts(b, "{");
+		json_kv_str(b, "source", m->source, 0);
+		json_kv_year(b, "year", m->year);
+		json_kv_num(b, "covered_percent", m->covered_percent, 1);
+		json_kv_str(b, "covers", m->covers, 1);
+		json_kv_num(b, "uncovered_g_per_kwh", m->uncovered_g_per_kwh, 1);
+		json_kv_str(b, "uncovered_basis", m->uncovered_basis, 1);
+		json_kv_str(b, "uncovered_source", m->uncovered_source, 1);
+		json_kv_year(b, "uncovered_year", m->uncovered_year);
+		co2__buf_puts(b, "}");
+	}
 	co2__buf_puts(b, ", \"assumptions\": [");
 	for (size_t i = 0; i < r->n_assumptions; i++) {
 		const co2_assumption *a = &r->assumptions[i];

@@ -67,6 +67,15 @@ void co2__ranges_combine(co2_result *res, int energy_declared);
 /* The embodied range from the spreads of CO2_STAGE_EMBODIED, around res->embodied_kg. */
 void co2__embodied_range(co2_result *res);
 
+/* ---- market-based (market.c) ---- */
+
+/* The market-based figure (GHG Protocol Scope 2) beside the location-based co2_kg, into
+ * market_co2_kg and market_basis, from the run's region in the co2calc edition: its
+ * carbon-free energy share, else its provider's yearly renewable matching; the rest at
+ * the residual mix of the run's country (residual_mix:CODE), else at the location-based
+ * intensity used. CO2_UNSET when the data has no figure of the provider. */
+co2_status co2__market(const co2_db *db, co2_result *res, co2_error *err);
+
 /* ---- embodied carbon (embodied.c) ---- */
 
 /* The hardware's manufacturing emissions amortised over the run, into embodied_kg,

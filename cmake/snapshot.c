@@ -161,6 +161,9 @@ int main(int argc, char **argv)
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", p[i].pue_year); num(p[i].offset_percent);
 		fputs(", .pue_low = ", out); num(p[i].pue_low);
 		fputs(", .pue_high = ", out); num(p[i].pue_high);
+		fputs(", .renewable_match_percent = ", out); num(p[i].renewable_match_percent);
+		fputs(", .renewable_match_source = ", out); str(p[i].renewable_match_source);
+		fprintf(out, ", .renewable_match_year = %d", p[i].renewable_match_year);
 		tail(p[i].source, p[i].year, p[i].edition, p[i].file, p[i].line);
 	}
 	fputs("};\n", out);
@@ -181,6 +184,9 @@ int main(int argc, char **argv)
 		fprintf(out, ", .pue_year = %d, .offset_percent = ", r[i].pue_year); num(r[i].offset_percent);
 		fputs(", .pue_low = ", out); num(r[i].pue_low);
 		fputs(", .pue_high = ", out); num(r[i].pue_high);
+		fputs(", .cfe_percent = ", out); num(r[i].cfe_percent);
+		fputs(", .cfe_source = ", out); str(r[i].cfe_source);
+		fprintf(out, ", .cfe_year = %d", r[i].cfe_year);
 		alias_ref("ra", i, r[i].n_aliases);
 		tail(r[i].source, r[i].year, r[i].edition, r[i].file, r[i].line);
 	}

@@ -31,10 +31,12 @@ SECTIONS = {
                  {"cores", "threads", "power_max_w", "power_per_core_w", "memory_gb", "aliases",
                   "note", "uncertain"}),
     "providers": ({"id", "name", "source", "year"},
-                  {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent"}),
+                  {"pue", "pue_low", "pue_high", "pue_source", "pue_year", "offset_percent",
+                   "renewable_match_percent", "renewable_match_source", "renewable_match_year"}),
     "regions": ({"id", "source", "year"},
                 {"name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
-                 "pue_source", "pue_year", "offset_percent", "aliases"}),
+                 "pue_source", "pue_year", "offset_percent", "aliases", "cfe_percent",
+                 "cfe_source", "cfe_year"}),
     "locations": ({"code", "name", "intensity_g_per_kwh", "source", "year"},
                   {"aliases", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source"}),
@@ -51,6 +53,12 @@ KEYFIELD = {"hardware": "name", "providers": "id", "regions": "id", "locations":
 # Keys that came with schema 1.1: a file using one must say schema "1.1".
 SCHEMA_1_1_KEYS = {"pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source"}
+# Keys that came with schema 1.2 (the market-based figure): a file using one says "1.2".
+SCHEMA_1_2_KEYS = {"cfe_percent", "cfe_source", "cfe_year", "renewable_match_percent",
+                   "renewable_match_source", "renewable_match_year"}
+# A share of the market-based method: (percentage, source, year), all three or none.
+SHARES = (("cfe_percent", "cfe_source", "cfe_year"),
+          ("renewable_match_percent", "renewable_match_source", "renewable_match_year"))
 # A location's source must name where to find it: a URL, or a citation of a publisher's
 # report (a title and year at least).
 URL = re.compile(r"https?://")
@@ -71,7 +79,18 @@ KNOWN_CONSTANTS = (
     "pue_operator_spread_low", "pue_operator_spread_high",
     "intensity_spread_low", "intensity_spread_high",
     "host_cpu_w_per_vcpu", "host_cpu_w_per_vcpu_low", "host_cpu_w_per_vcpu_high",
+    # embodied carbon (src/model/embodied.c, data/co2calc/embodied.yaml)
+    "embodied_lifetime_years", "embodied_use_share", "embodied_lifetime_years_low",
+    "embodied_lifetime_years_high", "embodied_use_share_low", "embodied_use_share_high",
+    "embodied_factor_low", "embodied_factor_high", "embodied_accelerator_kg",
+    "embodied_host_kg", "embodied_host_devices", "embodied_cpu_host_kg",
+    "embodied_cpu_host_sockets", "embodied_desktop_kg",
 )
+# Constants named after an entry, "PREFIX:NAME": NAME must be an entry of the section
+# (in the co2calc edition), checked with the cross references below.
+NAMED_CONSTANTS = {"embodied_kg": ("hardware", "name"),
+                   "embodied_instance_kg": ("instances", "id"),
+                   "residual_mix": ("locations", "code")}
 
 
 def err(where, msg):
@@ -289,11 +308,27 @@ def check_entry(sec, e, where):
                 v = [e.get("%s_w_%s" % (p, l)) for l in ("idle", "10", "50", "100")]
                 if all(is_num(x) for x in v) and v != sorted(v):
                     err(where, "%s watts do not rise with load: %r" % (p, v))
+    for pct, src, year in SHARES:
+        given = [k for k in (pct, src, year) if k in e]
+        if given and len(given) != 3:
+            err(where, "%s, %s and %s go together" % (pct, src, year))
+        if pct in e and (not is_num(e[pct]) or not 0 <= e[pct] <= 100):
+            err(where, "%s %r outside 0-100" % (pct, e[pct]))
+        if isinstance(e.get(year), int) and e[year] > MAX_YEAR:
+            err(where, "%s in the future" % year)
     if sec == "constants":
+        if str(e.get("name")).startswith("residual_mix:") and is_num(e.get("value")) and not (
+                0 < e["value"] <= 1500):
+            err(where, "residual mix %r outside 0-1500 g/kWh" % e["value"])
         if not is_num(e.get("value")):
             err(where, "constant value must be a number")
-        if e.get("name") not in KNOWN_CONSTANTS:
+        prefix = str(e.get("name")).split(":", 1)[0]
+        if e.get("name") not in KNOWN_CONSTANTS and not (
+                prefix in NAMED_CONSTANTS and ":" in str(e.get("name"))):
             err(where, "unknown constant %r" % e.get("name"))
+        if str(e.get("name")).startswith("embodied") and is_num(e.get("value")) and (
+                e["value"] < 0 or e["value"] > 100000):
+            err(where, "embodied figure %r outside 0-100000" % e["value"])
     if sec == "equivalents":
         if not isinstance(e.get("unit"), str) or not e["unit"].strip():
             err(where, "unit must be a non-empty string")
@@ -326,12 +361,17 @@ def main(argv):
         for k in doc:
             if k not in HEADER and k not in SECTIONS:
                 err(rel, "unknown top-level key %s" % k)
-        if doc.get("schema") not in ("1.0", "1.1"):
-            err(rel, "schema must be \"1.0\" or \"1.1\"")
+        if doc.get("schema") not in ("1.0", "1.1", "1.2"):
+            err(rel, "schema must be \"1.0\", \"1.1\" or \"1.2\"")
         uses = sorted({k for sec in SECTIONS for e in (doc.get(sec) or [])
                        if isinstance(e, dict) for k in e if k in SCHEMA_1_1_KEYS})
-        if uses and doc.get("schema") != "1.1":
+        if uses and doc.get("schema") not in ("1.1", "1.2"):
             err(rel, "uses %s (schema 1.1) but says schema %r" % (", ".join(uses),
+                                                                 doc.get("schema")))
+        uses = sorted({k for sec in SECTIONS for e in (doc.get(sec) or [])
+                       if isinstance(e, dict) for k in e if k in SCHEMA_1_2_KEYS})
+        if uses and doc.get("schema") != "1.2":
+            err(rel, "uses %s (schema 1.2) but says schema %r" % (", ".join(uses),
                                                                  doc.get("schema")))
         ed = doc.get("edition")
         if os.path.basename(os.path.dirname(path)) != ed:
@@ -397,6 +437,13 @@ def main(argv):
         for e in secs.get("instances", []):
             if e["hardware"] not in hws:
                 err(e["_line"], "instance %s: unknown hardware %r" % (e["id"], e["hardware"]))
+        for e in secs.get("constants", []):
+            prefix, _, rest = str(e.get("name")).partition(":")
+            if prefix in NAMED_CONSTANTS and rest:
+                sec, field = NAMED_CONSTANTS[prefix]
+                if rest not in names("co2calc", sec, field):
+                    err(e["_line"], "constant %s: no %s entry %r in the co2calc edition"
+                        % (e["name"], sec, rest))
 
     # reference figures
     def find(ed, sec, field, value):

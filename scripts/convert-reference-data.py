@@ -10,8 +10,10 @@ are taken from those tables. The output is deterministic: run it again with the 
 input and the files come out byte for byte the same, so they can be committed.
 
 Hand-curated files (data/co2calc/accelerators.yaml, data/co2calc/equivalents.yaml,
-data/mlco2-impact/equivalents.yaml) are not written here; this script only reads the
-names in accelerators.yaml so that no generated CPU entry takes one of them, and reads
+data/co2calc/instances.yaml, data/co2calc/embodied.yaml, data/mlco2-impact/equivalents.yaml)
+are not written here; this script only reads the names in accelerators.yaml so that no
+generated CPU entry takes one of them, and the instance types of instances.yaml to give
+those Cloud Carbon Footprint covers a manufacturing figure (embodied-instances.yaml). It also reads
 data/co2calc/cpus-curated.csv (hand-checked CPU figures) into cpus.yaml.
 
 Python 3 standard library only.
@@ -32,6 +34,8 @@ DEFAULT_REF = "/work/shared/reference-data"
 SCHEMA_VERSION = "1.0"
 SCHEMA_1_1_KEYS = ("pue_low", "pue_high", "previous_intensity_g_per_kwh", "previous_year",
                    "previous_source")
+SCHEMA_1_2_KEYS = ("cfe_percent", "cfe_source", "cfe_year", "renewable_match_percent",
+                   "renewable_match_source", "renewable_match_year")
 
 MLCO2_URL = "https://github.com/mlco2/impact"
 GA_URL = "https://github.com/GreenAlgorithms/green-algorithms-tool"
@@ -188,9 +192,11 @@ ENTRY_KEYS = {
                  "power_per_core_w", "memory_gb", "aliases", "source", "year", "note",
                  "uncertain"],
     "providers": ["id", "name", "pue", "pue_low", "pue_high", "pue_source", "pue_year",
-                  "offset_percent", "source", "year"],
+                  "offset_percent", "renewable_match_percent", "renewable_match_source",
+                  "renewable_match_year", "source", "year"],
     "regions": ["id", "name", "location", "intensity_g_per_kwh", "pue", "pue_low", "pue_high",
-                "pue_source", "pue_year", "offset_percent", "aliases", "source", "year"],
+                "pue_source", "pue_year", "offset_percent", "cfe_percent", "cfe_source",
+                "cfe_year", "aliases", "source", "year"],
     "locations": ["code", "name", "aliases", "intensity_g_per_kwh", "source", "year",
                   "previous_intensity_g_per_kwh", "previous_year", "previous_source"],
     "instances": ["id", "hardware", "count", "source", "year"],
@@ -207,7 +213,9 @@ def write_yaml(path, comments, header, sections):
     for c in comments:
         lines.append(("# " + c).rstrip())
     # A file that uses a key of schema 1.1 says so (a 1.0 reader would reject the key).
-    if any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_1_KEYS):
+    if any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_2_KEYS):
+        header = dict(header, schema="1.2")
+    elif any(e.get(k) is not None for _, es in sections for e in es for k in SCHEMA_1_1_KEYS):
         header = dict(header, schema="1.1")
     for k in HEADER_KEYS:
         lines.append("%s: %s" % (k, yval(header[k])))
@@ -1319,6 +1327,27 @@ PROVIDER_PUE = {
                  "https://www.scaleway.com/en/environmental-leadership/); no fleet average "
                  "published"),
 }
+# The share of its electricity use each provider matches with renewable energy it buys over
+# a year (the contractual instruments of the GHG Protocol's market-based method; offsets are
+# not among them), from its own report or the press report of it named. Google gives a
+# carbon-free share per region and hour instead (GOOGLE_CFE_SRC), which the regions carry.
+PROVIDER_RENEWABLE_MATCH = {
+    "aws": (100, 2023,
+            "Amazon 2023 Sustainability Report (July 2024, https://sustainability.aboutamazon.com/"
+            "): 100 % of the electricity consumed by Amazon's operations, AWS data centres "
+            "included, matched with renewable energy sources in 2023; a yearly match, not hour "
+            "by hour"),
+    "azure": (100, 2025,
+              "Microsoft, announcement of its Chief Sustainability Officer Melanie Nakagawa "
+              "(February 2026): 100 % of its annual global electricity consumption matched "
+              "with renewable energy purchases, its 2025 goal; as reported by ESG Investing, "
+              "2026-02-18 (https://esg-investing.com/2026/02/18/microsoft-achieves-its-100-"
+              "renewable-electricity-goal); a yearly match, not hour by hour"),
+}
+GOOGLE_CFE_SRC = ("Google Cloud region carbon data, %d, Google CFE of region %s: the average "
+                  "share of carbon-free energy the region used hour by hour, the grid's and "
+                  "what Google contracted there (%s; GoogleCloudPlatform/region-carbon-info, "
+                  "commit 49f3f26, Apache-2.0)")
 CODECARBON_REGION_FIX = {"me-cenrtal1": "me-central1"}
 # Regions whose location CO2CALC_REGION_LOC sets even where Green Algorithms gives one.
 CO2CALC_REGION_LOC_OVERRIDE = {"aws:eu-north-1", "aws:us-gov-west-1", "azure:norwayeast",
@@ -1378,6 +1407,10 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
         if pid in PROVIDER_PUE and not srcs:
             srcs.append("provider PUE: see pue_source")
             e["year"] = PROVIDER_PUE[pid][3]
+        if pid in PROVIDER_RENEWABLE_MATCH:
+            pct, year, src = PROVIDER_RENEWABLE_MATCH[pid]
+            e["renewable_match_percent"], e["renewable_match_year"] = pct, year
+            e["renewable_match_source"] = src
         e["source"] = "; ".join(srcs)
         providers.append(e)
 
@@ -1459,6 +1492,10 @@ def co2calc_regions(ref, mlco2, ga, loc_codes):
                           "same table)" % old)
         e["source"] = GOOGLE_CARBON_SRC % (gyear, code, GOOGLE_CARBON_URL)
         e["year"] = gyear
+        cfe = decimal.Decimal(clean(r["Google CFE"])) * 100
+        e["cfe_percent"] = plain(float(cfe))
+        e["cfe_source"] = GOOGLE_CFE_SRC % (gyear, code, GOOGLE_CARBON_URL)
+        e["cfe_year"] = gyear
         e.pop("_ml_intensity", None)
     missing = [c for c in GCP_TPU_REGIONS if "gcp:" + c not in regions]
     if missing:
@@ -2090,6 +2127,93 @@ def build_co2calc_cpus(ref):
 
 # ======================================================================================
 
+# --------------------------------------------------------------------------------------
+# co2calc embodied carbon of cloud instance types (Cloud Carbon Footprint)
+
+CCF_URL = "https://github.com/cloud-carbon-footprint/cloud-carbon-coefficients"
+CCF_YEAR = 2023  # commit dda7621, 2023-05-08
+
+
+def read_instance_ids(path):
+    """The instance ids of the hand-curated instances.yaml, in file order."""
+    ids = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r'^\s*-\s*id:\s*(".*")\s*$', line)
+            if m:
+                ids.append(json.loads(m.group(1)))
+    return ids
+
+
+def ccf_embodied_rows(ref):
+    """provider -> normalised instance type -> list of CCF embodied rows."""
+    out = {}
+    for prov, fname in (("aws", "coefficients-aws-embodied.csv"),
+                        ("gcp", "coefficients-gcp-embodied.csv"),
+                        ("azure", "coefficients-azure-embodied.csv")):
+        rows = out.setdefault(prov, {})
+        for r in read_csv(os.path.join(ref, "ccf", "output", fname)):
+            rows.setdefault(ccf_type_key(prov, r["type"]), []).append((fname, r))
+    return out
+
+
+def ccf_type_key(prov, t):
+    t = clean(t).lower()
+    if prov == "azure":
+        t = re.sub(r"^standard_", "", t).replace("_", " ")
+    return t
+
+
+def co2calc_embodied_instances(ref):
+    ids = read_instance_ids(os.path.join(DATA, "co2calc", "instances.yaml"))
+    ccf = ccf_embodied_rows(ref)
+    out = []
+    for iid in ids:
+        prov, t = iid.split(":", 1)
+        rows = ccf.get(prov, {}).get(ccf_type_key(prov, t))
+        if not rows:
+            continue
+        totals = {r["total"] for _, r in rows}
+        if len(totals) != 1:
+            warn("ccf embodied: %s has %d different totals (one per CPU); left out"
+                 % (iid, len(totals)))
+            continue
+        fname, r = rows[0]
+        # A host whose accelerators Cloud Carbon Footprint does not count (AWS Inferentia)
+        # would understate the machine: those keep the per-device figures.
+        if num(r["additional_gpus"]) <= 0:
+            continue
+        parts = ", ".join("%s %s" % (k.replace("additional_", ""), plain(num(r[k])))
+                          for k in ("additional_memory", "additional_storage", "additional_cpus",
+                                    "additional_gpus"))
+        out.append({
+            "name": "embodied_instance_kg:" + iid,
+            "value": plain(num(r["total"])),
+            "unit": "kg CO2eq per host",
+            "source": "Cloud Carbon Footprint coefficients, output/%s (%s, commit dda7621, "
+                      "Apache-2.0): the whole host of type %s, Teads' method: a base server "
+                      "of 1000 kg plus %s" % (fname, CCF_URL, t, parts),
+            "year": CCF_YEAR,
+        })
+    return out
+
+
+def build_co2calc_embodied_instances(ref):
+    consts = co2calc_embodied_instances(ref)
+    cm = ["Generated by scripts/convert-reference-data.py from Cloud Carbon Footprint's",
+          "embodied coefficients (%s, commit dda7621," % CCF_URL,
+          "Apache-2.0), for the instance types of instances.yaml that it covers with their",
+          "accelerators. Each figure is the manufacturing footprint of the whole host; an",
+          "instance takes its vCPUs' share of it (vcpus / host_vcpus of instances.yaml), as",
+          "Cloud Carbon Footprint does. See embodied.yaml for the rest.",
+          "Do not edit by hand: fix the converter and re-run it."]
+    write_yaml(os.path.join(DATA, "co2calc", "embodied-instances.yaml"), cm,
+               header("co2calc", CO2CALC_DATE, "Embodied carbon of cloud instance hosts "
+                      "(Cloud Carbon Footprint)", CCF_URL, "Apache-2.0", [consts]),
+               [("constants", consts)])
+    return consts
+
+
 def main(argv):
     ref = argv[1] if len(argv) > 1 else DEFAULT_REF
     if not os.path.isdir(ref):
@@ -2104,11 +2228,12 @@ def main(argv):
     ga2 = build_ga(ref, "2.2", fallback)
     cc = build_co2calc_regions(ref, mlco2, ga3)
     cpus = build_co2calc_cpus(ref)
+    emb = build_co2calc_embodied_instances(ref)
     for w in WARNINGS:
         print("note: " + w, file=sys.stderr)
     counts = []
     for ed, parts in (("mlco2-impact", mlco2), ("green-algorithms-3.0", ga3),
-                      ("green-algorithms-2.2", ga2), ("co2calc", dict(cc, cpus=cpus["hardware"]))):
+                      ("green-algorithms-2.2", ga2), ("co2calc", dict(cc, cpus=cpus["hardware"], embodied_instances=emb))):
         counts.append("%s: %s" % (ed, ", ".join("%s %d" % (k, len(v)) for k, v in parts.items())))
     print("\n".join(counts))
 

@@ -65,6 +65,13 @@ typedef struct co2_provider {
 	 * least efficient sites), from pue_source in pue_year; CO2_UNSET when not published. */
 	double pue_low;
 	double pue_high;
+	/* Appended in schema 1.2: the share of its electricity use the provider matches with
+	 * renewable energy it buys over a year (power purchase agreements, certificates: the
+	 * contractual instruments of the market-based method), from renewable_match_source in
+	 * renewable_match_year. CO2_UNSET, NULL and 0 when not published. */
+	double renewable_match_percent;
+	const char *renewable_match_source;
+	int renewable_match_year;
 } co2_provider;
 
 typedef struct co2_location {
@@ -106,6 +113,13 @@ typedef struct co2_region {
 	 * pue_source in pue_year; CO2_UNSET: none given (the provider's may apply). */
 	double pue_low;
 	double pue_high;
+	/* Appended in schema 1.2: the provider's carbon-free energy share of this region,
+	 * hour by hour over cfe_year (Google's CFE %: the grid's carbon-free supply and the
+	 * provider's contracts in the region), from cfe_source. CO2_UNSET, NULL and 0 when not
+	 * published. */
+	double cfe_percent;
+	const char *cfe_source;
+	int cfe_year;
 } co2_region;
 
 typedef struct co2_instance {

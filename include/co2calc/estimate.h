@@ -3,6 +3,9 @@
  *   power_W    = sum_g count_g * power_g * utilization_g + memory_GB * memory_W_per_GB
  *   energy_kWh = power_W * hours * PUE * repeats / 1000
  *   co2_kg     = energy_kWh * intensity_kg_per_kWh
+ *
+ * and beside it, never added to it, the hardware's manufacturing emissions amortised over
+ * its life (embodied_kg; README "Embodied carbon").
  */
 #ifndef CO2CALC_ESTIMATE_H
 #define CO2CALC_ESTIMATE_H
@@ -82,6 +85,12 @@ typedef struct co2_run {
 	/* Version 4. */
 	int devices_only;           /* nonzero: an instance counts its accelerators alone */
 	double sockets;             /* CPU packages for --cpu without --cores; CO2_UNSET: 1 */
+	/* The embodied carbon of the hardware (co2_result.embodied_kg). */
+	double lifetime_years;      /* service life of the hardware in years; CO2_UNSET: the data's */
+	double use_share;           /* share of that life it is in use, (0, 1]; CO2_UNSET: the data's */
+	double embodied_kg;         /* manufacturing kg CO2eq of one device (one core of a CPU
+	                             * group), its share of the host included; CO2_UNSET: the data's */
+	int include_embodied;       /* non-zero: the model card's emissions add the embodied figure */
 } co2_run;
 
 /* Fill *run with every field unset, method CO2_METHOD_DEFAULT, no devices, and the
@@ -157,7 +166,8 @@ typedef struct co2_range {
 typedef enum co2_stage {
 	CO2_STAGE_POWER = 0,     /* the power draw (device power, utilization, host) */
 	CO2_STAGE_PUE = 1,       /* the facility overhead */
-	CO2_STAGE_INTENSITY = 2  /* the grid's carbon intensity */
+	CO2_STAGE_INTENSITY = 2, /* the grid's carbon intensity */
+	CO2_STAGE_EMBODIED = 3   /* the embodied figure: its own range, never the ones above */
 } co2_stage;
 
 /* One source of spread: the true value of a factor lies between low and high times the
@@ -173,8 +183,8 @@ typedef struct co2_spread {
 } co2_spread;
 
 /* A default the estimate applied because the run did not say. field is one of:
- * "site", "utilization", "power", "pue", "intensity", "memory" (README lists what each
- * means). Strings are static or point into the database; value is the result's own. */
+ * "site", "utilization", "power", "pue", "intensity", "memory", "lifetime", "use_share",
+ * "embodied" (README lists what each means). Strings are static or point into the database; value is the result's own. */
 typedef struct co2_assumption {
 	const char *field;
 	char value[48];
@@ -184,7 +194,42 @@ typedef struct co2_assumption {
 #define CO2_MAX_SPREADS 12
 #define CO2_MAX_ASSUMPTIONS 12
 
-#define CO2_RESULT_VERSION 3
+/* One device group's share of the manufacturing ("embodied") emissions of the hardware it
+ * ran on: kg = (unit_kg + host_kg x hosts_per_unit) x unit_hours / (lifetime in hours x
+ * use share). Strings are static or point into the database. */
+typedef struct co2_embodied_part {
+	const char *label;       /* hardware or instance type */
+	const char *unit;        /* what unit_hours count: "device", "instance", "core" */
+	double unit_hours;       /* device-hours (instance-hours, core-hours), repeats included */
+	double unit_kg;          /* manufacturing kg CO2eq of one unit; 0 when a host figure alone */
+	const char *unit_source; /* NULL when unit_kg is 0 */
+	int unit_year;           /* 0 for a declared figure */
+	double host_kg;          /* manufacturing kg CO2eq of the host machine; 0 when none */
+	double hosts_per_unit;   /* the share of a host one unit takes */
+	const char *host_source; /* NULL when host_kg is 0 */
+	int host_year;
+	double kg;               /* this group's embodied figure */
+} co2_embodied_part;
+
+/* What the market-based figure (GHG Protocol Scope 2) counts: the share of the run's
+ * electricity the provider's contractual instruments cover, and what the rest is counted
+ * at. Offsets are not such instruments and are never subtracted. Strings are static or
+ * point into the database; source is NULL when there is no market-based figure. */
+typedef struct co2_market_basis {
+	const char *source;           /* of the provider's figure */
+	int year;                     /* the year it covers */
+	double covered_percent;       /* share of the electricity covered, 0 to 100 */
+	const char *covers;           /* what covers it: "the provider's hourly carbon-free
+	                               * energy share of the region", "the provider's yearly
+	                               * renewable energy matching" */
+	double uncovered_g_per_kwh;   /* the intensity the rest is counted at */
+	const char *uncovered_basis;  /* "residual mix", or "location-based intensity: no
+	                               * residual mix in the data" */
+	const char *uncovered_source;
+	int uncovered_year;           /* 0 for a declared intensity */
+} co2_market_basis;
+
+#define CO2_RESULT_VERSION 4
 
 /* The result: a plain struct the caller owns. Fill with co2_result_init(&res) before
  * co2_estimate() (see "Versioned structs" above): the library writes at most res.size
@@ -223,8 +268,12 @@ typedef struct co2_result {
 	size_t n_equivalents;
 
 	co2_range co2_range_kg;      /* central == co2_kg */
-	double embodied_kg;          /* CO2_UNSET until embodied carbon is modelled */
-	double market_co2_kg;        /* CO2_UNSET until market-based figures are modelled */
+	double embodied_kg;          /* the hardware's manufacturing emissions amortised over the
+	                              * run (embodied_parts), beside co2_kg and never in it;
+	                              * CO2_UNSET when the data has no figure for any device */
+	double market_co2_kg;        /* market-based (GHG Protocol Scope 2), beside the
+	                              * location-based co2_kg (market_basis); CO2_UNSET when the
+	                              * data has no figure of the run's provider */
 
 	/* How sure: the ranges, each source of spread, and every default applied. */
 	co2_site site;               /* where the run was taken to be (never CO2_SITE_AUTO) */
@@ -234,6 +283,20 @@ typedef struct co2_result {
 	size_t n_spreads;
 	co2_assumption assumptions[CO2_MAX_ASSUMPTIONS];
 	size_t n_assumptions;
+
+	/* Version 4: the embodied figure's range and how it was amortised. When embodied_kg
+	 * is CO2_UNSET, so are the range's three figures, and the parts are none. */
+	co2_range embodied_range_kg;  /* central == embodied_kg (spreads of CO2_STAGE_EMBODIED) */
+	double lifetime_years;        /* service life the figure is spread over */
+	const char *lifetime_source;  /* "declared by the user", or the data's source */
+	int lifetime_year;
+	double use_share;             /* share of that life the hardware is in use */
+	const char *use_share_source;
+	int use_share_year;
+	co2_embodied_part embodied_parts[CO2_MAX_PARTS];
+	size_t n_embodied_parts;
+	/* Version 4: what the market-based figure counts (market_co2_kg). */
+	co2_market_basis market_basis;
 } co2_result;
 
 /* Zero *res and record the caller's version and size. Call it through the

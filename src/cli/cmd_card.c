@@ -70,7 +70,10 @@ int cmd_card(int argc, char **argv)
 		goto done;
 	}
 	char g[32];
-	co2_format_double(g, co2_round(res.co2_kg * 1000.0, 2));
+	double kg = res.co2_kg;
+	if (cr.run->include_embodied && res.embodied_kg != CO2_UNSET)
+		kg += res.embodied_kg;
+	co2_format_double(g, co2_round(kg * 1000.0, 2));
 	if (change == CO2_CARD_UNCHANGED)
 		printf("%s: co2_eq_emissions already up to date (%s g CO2eq)\n", path, g);
 	else

@@ -29,7 +29,8 @@ static const cli_cmd cmd = {
 static const char *const run_flags[] = { "hardware", "count", "hours", "device-hours",
 	"utilization", "power", "cpu", "cores", "cpu-utilization", "cpu-power", "memory",
 	"region", "location", "intensity", "pue", "repeats", "energy", "method", "name",
-	"training-type", "site", "devices-only", "sockets", NULL };
+	"training-type", "site", "devices-only", "sockets", "lifetime-years", "use-share",
+	"embodied-kg", "include-embodied", NULL };
 
 int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err)
 {

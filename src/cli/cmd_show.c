@@ -83,6 +83,9 @@ int cmd_show(int argc, char **argv)
 			printf("  PUE          %s (%s, %d)\n", co2_format_double(x, r->pue), r->pue_source, r->pue_year);
 		if (r->offset_percent != CO2_UNSET)
 			printf("  offset       %s %%\n", co2_format_double(y, r->offset_percent));
+		if (r->cfe_percent != CO2_UNSET)
+			printf("  carbon-free  %s %% (%s, %d)\n", co2_format_double(y, r->cfe_percent),
+			       r->cfe_source, r->cfe_year);
 		aliases(r->aliases, r->n_aliases);
 		printf("  source       %s (%d)\n  edition      %s\n  file         %s:%d\n", r->source, r->year, r->edition, r->file, r->line);
 	} else if (strcmp(kind, "location") == 0) {

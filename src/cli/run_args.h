@@ -27,6 +27,10 @@
 	{ "site", "SITE", "cloud (implied by --region), datacenter (default with --location) or desktop (PUE 1)" }, \
 	{ "repeats", "N", "times the run was done (trials, restarts); default 1" },           \
 	{ "energy", "KWH", "measured IT energy in kWh, in place of power x time" },           \
+	{ "lifetime-years", "Y", "service life of the hardware, for its embodied carbon (default: the data's, 6)" }, \
+	{ "use-share", "S", "share of its life the hardware is in use, in (0, 1] (default: the data's, 0.85)" }, \
+	{ "embodied-kg", "KG", "manufacturing kg CO2eq per device (per core for CPUs), host share included" }, \
+	{ "include-embodied", NULL, "the model card's emissions add the embodied figure (its source says so)" }, \
 	{ "method", "NAME", "mlco2, green-algorithms or default" },                           \
 	{ "name", "TEXT", "name of the run or model, for reports" },                          \
 	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" }

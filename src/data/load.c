@@ -50,6 +50,9 @@ static const field provider_fields[] = {
 	FN(co2_provider, "offset_percent", offset_percent, 0),
 	FS(co2_provider, "source", source, REQ), FI(co2_provider, "year", year, REQ),
 	FN(co2_provider, "pue_low", pue_low, 0), FN(co2_provider, "pue_high", pue_high, 0),
+	FN(co2_provider, "renewable_match_percent", renewable_match_percent, 0),
+	FS(co2_provider, "renewable_match_source", renewable_match_source, 0),
+	FI(co2_provider, "renewable_match_year", renewable_match_year, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field region_fields[] = {
@@ -62,6 +65,8 @@ static const field region_fields[] = {
 	FL(co2_region, "aliases", aliases, n_aliases),
 	FS(co2_region, "source", source, REQ), FI(co2_region, "year", year, REQ),
 	FN(co2_region, "pue_low", pue_low, 0), FN(co2_region, "pue_high", pue_high, 0),
+	FN(co2_region, "cfe_percent", cfe_percent, 0), FS(co2_region, "cfe_source", cfe_source, 0),
+	FI(co2_region, "cfe_year", cfe_year, 0),
 	{ NULL, F_STR, 0, 0, 0 }
 };
 static const field location_fields[] = {
@@ -266,6 +271,7 @@ static void init_entry(int kind, void *obj)
 		p->offset_percent = CO2_UNSET;
 		p->pue_low = CO2_UNSET;
 		p->pue_high = CO2_UNSET;
+		p->renewable_match_percent = CO2_UNSET;
 		break;
 	}
 	case K_REGION: {
@@ -275,6 +281,7 @@ static void init_entry(int kind, void *obj)
 		r->offset_percent = CO2_UNSET;
 		r->pue_low = CO2_UNSET;
 		r->pue_high = CO2_UNSET;
+		r->cfe_percent = CO2_UNSET;
 		break;
 	}
 	case K_INSTANCE: {
@@ -330,6 +337,21 @@ static const char *pue_spread_problem(double pue, double low, double high, const
 		return "pue_low must not be above pue_high";
 	if (pue != CO2_UNSET && ((low != CO2_UNSET && low > pue) || (high != CO2_UNSET && high < pue)))
 		return "pue_low and pue_high must lie on either side of pue";
+	return NULL;
+}
+
+/* A share of the market-based method (renewable_match_* or cfe_*): none, or a percentage
+ * from 0 to 100 with its source and a year up to this one. NULL when fine. */
+static const char *share_problem(const loader *L, double percent, const char *source, int year)
+{
+	if (percent == CO2_UNSET && !source && !year)
+		return NULL;
+	if (percent == CO2_UNSET || !source || !year)
+		return "the percentage, its source and its year go together";
+	if (percent < 0 || percent > 100)
+		return "the percentage must be from 0 to 100";
+	if (year < 1900 || year > L->this_year)
+		return "the year must be from 1900 to this year";
 	return NULL;
 }
 
@@ -392,6 +414,11 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		const char *why = pue_spread_problem(p->pue, p->pue_low, p->pue_high, p->pue_source, p->pue_year);
 		if (why)
 			return fail_at(L, node, "pue_low", CO2_ERR_INVALID, "%s: %s", where, why);
+		why = share_problem(L, p->renewable_match_percent, p->renewable_match_source,
+		                    p->renewable_match_year);
+		if (why)
+			return fail_at(L, node, "renewable_match_percent", CO2_ERR_INVALID,
+			               "%s: renewable_match_percent: %s", where, why);
 		year = p->year;
 		break;
 	}
@@ -427,6 +454,10 @@ static co2_status check_entry(loader *L, int kind, void *obj, yaml_node_t *node,
 		const char *why = pue_spread_problem(r->pue, r->pue_low, r->pue_high, r->pue_source, r->pue_year);
 		if (why)
 			return fail_at(L, node, "pue_low", CO2_ERR_INVALID, "%s: %s", where, why);
+		why = share_problem(L, r->cfe_percent, r->cfe_source, r->cfe_year);
+		if (why)
+			return fail_at(L, node, "cfe_percent", CO2_ERR_INVALID, "%s: cfe_percent: %s",
+			               where, why);
 		year = r->year;
 		break;
 	}

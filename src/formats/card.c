@@ -22,10 +22,26 @@ co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const 
 		return CO2_ERR_INVALID;
 	co2__buf b = { 0 }, t = { 0 };
 	char n[32];
+	/* Operational, unless the run asks for the embodied figure too: then the source
+	 * says so, and how much of the figure it is. */
+	int include = run && run->include_embodied;
+	int with_embodied = include && res->embodied_kg != CO2_UNSET;
+	double kg = res->co2_kg + (with_embodied ? res->embodied_kg : 0);
 	co2__buf_puts(&b, CARD_KEY ":\n");
-	co2__buf_printf(&b, "  emissions: %s\n", co2_format_double(n, co2__card_grams(res->co2_kg)));
+	co2__buf_printf(&b, "  emissions: %s\n", co2_format_double(n, co2__card_grams(kg)));
 	co2__buf_printf(&t, "co2calc %s estimate, %s method, data edition %s", co2_version(),
 	                co2__method_title(res->method), res->edition);
+	if (with_embodied) {
+		char g[32], y[32], u[32];
+		co2__buf_printf(&t, "; operational %s g plus embodied %s g (making the hardware, "
+		                "amortised over %s years at a use share of %s)",
+		                co2_format_double(n, co2__card_grams(res->co2_kg)),
+		                co2_format_double(g, co2__card_grams(res->embodied_kg)),
+		                co2_format_double(y, res->lifetime_years),
+		                co2_format_double(u, res->use_share));
+	} else if (include) {
+		co2__buf_puts(&t, "; operational only: no embodied figure for this hardware");
+	}
 	co2__buf_puts(&b, "  source: ");
 	co2__buf_yaml_str(&b, t.failed || !t.data ? "co2calc" : t.data);
 	co2__buf_puts(&b, "\n");

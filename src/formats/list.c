@@ -117,6 +117,7 @@ static void list_regions(lister *l, const co2_db *db)
 			jnum(&l->out, "intensity_g_per_kwh", r[i].intensity_g_per_kwh);
 			jnum(&l->out, "pue", r[i].pue);
 			jnum(&l->out, "offset_percent", r[i].offset_percent);
+			jnum(&l->out, "cfe_percent", r[i].cfe_percent);
 			jaliases(&l->out, r[i].aliases, r[i].n_aliases);
 			jtail(&l->out, r[i].source, r[i].year, r[i].edition);
 		} else {
@@ -166,6 +167,7 @@ static void list_providers(lister *l, const co2_db *db)
 			jstr(&l->out, "name", p[i].name, 0);
 			jnum(&l->out, "pue", p[i].pue);
 			jnum(&l->out, "offset_percent", p[i].offset_percent);
+			jnum(&l->out, "renewable_match_percent", p[i].renewable_match_percent);
 			jtail(&l->out, p[i].source, p[i].year, p[i].edition);
 		} else {
 			co2__buf_printf(&l->out, "%-12s %-32s PUE %-5s offset %-4s %-20s %d\n", p[i].id, p[i].name,

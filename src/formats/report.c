@@ -179,6 +179,73 @@ static void explain(co2__buf *b, const co2_result *r)
 	}
 }
 
+/* "     WHAT: source, year" under a step; nothing without a source. */
+static void put_cited(co2__buf *b, const char *what, const char *source, int year)
+{
+	if (!source)
+		return;
+	if (year)
+		co2__buf_printf(b, "     %s: %s, %d\n", what, source, year);
+	else
+		co2__buf_printf(b, "     %s: %s\n", what, source);
+}
+
+/* The embodied figure, step by step. */
+static void explain_embodied(co2__buf *b, const co2_result *r)
+{
+	char a[32], c[32], d[32], e[32], f[32];
+	if (r->embodied_kg == CO2_UNSET)
+		return;
+	double hours = r->lifetime_years * 8760.0 * r->use_share;
+	co2__buf_puts(b, "\nEmbodied carbon: making the hardware (beside the emissions above, not in them)\n"
+	                 "  embodied (kg) = (kg per unit + host kg x hosts per unit) x unit-hours\n"
+	                 "                  / (lifetime (years) x 8760 h x use share)\n");
+	co2__buf_printf(b, "  1. Hours of use in a life: %s years x 8760 h x %s = %s h\n",
+	                co2_format_double(a, r->lifetime_years), co2_format_double(c, r->use_share),
+	                co2_format_double(d, co2_round(hours, 4)));
+	put_cited(b, "lifetime", r->lifetime_source, r->lifetime_year);
+	put_cited(b, "use share", r->use_share_source, r->use_share_year);
+	int step = 2;
+	for (size_t i = 0; i < r->n_embodied_parts; i++) {
+		const co2_embodied_part *p = &r->embodied_parts[i];
+		int both = p->unit_kg > 0 && p->host_kg > 0;
+		co2__buf_printf(b, "  %d. %s: %s", step++, p->label, both ? "(" : "");
+		if (p->unit_kg > 0 || p->host_kg <= 0)
+			co2__buf_printf(b, "%s kg", co2_format_double(a, p->unit_kg));
+		if (p->host_kg > 0)
+			co2__buf_printf(b, "%s%s kg x %s", both ? " + " : "", co2_format_double(c, p->host_kg),
+			                co2_format_double(d, co2__round_significant(p->hosts_per_unit, 6)));
+		co2__buf_printf(b, "%s x %s %s-hours / %s h = %s kg CO2eq\n", both ? ")" : "",
+		                co2_format_double(e, co2_round(p->unit_hours, 4)), p->unit,
+		                co2_format_double(f, co2_round(hours, 4)), human(a, p->kg));
+		put_cited(b, p->unit, p->unit_source, p->unit_year);
+		put_cited(b, "host", p->host_source, p->host_year);
+	}
+	co2__buf_printf(b, "  Total: %s kg CO2eq", human(a, r->embodied_kg));
+	co2__put_likely(b, &r->embodied_range_kg, "kg");
+	co2__buf_puts(b, "\n");
+}
+
+/* The market-based figure, step by step. */
+static void explain_market(co2__buf *b, const co2_result *r)
+{
+	char a[32], c[32], d[32], e[32];
+	const co2_market_basis *m = &r->market_basis;
+	if (r->market_co2_kg == CO2_UNSET || !m->source)
+		return;
+	co2__buf_puts(b, "\nMarket-based (GHG Protocol Scope 2; the emissions above are location-based)\n"
+	                 "  market (kg) = energy (kWh) x (1 - covered share) x intensity of the rest (kg CO2eq/kWh)\n");
+	co2__buf_printf(b, "  %s kWh x (1 - %s) x %s kg CO2eq/kWh = %s kg CO2eq\n",
+	                co2_format_double(a, co2_round(r->energy_kwh, 4)),
+	                co2_format_double(c, m->covered_percent / 100.0),
+	                co2_format_double(d, m->uncovered_g_per_kwh / 1000.0), human(e, r->market_co2_kg));
+	co2__buf_printf(b, "     covered: %s %%, %s\n", co2_format_double(a, m->covered_percent), m->covers);
+	put_cited(b, "source", m->source, m->year);
+	co2__buf_printf(b, "     the rest: %s\n", m->uncovered_basis);
+	put_cited(b, "source", m->uncovered_source, m->uncovered_year);
+	co2__buf_puts(b, "  Offsets are not instruments of the market-based method: nothing is subtracted for them.\n");
+}
+
 /* How sure: each source of spread, and how they combine. */
 static void explain_range(co2__buf *b, const co2_result *r)
 {
@@ -203,11 +270,12 @@ static void explain_range(co2__buf *b, const co2_result *r)
 	}
 	co2__buf_puts(b, "  Independent factors combine in log space: ln(high) = sqrt(sum of ln(high_i)^2),\n"
 	                 "  ln(low) = -sqrt(sum of ln(low_i)^2), over the factors each figure depends on:\n");
-	static const char *const what[] = { "power", "energy", "CO2eq" };
-	const co2_range *rg[] = { &r->power_range_w, &r->energy_range_kwh, &r->co2_range_kg };
-	static const char *const units[] = { "W", "kWh", "kg" };
-	for (int k = 0; k < 3; k++) {
-		if (!co2__has_range(rg[k]))
+	static const char *const what[] = { "power", "energy", "CO2eq", "embodied" };
+	const co2_range *rg[] = { &r->power_range_w, &r->energy_range_kwh, &r->co2_range_kg,
+		                  &r->embodied_range_kg };
+	static const char *const units[] = { "W", "kWh", "kg", "kg" };
+	for (int k = 0; k < 4; k++) {
+		if (rg[k]->central == CO2_UNSET || !co2__has_range(rg[k]))
 			continue;
 		double cen = rg[k]->central;
 		co2__buf_printf(b, "    %-7s x%s to x%s: %s", what[k],
@@ -314,10 +382,21 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	co2__buf_printf(b, "\n  Emissions    %s kg CO2eq", human(a, r->co2_kg));
 	co2__put_likely(b, &r->co2_range_kg, "kg");
 	co2__buf_puts(b, "\n");
-	if (r->offset_percent != CO2_UNSET && r->offset_percent > 0)
-		co2__buf_printf(b, "  Offset       %s %% offset by the provider (market-based: %s kg)\n",
-		                co2_format_double(a, r->offset_percent),
-		                human(c, r->co2_kg * (1 - r->offset_percent / 100.0)));
+	if (r->embodied_kg != CO2_UNSET) {
+		co2__buf_printf(b, "  Embodied     %s kg CO2eq", human(a, r->embodied_kg));
+		co2__put_likely(b, &r->embodied_range_kg, "kg");
+		co2__buf_puts(b, ", not in the emissions: making the hardware, this run's share\n");
+	}
+	if (r->market_co2_kg != CO2_UNSET && r->market_basis.source) {
+		/* Offsets the provider buys are not market-based instruments: not shown here. */
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_printf(b, "  Market-based %s kg CO2eq (GHG Protocol Scope 2; the emissions "
+		                "above are location-based)\n", human(a, r->market_co2_kg));
+		co2__buf_printf(b, "               %s %% covered by %s (%d); the rest at %s g/kWh, the %s\n",
+		                co2_format_double(a, m->covered_percent), m->covers, m->year,
+		                co2_format_double(c, co2_round(m->uncovered_g_per_kwh, 2)),
+		                m->uncovered_basis);
+	}
 	text_cleanest(b, r, run, db);
 	if (r->n_assumptions) {
 		co2__buf_puts(b, "\nAssumed (the run did not say; declare them to narrow the range)\n");
@@ -333,6 +412,8 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	}
 	if (flags & CO2_REPORT_EXPLAIN) {
 		explain(b, r);
+		explain_embodied(b, r);
+		explain_market(b, r);
 		explain_range(b, r);
 	}
 	co2__buf_puts(b, "\nFactors\n");

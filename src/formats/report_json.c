@@ -17,6 +17,25 @@ static void json_kv_str(co2__buf *b, const char *k, const char *v, int comma)
 	co2__buf_json_str(b, v);
 }
 
+/* A number, or null for CO2_UNSET. */
+static void json_kv_opt(co2__buf *b, const char *k, double v, int comma)
+{
+	co2__buf_printf(b, "%s\"%s\": ", comma ? ", " : "", k);
+	if (v == CO2_UNSET)
+		co2__buf_puts(b, "null");
+	else
+		co2__buf_num(b, v);
+}
+
+static void json_kv_year(co2__buf *b, const char *k, int year)
+{
+	co2__buf_printf(b, ", \"%s\": ", k);
+	if (year)
+		co2__buf_printf(b, "%d", year);
+	else
+		co2__buf_puts(b, "null");
+}
+
 /* ", "key": {"low": ..., "central": ..., "high": ...}" */
 static void json_range(co2__buf *b, const char *k, const co2_range *v)
 {
@@ -56,6 +75,30 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 	json_range(b, "energy_range_kwh", &r->energy_range_kwh);
 	json_range(b, "co2_range_kg", &r->co2_range_kg);
 	json_kv_str(b, "site", co2_site_name(r->site), 1);
+	/* Beside the emissions, never in them: the hardware's manufacture, amortised. */
+	json_kv_opt(b, "embodied_kg", r->embodied_kg, 1);
+	if (r->embodied_kg == CO2_UNSET)
+		co2__buf_puts(b, ", \"embodied_range_kg\": null");
+	else
+		json_range(b, "embodied_range_kg", &r->embodied_range_kg);
+	/* Market-based (GHG Protocol Scope 2) beside the location-based co2_kg. */
+	json_kv_opt(b, "market_co2_kg", r->market_co2_kg, 1);
+	co2__buf_puts(b, ", \"market_basis\": ");
+	if (r->market_co2_kg == CO2_UNSET || !r->market_basis.source) {
+		co2__buf_puts(b, "null");
+	} else {
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_puts(b, "{");
+		json_kv_str(b, "source", m->source, 0);
+		json_kv_year(b, "year", m->year);
+		json_kv_num(b, "covered_percent", m->covered_percent, 1);
+		json_kv_str(b, "covers", m->covers, 1);
+		json_kv_num(b, "uncovered_g_per_kwh", m->uncovered_g_per_kwh, 1);
+		json_kv_str(b, "uncovered_basis", m->uncovered_basis, 1);
+		json_kv_str(b, "uncovered_source", m->uncovered_source, 1);
+		json_kv_year(b, "uncovered_year", m->uncovered_year);
+		co2__buf_puts(b, "}");
+	}
 	co2__buf_puts(b, ", \"assumptions\": [");
 	for (size_t i = 0; i < r->n_assumptions; i++) {
 		const co2_assumption *a = &r->assumptions[i];
@@ -67,7 +110,7 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 	}
 	co2__buf_puts(b, "], \"spreads\": [");
 	for (size_t i = 0; i < r->n_spreads; i++) {
-		static const char *const stages[] = { "power", "pue", "intensity" };
+		static const char *const stages[] = { "power", "pue", "intensity", "embodied" };
 		const co2_spread *sp = &r->spreads[i];
 		co2__buf_puts(b, i ? ", {" : "{");
 		json_kv_str(b, "factor", sp->factor, 0);
@@ -98,7 +141,37 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 		json_kv_num(b, "energy_kwh", p->energy_kwh, 1);
 		co2__buf_puts(b, "}");
 	}
-	co2__buf_puts(b, "], \"factors\": [");
+	co2__buf_puts(b, "], \"embodied\": ");
+	if (r->embodied_kg == CO2_UNSET) {
+		co2__buf_puts(b, "null");
+	} else {
+		co2__buf_puts(b, "{");
+		json_kv_num(b, "lifetime_years", r->lifetime_years, 0);
+		json_kv_str(b, "lifetime_source", r->lifetime_source, 1);
+		json_kv_year(b, "lifetime_year", r->lifetime_year);
+		json_kv_num(b, "use_share", r->use_share, 1);
+		json_kv_str(b, "use_share_source", r->use_share_source, 1);
+		json_kv_year(b, "use_share_year", r->use_share_year);
+		co2__buf_puts(b, ", \"parts\": [");
+		for (size_t i = 0; i < r->n_embodied_parts; i++) {
+			const co2_embodied_part *e = &r->embodied_parts[i];
+			co2__buf_puts(b, i ? ", {" : "{");
+			json_kv_str(b, "label", e->label, 0);
+			json_kv_str(b, "unit", e->unit, 1);
+			json_kv_num(b, "unit_hours", e->unit_hours, 1);
+			json_kv_num(b, "unit_kg", e->unit_kg, 1);
+			json_kv_str(b, "unit_source", e->unit_source, 1);
+			json_kv_year(b, "unit_year", e->unit_year);
+			json_kv_num(b, "host_kg", e->host_kg, 1);
+			json_kv_num(b, "hosts_per_unit", e->hosts_per_unit, 1);
+			json_kv_str(b, "host_source", e->host_source, 1);
+			json_kv_year(b, "host_year", e->host_year);
+			json_kv_num(b, "kg", e->kg, 1);
+			co2__buf_puts(b, "}");
+		}
+		co2__buf_puts(b, "]}");
+	}
+	co2__buf_puts(b, ", \"factors\": [");
 	for (size_t i = 0; i < r->n_factors; i++) {
 		const co2_factor *f = &r->factors[i];
 		co2__buf_puts(b, i ? ", {" : "{");

@@ -140,6 +140,28 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 			co2__buf_puts(b, ", none of which was offset by the cloud provider");
 	}
 	co2__buf_puts(b, ".\n");
+	if (r->embodied_kg != CO2_UNSET) {
+		co2__buf_printf(b, "Separately, the manufacturing (embodied) emissions of the hardware, "
+		                   "amortised over a %s-year service life at a use share of %s, are "
+		                   "estimated at %s~kg\\,CO$_2$eq for this work",
+		                co2_format_double(a, r->lifetime_years), co2_format_double(c, r->use_share),
+		                co2__human(d, r->embodied_kg));
+		if (co2__has_range(&r->embodied_range_kg))
+			co2__buf_printf(b, " (likely between %s and %s~kg)",
+			                co2__range_end(a, r->embodied_range_kg.low),
+			                co2__range_end(c, r->embodied_range_kg.high));
+		co2__buf_puts(b, "; they are not included in the total above.\n");
+	}
+	if (r->market_co2_kg != CO2_UNSET && r->market_basis.source) {
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_printf(b, "With the provider's contractual instruments counted (%s\\,\\%% of the "
+		                   "electricity covered in %d) and the rest at the ",
+		                co2_format_double(a, m->covered_percent), m->year);
+		tex(b, strncmp(m->uncovered_basis, "residual", 8) == 0 ? "residual mix"
+		                                                     : "location-based intensity");
+		co2__buf_printf(b, ", market-based emissions (GHG Protocol Scope 2) are %s~kg\\,CO$_2$eq; "
+		                   "the total above is location-based.\n", co2__human(c, r->market_co2_kg));
+	}
 	/* How. */
 	co2__buf_printf(b, "Estimations were conducted with co2calc~%s (data edition ", co2_version());
 	co2__buf_puts(&t, r->edition);
@@ -243,6 +265,22 @@ void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, 
 	co2__buf_printf(b, " |\n| **Emissions** | **%s kg CO2eq**", co2__human(a, r->co2_kg));
 	co2__put_likely(b, &r->co2_range_kg, "kg");
 	co2__buf_puts(b, " |\n");
+	if (r->embodied_kg != CO2_UNSET) {
+		co2__buf_printf(b, "| Embodied (not in the emissions) | %s kg CO2eq", co2__human(a, r->embodied_kg));
+		co2__put_likely(b, &r->embodied_range_kg, "kg");
+		co2__buf_printf(b, ", making the hardware, amortised over %s years at a use share of %s |\n",
+		                co2_format_double(a, r->lifetime_years), co2_format_double(c, r->use_share));
+	}
+	if (r->market_co2_kg != CO2_UNSET && r->market_basis.source) {
+		const co2_market_basis *m = &r->market_basis;
+		co2__buf_printf(b, "| Market-based (GHG Protocol Scope 2) | %s kg CO2eq: %s %% covered by ",
+		                co2__human(a, r->market_co2_kg), co2_format_double(c, m->covered_percent));
+		md(b, m->covers);
+		co2__buf_printf(b, " (%d), the rest at %s g/kWh, the ", m->year,
+		                co2_format_double(a, co2_round(m->uncovered_g_per_kwh, 2)));
+		md(b, m->uncovered_basis);
+		co2__buf_puts(b, " |\n");
+	}
 	if (r->offset_percent != CO2_UNSET)
 		co2__buf_printf(b, "| Offset by the provider | %s %% |\n", co2_format_double(a, r->offset_percent));
 	for (size_t i = 0; i < r->n_equivalents; i++) {
@@ -322,6 +360,35 @@ void co2__yaml_report(co2__buf *b, const co2_result *r, const co2_run *run, cons
 		y_num(b, "  ", "central", rg[i]->central);
 		y_num(b, "  ", "high", rg[i]->high);
 	}
+	if (r->embodied_kg == CO2_UNSET) {
+		co2__buf_puts(b, "embodied_kg: null\nembodied_range_kg: null\n");
+	} else {
+		y_num(b, "", "embodied_kg", r->embodied_kg);
+		co2__buf_puts(b, "embodied_range_kg:\n");
+		y_num(b, "  ", "low", r->embodied_range_kg.low);
+		y_num(b, "  ", "central", r->embodied_range_kg.central);
+		y_num(b, "  ", "high", r->embodied_range_kg.high);
+		y_num(b, "", "lifetime_years", r->lifetime_years);
+		y_num(b, "", "use_share", r->use_share);
+	}
+	if (r->market_co2_kg == CO2_UNSET || !r->market_basis.source) {
+		co2__buf_puts(b, "market_co2_kg: null\nmarket_basis: null\n");
+	} else {
+		const co2_market_basis *m = &r->market_basis;
+		y_num(b, "", "market_co2_kg", r->market_co2_kg);
+		co2__buf_puts(b, "market_basis:\n");
+		y_str(b, "  ", "source", m->source);
+		co2__buf_printf(b, "  year: %d\n", m->year);
+		y_num(b, "  ", "covered_percent", m->covered_percent);
+		y_str(b, "  ", "covers", m->covers);
+		y_num(b, "  ", "uncovered_g_per_kwh", m->uncovered_g_per_kwh);
+		y_str(b, "  ", "uncovered_basis", m->uncovered_basis);
+		y_str(b, "  ", "uncovered_source", m->uncovered_source);
+		if (m->uncovered_year)
+			co2__buf_printf(b, "  uncovered_year: %d\n", m->uncovered_year);
+		else
+			co2__buf_puts(b, "  uncovered_year: null\n");
+	}
 	co2__buf_puts(b, r->n_assumptions ? "assumptions:\n" : "assumptions: []\n");
 	for (size_t i = 0; i < r->n_assumptions; i++) {
 		co2__buf_printf(b, "  - field: %s\n", r->assumptions[i].field);
@@ -372,7 +439,8 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 	(void)db;
 	co2__buf_puts(b, "name,training_type,method,edition,hardware,hours,provider,region,location,"
 	                 "power_w,pue,repeats,intensity_g_per_kwh,it_energy_kwh,energy_kwh,co2_kg,"
-	                 "offset_percent,site,energy_low_kwh,energy_high_kwh,co2_low_kg,co2_high_kg");
+	                 "offset_percent,site,energy_low_kwh,energy_high_kwh,co2_low_kg,co2_high_kg,"
+	                 "embodied_kg,market_co2_kg");
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		co2__buf_printf(b, ",%s", r->equivalents[i].id);
 	co2__buf_puts(b, "\n");
@@ -406,6 +474,12 @@ void co2__csv_report(co2__buf *b, const co2_result *r, const co2_run *run, const
 		                r->co2_range_kg.high };
 	for (size_t i = 0; i < sizeof span / sizeof span[0]; i++)
 		co2__buf_printf(b, ",%s", co2_format_double(a, co2__round_significant(span[i], 10)));
+	co2__buf_putn(b, ",", 1);
+	if (r->embodied_kg != CO2_UNSET)
+		co2__buf_puts(b, co2_format_double(a, co2__round_significant(r->embodied_kg, 10)));
+	co2__buf_putn(b, ",", 1);
+	if (r->market_co2_kg != CO2_UNSET)
+		co2__buf_puts(b, co2_format_double(a, co2__round_significant(r->market_co2_kg, 10)));
 	for (size_t i = 0; i < r->n_equivalents; i++)
 		co2__buf_printf(b, ",%s", co2_format_double(a, r->equivalents[i].value));
 	co2__buf_puts(b, "\n");

@@ -280,7 +280,9 @@ static co2_status json_value(co2_spec *spec, const cJSON *v, const char *key, co
 		if (!isfinite(v->valuedouble))
 			return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: number out of range", key);
 		*out = co2_spec_strdup(spec, co2_format_double(tmp, v->valuedouble));
-	} else
+	} else if (cJSON_IsBool(v))
+		*out = co2_spec_strdup(spec, cJSON_IsTrue(v) ? "true" : "false");
+	else
 		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: expected a string or a number", key);
 	return *out ? CO2_OK : co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 }

@@ -966,6 +966,8 @@ static co2_status compute(const co2_db *db, const co2_run *run, co2_result *res,
 	TRY(spread_power(&c));
 	TRY(spread_intensity(&c));
 	co2__ranges_combine(res, run->energy_kwh != CO2_UNSET);
+	TRY(co2__embodied(db, run, c.edition, c.hw, res, err));
+	TRY(co2__market(db, res, err));
 	resolve_offsets(&c);
 	resolve_equivalents(&c);
 	return CO2_OK;

@@ -18,6 +18,10 @@
 #define CO2__OLDEST_VERSION 2u
 #define CO2__RUN_V2_SIZE (offsetof(co2_run, training_type) + sizeof(const char *))
 #define CO2__RESULT_V2_SIZE (offsetof(co2_result, market_co2_kg) + sizeof(double))
+/* Version 3 ended with the site (run) and the assumptions (result): its size, padding
+ * included, is where version 4's first field starts. */
+#define CO2__RUN_V3_SIZE offsetof(co2_run, devices_only)
+#define CO2__RESULT_V3_SIZE offsetof(co2_result, embodied_range_kg)
 
 /* Check a caller's run (version, size) and give it with every field of this library:
  * *full is run itself when it holds them all, else scratch (co2__run_widen). */
@@ -60,5 +64,26 @@ co2_status co2__assume(co2_result *res, const char *field, const char *value,
 /* Fill the power, energy and CO2 ranges from the spreads, around the central figures.
  * energy_declared: the energy was measured, so the power draw's spread does not apply. */
 void co2__ranges_combine(co2_result *res, int energy_declared);
+/* The embodied range from the spreads of CO2_STAGE_EMBODIED, around res->embodied_kg. */
+void co2__embodied_range(co2_result *res);
+
+/* ---- market-based (market.c) ---- */
+
+/* The market-based figure (GHG Protocol Scope 2) beside the location-based co2_kg, into
+ * market_co2_kg and market_basis, from the run's region in the co2calc edition: its
+ * carbon-free energy share, else its provider's yearly renewable matching; the rest at
+ * the residual mix of the run's country (residual_mix:CODE), else at the location-based
+ * intensity used. CO2_UNSET when the data has no figure of the provider. */
+co2_status co2__market(const co2_db *db, co2_result *res, co2_error *err);
+
+/* ---- embodied carbon (embodied.c) ---- */
+
+/* The hardware's manufacturing emissions amortised over the run, into embodied_kg,
+ * embodied_parts, embodied_range_kg and the lifetime and use share, with their spreads
+ * and assumptions. hw[i] is the hardware of run->devices[i] (NULL for a custom device),
+ * as the estimate resolved it in edition. Leaves embodied_kg CO2_UNSET when the data has
+ * no figure for any device. */
+co2_status co2__embodied(const co2_db *db, const co2_run *run, const char *edition,
+                         const co2_hardware *const *hw, co2_result *res, co2_error *err);
 
 #endif

@@ -72,3 +72,17 @@ void co2__ranges_combine(co2_result *res, int energy_declared)
 	combine(res, CO2_STAGE_INTENSITY, energy_declared, &lo, &hi);
 	res->co2_range_kg = around(res->co2_kg, lo, hi);
 }
+
+void co2__embodied_range(co2_result *res)
+{
+	double lo2 = 0, hi2 = 0;
+	for (size_t i = 0; i < res->n_spreads; i++) {
+		const co2_spread *s = &res->spreads[i];
+		if (s->stage != CO2_STAGE_EMBODIED)
+			continue;
+		double l = log(s->low), h = log(s->high);
+		lo2 += l * l;
+		hi2 += h * h;
+	}
+	res->embodied_range_kg = around(res->embodied_kg, exp(-sqrt(lo2)), exp(sqrt(hi2)));
+}

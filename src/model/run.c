@@ -16,6 +16,8 @@
 #define MAX_INTENSITY 2000.0
 #define MAX_PUE 10.0
 #define MAX_REPEATS 1e6
+#define MAX_LIFETIME_YEARS 50.0
+#define MAX_EMBODIED_KG 1e6    /* per device: a whole rack is some tonnes */
 
 /* A run of this library's layout with every field unset. */
 static void run_defaults(co2_run *r)
@@ -31,6 +33,9 @@ static void run_defaults(co2_run *r)
 	r->energy_kwh = CO2_UNSET;
 	r->sockets = CO2_UNSET;
 	r->method = CO2_METHOD_DEFAULT;
+	r->lifetime_years = CO2_UNSET;
+	r->use_share = CO2_UNSET;
+	r->embodied_kg = CO2_UNSET;
 }
 
 void co2_run_init_v(co2_run *run, unsigned version, size_t size)
@@ -230,6 +235,18 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
 		return co2__fail_field(err, CO2_ERR_INVALID, "region",
 		                       "where did it run? give a region (provider:region), a location "
 		                       "or an intensity");
+	if (run->lifetime_years != CO2_UNSET && bad(run->lifetime_years, 0, MAX_LIFETIME_YEARS, 1))
+		return co2__fail_field(err, CO2_ERR_INVALID, "lifetime-years",
+		                       "lifetime-years: expected years above 0 and at most 50, got %g",
+		                       run->lifetime_years);
+	if (run->use_share != CO2_UNSET && bad(run->use_share, 0, 1, 1))
+		return co2__fail_field(err, CO2_ERR_INVALID, "use-share",
+		                       "use-share: expected a fraction in (0, 1] (at least 1e-9), got %g",
+		                       run->use_share);
+	if (run->embodied_kg != CO2_UNSET && bad(run->embodied_kg, 0, MAX_EMBODIED_KG, 0))
+		return co2__fail_field(err, CO2_ERR_INVALID, "embodied-kg",
+		                       "embodied-kg: expected kg CO2eq per device from 0 to 1e6, got %g",
+		                       run->embodied_kg);
 	if ((int)run->method < 0 || run->method > CO2_METHOD_GREEN_ALGORITHMS)
 		return co2__fail_field(err, CO2_ERR_INVALID, "method", "method: unknown method %d",
 		                       (int)run->method);
@@ -317,6 +334,10 @@ static const spec_key keys[] = {
 	{ "site", T_RUN, V_SITE },
 	{ "devices_only", T_RUN, V_FLAG },
 	{ "sockets", T_RUN, V_NUM },
+	{ "lifetime_years", T_RUN, V_NUM },
+	{ "use_share", T_RUN, V_NUM },
+	{ "embodied_kg", T_RUN, V_NUM },
+	{ "include_embodied", T_RUN, V_FLAG },
 	{ NULL, T_RUN, V_STR }
 };
 
@@ -355,6 +376,8 @@ static const char *const synonyms[][2] = {
 	{ "grid", "location" }, { "carbon_intensity", "intensity" },
 	{ "intensity_g_per_kwh", "intensity" }, { "energy_kwh", "energy" },
 	{ "memory_gb", "memory" }, { "ram", "memory" }, { "power_w", "power" }, { "tdp", "power" },
+	{ "lifetime", "lifetime_years" }, { "service_life", "lifetime_years" },
+	{ "embodied", "embodied_kg" }, { "manufacturing_kg", "embodied_kg" },
 };
 
 static const char *synonym(const char *key, const char *const *list, size_t stride)
@@ -422,14 +445,15 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
 			                       "%s: must not be negative, got %.60s", field, value);
 	} else if (k->type == V_FLAG) {
-		/* A flag: given alone (no value), or true/false in a spec. */
-		if (!value || strcmp(value, "true") == 0 || strcmp(value, "yes") == 0 ||
-		    strcmp(value, "1") == 0)
+		/* A flag without a value (--include-embodied) means true. */
+		static const char *const yes[] = { "true", "yes", "on", "1", NULL };
+		static const char *const no[] = { "false", "no", "off", "0", NULL };
+		num = -1;
+		for (size_t i = 0; yes[i] && value && num < 0; i++)
+			num = strcmp(value, yes[i]) == 0 ? 1 : strcmp(value, no[i]) == 0 ? 0 : -1;
+		if (!value)
 			num = 1;
-		else if (strcmp(value, "false") == 0 || strcmp(value, "no") == 0 ||
-		         strcmp(value, "0") == 0)
-			num = 0;
-		else
+		if (num < 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
 			                       "%s: expected true or false, got '%.60s'", field, value);
 	} else if (!value || !*value) {
@@ -495,6 +519,19 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 			                       "sockets: expected a whole number of CPU packages from 1 to "
 			                       "64, got %.60s", value);
 		run->sockets = num;
+	}
+	else if (strcmp(field, "lifetime_years") == 0 || strcmp(field, "use_share") == 0 ||
+	         strcmp(field, "embodied_kg") == 0 || strcmp(field, "include_embodied") == 0) {
+		/* A run of an older header (versions 2 and 3) ends before these. */
+		if (run->size < offsetof(co2_run, include_embodied) + sizeof run->include_embodied)
+			return co2__fail_field(err, CO2_ERR_INVALID, field,
+			                       "%s: this run was built against co2calc headers without "
+			                       "it (version %u); rebuild against the installed headers",
+			                       field, run->version);
+		if (strcmp(field, "lifetime_years") == 0) run->lifetime_years = num;
+		else if (strcmp(field, "use_share") == 0) run->use_share = num;
+		else if (strcmp(field, "embodied_kg") == 0) run->embodied_kg = num;
+		else run->include_embodied = num > 0;
 	}
 	else run->training_type = value;
 	return CO2_OK;

@@ -165,6 +165,16 @@ static const refused refused_files[] = {
 	  "providers[0]: pue_year: expected a year from 1900 to ", 9, 5 },
 	{ REG "    location: FR\n    pue: 1.2\n    pue_source: s\n    pue_year: 1066\n", 0, CO2_ERR_INVALID,
 	  "pue_year", "regions[0]: pue_year: expected a year from 1900 to ", 9, 5 },
+	/* the market-based shares (schema 1.2): percentage, source and year together, 0-100 */
+	{ PROV "    renewable_match_percent: 100\n", 0, CO2_ERR_INVALID, "renewable_match_percent",
+	  "providers[0]: renewable_match_percent: the percentage, its source and its year go together", 9, 5 },
+	{ PROV "    renewable_match_percent: 120\n    renewable_match_source: s\n    renewable_match_year: 2023\n",
+	  0, CO2_ERR_INVALID, "renewable_match_percent",
+	  "providers[0]: renewable_match_percent: the percentage must be from 0 to 100", 9, 5 },
+	{ REG "    location: FR\n    cfe_percent: 50\n    cfe_source: s\n    cfe_year: 1066\n", 0,
+	  CO2_ERR_INVALID, "cfe_percent", "regions[0]: cfe_percent: the year must be from 1900 to this year", 9, 5 },
+	{ REG "    location: FR\n    cfe_source: s\n", 0, CO2_ERR_INVALID, "cfe_percent",
+	  "regions[0]: cfe_percent: the percentage, its source and its year go together", 9, 5 },
 	/* -1, which marks an optional figure as not given, cannot be given */
 	{ PROV "    pue: -1\n", 0, CO2_ERR_INVALID, "pue", "providers[0]: pue: must not be negative", 13, 10 },
 	{ REG "    location: FR\n    intensity_g_per_kwh: -1\n", 0, CO2_ERR_INVALID, "intensity_g_per_kwh",

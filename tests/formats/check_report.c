@@ -158,7 +158,7 @@ START_TEST(markdown_yaml_and_csv_carry_the_figures_and_equivalents)
 	for (char *p = nl + 1; *p && *p != '\n'; p++)
 		row_commas += *p == ',';
 	ck_assert_uint_eq(header_commas, row_commas);
-	assert_has(t, ",84.86,47.52,100,cloud,67.888,113.1947544,36.98237966,64.78495598,192,23.8,0.79\n");
+	assert_has(t, ",84.86,47.52,100,cloud,67.888,113.1947544,36.98237966,64.78495598,3.975288746,39.442928,192,23.8,0.79\n");
 	co2_free(t);
 }
 END_TEST

@@ -377,7 +377,7 @@ START_TEST(a_run_or_result_never_initialised_is_refused)
 	run.size = sizeof run;
 	r.version = CO2_RESULT_VERSION + 1;
 	ck_assert_int_eq(co2_estimate(builtin, &run, &r, &err), CO2_ERR_INVALID);
-	ck_assert_str_eq(err.message, "result: version 4 is newer than this library (3); rebuild "
+	ck_assert_str_eq(err.message, "result: version 5 is newer than this library (4); rebuild "
 	                              "against the installed co2calc headers");
 	/* Reports refuse what co2_estimate refuses. */
 	char *out = NULL;
@@ -596,6 +596,50 @@ START_TEST(a_cpu_counts_its_whole_package_or_the_cores_given)
 }
 END_TEST
 
+/* Version 4 appended the embodied settings to the run and the embodied range and parts
+ * to the result: a program built against the version-3 headers keeps working (its
+ * embodied_kg, a field of version 2, is filled), and nothing past its structs is
+ * written. */
+START_TEST(a_caller_of_version_3_still_works_with_version_4)
+{
+	run_buf ub;
+	result_buf rb;
+	size_t run3 = CO2__RUN_V3_SIZE, res3 = CO2__RESULT_V3_SIZE;
+	ck_assert_uint_ge(run3, offsetof(co2_run, site) + sizeof(co2_site));
+	ck_assert_uint_ge(res3, offsetof(co2_result, n_assumptions) + sizeof(size_t));
+	memset(ub.bytes, CANARY, sizeof ub.bytes);
+	memset(rb.bytes, CANARY, sizeof rb.bytes);
+	co2_run_init_v(&ub.r, 3, run3);
+	ck_assert_int_eq(co2_run_add_device(&ub.r, "TPU v2", 4, CO2_UNSET), CO2_OK);
+	ub.r.hours = 96;
+	ub.r.region = "gcp:asia-east1";
+	ub.r.method = CO2_METHOD_MLCO2;
+	co2_result_init_v(&rb.r, 3, res3);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &ub.r, &rb.r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq(rb.r.co2_kg, 47.52);
+	/* 4 chips x 96 h x (150 + 2500 / 8) kg / (6 x 8760 x 0.85) h = 3.97529 kg */
+	ck_assert_double_eq_tol(rb.r.embodied_kg, 384 * 462.5 / 44676.0, 1e-9);
+	ck_assert_int_eq(rb.r.site, CO2_SITE_CLOUD);
+	ck_assert_uint_eq(rb.r.version, 3);
+	ck_assert_uint_eq(rb.r.size, res3);
+	ck_assert(untouched(rb.bytes, res3, sizeof rb.bytes));
+	ck_assert(untouched(ub.bytes, run3, sizeof ub.bytes));
+	/* The keys the old layout has no room for are refused, not written past its end. */
+	static const char *const keys[] = { "devices-only", "sockets", "lifetime-years",
+		"use-share", "embodied-kg", "include-embodied" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		ck_assert_int_eq(co2_run_set(&ub.r, keys[i], "1", &err), CO2_ERR_INVALID);
+		ck_assert_ptr_nonnull(strstr(err.message, "version 3"));
+	}
+	ck_assert(untouched(ub.bytes, run3, sizeof ub.bytes));
+	/* Its reports read the fields it lacks as none: no embodied range. */
+	char *out = NULL;
+	ck_assert_int_eq(co2_report(&out, NULL, &rb.r, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	co2_free(out);
+}
+END_TEST
+
 START_TEST(a_current_result_is_computed_whole)
 {
 	co2_run run = bert(4, CO2_METHOD_MLCO2);
@@ -682,6 +726,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, a_caller_of_version_2_still_works_with_version_3);
 	tcase_add_test(t, an_instance_counts_its_whole_machine_under_the_default_method);
 	tcase_add_test(t, a_cpu_counts_its_whole_package_or_the_cores_given);
+	tcase_add_test(t, a_caller_of_version_3_still_works_with_version_4);
 	tcase_add_test(t, a_current_result_is_computed_whole);
 	tcase_add_test(t, version_macros_agree_with_the_library);
 	tcase_add_test(t, numbers_for_people_are_never_in_exponent_notation);

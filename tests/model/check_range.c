@@ -113,7 +113,9 @@ START_TEST(spreads_combine_in_log_space_not_as_worst_cases)
 	double hh = k("host_overhead_high");
 	double pl = k("pue_unknown_low") / pue, ph = k("pue_unknown_high") / pue;
 	double il = k("intensity_spread_low"), ih = k("intensity_spread_high");
-	ck_assert_uint_eq(r.n_spreads, 4);
+	/* and three of the embodied figure, which the ranges above leave out */
+	ck_assert_uint_eq(r.n_spreads, 4 + 3);
+	ck_assert_ptr_nonnull(spread(&r, "manufacturing"));
 	const co2_spread *s = spread(&r, "device power");
 	ck_assert_ptr_nonnull(s);
 	ck_assert_double_eq_tol(s->low, dl, 1e-12);
@@ -156,6 +158,9 @@ START_TEST(a_run_that_declares_everything_assumes_nothing)
 	run.memory_gb = 64;
 	run.intensity_g_per_kwh = 300;
 	run.pue = 1.2;
+	run.lifetime_years = 5;
+	run.use_share = 0.9;
+	run.embodied_kg = 300;
 	co2_result r;
 	co2_result_init(&r);
 	estimate(&run, &r);
@@ -165,6 +170,10 @@ START_TEST(a_run_that_declares_everything_assumes_nothing)
 	ck_assert_double_eq(r.co2_range_kg.high, r.co2_kg);
 	/* (2 x 400 x 0.7 + 64 x 0.3725) W x 10 h x 1.2 x 0.3 kg/kWh */
 	ck_assert_double_eq_tol(r.co2_kg, (560 + 64 * 0.3725) * 10 / 1000 * 1.2 * 0.3, 1e-9);
+	/* 300 kg x 20 device-hours / (5 x 8760 x 0.9) h, with no spread */
+	ck_assert_double_eq_tol(r.embodied_kg, 300.0 * 20 / (5 * 8760 * 0.9), 1e-12);
+	ck_assert_double_eq(r.embodied_range_kg.low, r.embodied_kg);
+	ck_assert_double_eq(r.embodied_range_kg.high, r.embodied_kg);
 }
 END_TEST
 

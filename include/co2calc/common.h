@@ -65,7 +65,11 @@ CO2_API void co2_free(void *ptr);
 /* ---- numbers ------------------------------------------------------------------------ */
 
 /* Locale-independent number parsing: the whole string must be a finite decimal number
- * ("1.5", "2e3"); "1,5", "0x10", "nan", "inf" and trailing text are refused. */
+ * ("1.5", "2e3"), whose integer digits may be grouped by three with '_' or ' ' ("82_432",
+ * "82 432", one kind of separator throughout); "0x10", "nan", "inf" and trailing text are
+ * refused. A comma is refused with what it may have meant, since it may be a thousands
+ * separator or a decimal comma: "hours: expected a finite number (like 96 or 1.5), got
+ * '1,500': write 1500 or 1.5 (...)". */
 CO2_API co2_status co2_parse_double(double *out, const char *text, const char *field,
                                     co2_error *err);
 

@@ -405,10 +405,11 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 	const char *field = k->key;
 	double num = 0;
 	if (k->type == V_NUM) {
-		if (!value || !co2__strtod(value, &num))
+		char hint[192];
+		if (!value || !co2__strtod_grouped(value, &num))
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
-			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
-			                       field, value ? value : "");
+			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'%s",
+			                       field, value ? value : "", co2__number_hint(hint, value));
 		/* No field takes a negative value (and -1 would read as CO2_UNSET). */
 		if (num < 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
@@ -475,9 +476,11 @@ co2_status co2__run_device_set(co2_device *d, const char *key_in, const char *va
 		known |= strcmp(device_keys[i], key) == 0;
 	if (!known)
 		return unknown_key(err, key_in, device_keys, sizeof device_keys[0]);
-	if (is_num && (!value || !co2__strtod(value, &num)))
+	char hint[192];
+	if (is_num && (!value || !co2__strtod_grouped(value, &num)))
 		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "%s: expected a finite number, got '%.60s'", key, value ? value : "");
+		                       "%s: expected a finite number, got '%.60s'%s", key,
+		                       value ? value : "", co2__number_hint(hint, value));
 	if (is_num && num < 0)
 		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: must not be negative, got %.60s",
 		                       key, value);

@@ -273,6 +273,34 @@ START_TEST(non_numbers_are_refused_by_run_set)
 }
 END_TEST
 
+START_TEST(run_keys_read_digit_groups_and_refuse_a_comma_with_both_readings)
+{
+	co2_run run;
+	co2_run_init(&run);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_run_set(&run, "device-hours", "82_432", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 82432);
+	ck_assert_int_eq(co2_run_set(&run, "memory", "1 024", &err), CO2_OK);
+	ck_assert_double_eq(run.memory_gb, 1024);
+	ck_assert_int_eq(co2_run_set(&run, "energy", "1_500.5", &err), CO2_OK);
+	ck_assert_double_eq(run.energy_kwh, 1500.5);
+	ck_assert_int_eq(co2_run_set(&run, "count", "1,500", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "count");
+	ck_assert_str_eq(err.message, "count: expected a finite number (like 96 or 1.5), got '1,500': "
+	                              "write 1500 or 1.5 (a comma may group thousands or mark decimals)");
+	ck_assert_int_eq(co2_run_set(&run, "count", "8_2432", &err), CO2_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.message, "group digits by three"));
+	/* A `devices:` entry of a spec reads them the same way. */
+	co2_device d = { NULL, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_ROLE_AUTO };
+	ck_assert_int_eq(co2__run_device_set(&d, "count", "1 000", &err), CO2_OK);
+	ck_assert_double_eq(d.count, 1000);
+	ck_assert_int_eq(co2__run_device_set(&d, "power", "1,5", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "power: expected a finite number, got '1,5': write 1.5 (a '.' "
+	                              "marks decimals)");
+}
+END_TEST
+
 START_TEST(conflicts_and_missing_inputs_are_named)
 {
 	co2_run run;
@@ -576,6 +604,7 @@ static Suite *estimate_suite(void)
 	                    (int)(sizeof bad_cases / sizeof *bad_cases));
 	tcase_add_test(t, negative_values_are_refused_by_run_set);
 	tcase_add_test(t, non_numbers_are_refused_by_run_set);
+	tcase_add_test(t, run_keys_read_digit_groups_and_refuse_a_comma_with_both_readings);
 	tcase_add_test(t, conflicts_and_missing_inputs_are_named);
 	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
 	tcase_add_test(t, method_names_parse);

@@ -73,6 +73,18 @@ CO2_API void co2_free(void *ptr);
 CO2_API co2_status co2_parse_double(double *out, const char *text, const char *field,
                                     co2_error *err);
 
+/* A duration in hours, as people and Slurm write it, locale-independent:
+ *   a number of hours      "72", "1.5", "82_432" (read as co2_parse_double reads it)
+ *   numbers with units     "3d", "72h", "90m", "1.5d", "1w", "2d12h", "1h 30m", "45s"
+ *                          (w, d, h, m, s or the words: weeks, days, hours, minutes,
+ *                          seconds; from the largest unit down, each once)
+ *   Slurm's clock          "3-00:00:00", "72:00:00" ([D-]HH:MM:SS[.fff]), "3-12:30", "3-12"
+ * "12:30" is refused as ambiguous (Slurm reads minutes:seconds). CO2_ERR_INVALID
+ * otherwise, naming field ("hours") and the accepted forms. Only a plain number can be
+ * negative; the caller checks the range. */
+CO2_API co2_status co2_parse_duration_hours(double *hours, const char *text, const char *field,
+                                            co2_error *err);
+
 /* Print a double the way every report does: shortest form that round-trips (%.15g,
  * else %.17g), independent of the locale. buf (the caller's, 32 bytes) receives the
  * text; the return value is buf. */

@@ -260,7 +260,7 @@ const char *co2__number_hint(char buf[192], const char *text)
 		return buf;
 	const char *comma = strchr(text, ',');
 	if (!comma) {
-		if (strchr(text, '_') || strchr(text, ' '))
+		if ((strchr(text, '_') || strchr(text, ' ')) && !text[strspn(text, "0123456789+-.eE_ ")])
 			snprintf(buf, 192, " (group digits by three with '_' or ' ', one kind throughout: 82_432, 1 000 000)");
 		return buf;
 	}

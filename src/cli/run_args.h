@@ -9,7 +9,7 @@
 	{ "spec", "FILE", "read the run from a YAML or JSON spec ('-' for standard input); flags override it" }, \
 	{ "hardware", "NAME", "accelerator (GPU, TPU, ...) or cloud instance type, e.g. \"A100 SXM4 80GB\"" }, \
 	{ "count", "N", "number of devices (default 1)" },                                    \
-	{ "hours", "H", "wall-clock hours of the run" },                                      \
+	{ "hours", "H", "wall-clock hours of the run, or a duration: 3d, 2d12h, 90m, 3-00:00:00" }, \
 	{ "device-hours", "H", "device-hours (e.g. GPU-hours), in place of --count x --hours" }, \
 	{ "utilization", "U", "average utilization of the devices, in (0, 1] (default 1)" },  \
 	{ "power", "W", "power per device in W (overrides the data, or a device not in it)" }, \

@@ -405,11 +405,14 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 	const char *field = k->key;
 	double num = 0;
 	if (k->type == V_NUM) {
-		char hint[192];
-		if (!value || !co2__strtod_grouped(value, &num))
-			return co2__fail_field(err, CO2_ERR_INVALID, field,
-			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'%s",
-			                       field, value ? value : "", co2__number_hint(hint, value));
+		/* Times also as durations ("3d", "2d12h", "3-00:00:00"). */
+		if (strcmp(field, "hours") == 0 || strcmp(field, "device_hours") == 0) {
+			co2_status st = co2_parse_duration_hours(&num, value, field, err);
+			if (st != CO2_OK)
+				return st;
+		} else if (co2_parse_double(&num, value, field, err) != CO2_OK) {
+			return CO2_ERR_INVALID;
+		}
 		/* No field takes a negative value (and -1 would read as CO2_UNSET). */
 		if (num < 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
@@ -477,10 +480,15 @@ co2_status co2__run_device_set(co2_device *d, const char *key_in, const char *va
 	if (!known)
 		return unknown_key(err, key_in, device_keys, sizeof device_keys[0]);
 	char hint[192];
-	if (is_num && (!value || !co2__strtod_grouped(value, &num)))
+	if (is_num && strcmp(key, "device_hours") == 0) {
+		co2_status st = co2_parse_duration_hours(&num, value, key, err);
+		if (st != CO2_OK)
+			return st;
+	} else if (is_num && (!value || !co2__strtod_grouped(value, &num))) {
 		return co2__fail_field(err, CO2_ERR_INVALID, key,
 		                       "%s: expected a finite number, got '%.60s'%s", key,
 		                       value ? value : "", co2__number_hint(hint, value));
+	}
 	if (is_num && num < 0)
 		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: must not be negative, got %.60s",
 		                       key, value);

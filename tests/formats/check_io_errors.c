@@ -1293,7 +1293,8 @@ START_TEST(a_spec_without_a_name_is_called_spec)
 	co2_error_clear(&err);
 	const char *y = "hours: x\n";
 	ck_assert_int_eq(co2_spec_parse(&s, NULL, y, strlen(y), &err), CO2_ERR_INVALID);
-	ck_assert_str_eq(err.message, "<spec>:1:8: hours: expected a finite number (like 96 or 1.5), got 'x'");
+	ck_assert_str_eq(err.message, "<spec>:1:8: hours: expected a finite number (like 96 or 1.5), got 'x' "
+	                              "(durations work too: 3d, 72h, 90m, 1.5d, 1w, 2d12h, 3-00:00:00 or 72:00:00)");
 	ck_assert_str_eq(err.file, "<spec>");
 	ck_assert_str_eq(err.field, "hours");
 }

@@ -261,7 +261,7 @@ END_TEST
 
 START_TEST(non_numbers_are_refused_by_run_set)
 {
-	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12h", " 3" };
+	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12x", " 3" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		co2_run run;
 		co2_run_init(&run);
@@ -270,6 +270,39 @@ START_TEST(non_numbers_are_refused_by_run_set)
 		ck_assert_int_eq(co2_run_set(&run, "hours", bad[i], &err), CO2_ERR_INVALID);
 		ck_assert_str_eq(err.field, "hours");
 	}
+}
+END_TEST
+
+START_TEST(times_are_read_as_durations_and_other_numbers_are_not)
+{
+	co2_run run;
+	co2_run_init(&run);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "3d", &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 72);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "3-00:00:00", &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 72);
+	ck_assert_int_eq(co2_run_set(&run, "device_hours", "2d12h", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 60);
+	ck_assert_int_eq(co2_run_set(&run, "device-hours", "90m", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 1.5);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "-1", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "hours: must not be negative, got -1");
+	ck_assert_int_eq(co2_run_set(&run, "hours", "12:30", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "hours");
+	ck_assert_ptr_nonnull(strstr(err.message, "ambiguous"));
+	/* A count or a power is no duration. */
+	ck_assert_int_eq(co2_run_set(&run, "count", "3d", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "count: expected a finite number (like 96 or 1.5), got '3d'");
+	/* A `devices:` entry of a spec: device_hours is a duration too. */
+	co2_device d = { NULL, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_ROLE_AUTO };
+	ck_assert_int_eq(co2__run_device_set(&d, "device_hours", "1w", &err), CO2_OK);
+	ck_assert_double_eq(d.device_hours, 168);
+	ck_assert_int_eq(co2__run_device_set(&d, "device-hours", "3-00:00:00", &err), CO2_OK);
+	ck_assert_double_eq(d.device_hours, 72);
+	ck_assert_int_eq(co2__run_device_set(&d, "device_hours", "soon", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "device_hours");
 }
 END_TEST
 
@@ -605,6 +638,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, negative_values_are_refused_by_run_set);
 	tcase_add_test(t, non_numbers_are_refused_by_run_set);
 	tcase_add_test(t, run_keys_read_digit_groups_and_refuse_a_comma_with_both_readings);
+	tcase_add_test(t, times_are_read_as_durations_and_other_numbers_are_not);
 	tcase_add_test(t, conflicts_and_missing_inputs_are_named);
 	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
 	tcase_add_test(t, method_names_parse);

@@ -10,7 +10,8 @@ static co2_spec *parse_ok(const char *text)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_msg(co2_spec_parse(&s, "run.yaml", text, strlen(text), &err) == CO2_OK, "%s", err.message);
+	const char *name = text[0] == '{' ? "run.json" : "run.yaml"; /* the extension decides */
+	ck_assert_msg(co2_spec_parse(&s, name, text, strlen(text), &err) == CO2_OK, "%s", err.message);
 	return s;
 }
 
@@ -71,6 +72,48 @@ START_TEST(spec_times_may_be_durations_and_numbers_may_group_digits)
 }
 END_TEST
 
+/* The format: the name's extension first, then the content. */
+static const struct { const char *name, *text, *error; } formats[] = {
+	/* YAML flow style opens with '{' but is no JSON */
+	{ "run.yaml", "{hardware: T4, hours: 2, location: FR}\n", NULL },
+	{ "RUN.YML", "  {hardware: T4, hours: 2, location: FR}", NULL },
+	{ "<stdin>", "{hardware: T4, hours: 2, location: FR}", NULL },
+	{ NULL, "{hardware: T4, hours: 2, location: FR}", NULL },
+	{ "run.json", "{hardware: T4, hours: 2, location: FR}", "run.json:1:3: not valid JSON" },
+	/* JSON is YAML too; JSON by its content */
+	{ "run.yaml", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	{ "run.Json", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	{ "<stdin>", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	/* neither: JSON's error when it opens with '{' */
+	{ "<stdin>", "{\"hours\": 2", "<stdin>:1:11: not valid JSON" },
+	{ "run.yaml", "{hardware: T4", "run.yaml:2:1: not valid YAML" },
+	/* a .json file that is YAML block style is not read as YAML */
+	{ "run.json", "hours: 2\n", "run.json:1:1: not valid JSON" },
+};
+
+START_TEST(the_extension_decides_the_format_then_the_content)
+{
+	co2_spec *s = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	const char *text = formats[_i].text;
+	co2_status st = co2_spec_parse(&s, formats[_i].name, text, strlen(text), &err);
+	if (!formats[_i].error) {
+		ck_assert_msg(st == CO2_OK, "%s", err.message);
+		co2_run *r = co2_spec_run(s);
+		ck_assert_str_eq(r->devices[0].name, "T4");
+		ck_assert_double_eq(r->hours, 2);
+		ck_assert_str_eq(r->location, "FR");
+		co2_spec_free(s);
+		return;
+	}
+	ck_assert_int_eq(st, CO2_ERR_PARSE);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strncmp(err.message, formats[_i].error, strlen(formats[_i].error)) == 0,
+	              "'%s' does not start with '%s'", err.message, formats[_i].error);
+}
+END_TEST
+
 typedef struct bad_spec {
 	const char *text;
 	const char *expect;
@@ -111,10 +154,11 @@ START_TEST(bad_specs_name_the_file_line_column_and_field)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_int_ne(co2_spec_parse(&s, "run.yaml", c->text, len, &err), CO2_OK);
+	const char *name = c->text[0] == '{' ? "run.json" : "run.yaml"; /* the extension decides */
+	ck_assert_int_ne(co2_spec_parse(&s, name, c->text, len, &err), CO2_OK);
 	ck_assert_ptr_null(s);
 	ck_assert_msg(strstr(err.message, c->expect) != NULL, "'%s' lacks '%s'", err.message, c->expect);
-	ck_assert_msg(strncmp(err.message, "run.yaml", 8) == 0, "%s", err.message);
+	ck_assert_msg(strncmp(err.message, name, 8) == 0, "%s", err.message);
 	if (c->line) {
 		ck_assert_int_eq(err.line, c->line);
 		ck_assert_int_eq(err.column, c->column);
@@ -143,7 +187,8 @@ START_TEST(unknown_keys_carry_the_nearest_key_as_data)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_int_eq(co2_spec_parse(&s, "run.yaml", c->text, strlen(c->text), &err), CO2_ERR_INVALID);
+	const char *name = c->text[0] == '{' ? "run.json" : "run.yaml";
+	ck_assert_int_eq(co2_spec_parse(&s, name, c->text, strlen(c->text), &err), CO2_ERR_INVALID);
 	ck_assert_ptr_null(s);
 	if (!c->suggestion) {
 		ck_assert_uint_eq(err.n_suggestions, 0);
@@ -190,6 +235,8 @@ static Suite *spec_suite(void)
 	tcase_add_test(t, a_yaml_spec_sets_every_field);
 	tcase_add_test(t, a_json_spec_with_a_devices_list);
 	tcase_add_test(t, spec_times_may_be_durations_and_numbers_may_group_digits);
+	tcase_add_loop_test(t, the_extension_decides_the_format_then_the_content, 0,
+	                    (int)(sizeof formats / sizeof formats[0]));
 	tcase_add_loop_test(t, bad_specs_name_the_file_line_column_and_field, 0,
 	                    (int)(sizeof bad_specs / sizeof *bad_specs));
 	tcase_add_loop_test(t, unknown_keys_carry_the_nearest_key_as_data, 0,

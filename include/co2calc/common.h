@@ -50,6 +50,25 @@ typedef struct co2_error {
 	size_t n_suggestions;
 } co2_error;
 
+/* Declared values the library accepts but that are likely mistakes: an intensity of 0.38
+ * g/kWh (kg/kWh meant?), a mixed-precision speed-up of 0.5. Caller-owned, no pointers;
+ * fill with co2_warnings_clear(). The functions that look for them (co2_run_warnings(),
+ * co2_whatif_apply_warn()) add to it; nothing prints: the caller decides what to do with
+ * them (the command line prints them, and --strict makes them errors). Each item is a
+ * co2_error: status CO2_ERR_INVALID (what a strict caller makes of it), field the key
+ * ("intensity"), message what looks wrong and what was likely meant, suggestions the
+ * likely value ("380"). A warning whose message is already held is not added again;
+ * past CO2_MAX_WARNINGS, warnings are dropped and counted in dropped. */
+#define CO2_MAX_WARNINGS 8
+typedef struct co2_warnings {
+	size_t n;                               /* items in use */
+	size_t dropped;                         /* warnings that did not fit */
+	co2_error items[CO2_MAX_WARNINGS];
+} co2_warnings;
+
+/* Empty *w. NULL is accepted. */
+CO2_API void co2_warnings_clear(co2_warnings *w);
+
 /* A double field left unset in a co2_run: the library chooses the value. */
 #define CO2_UNSET (-1.0)
 

@@ -22,6 +22,10 @@ void co2__error_at(co2_error *err, const char *file, int line, int column);
 void co2__error_suggest(co2_error *err, const char *suggestion);
 /* Add the suggestions of from to err (an error that wraps another's message). */
 void co2__error_suggest_from(co2_error *err, const co2_error *from);
+/* Add a warning to w (if not NULL) naming field, unless one with the same message is
+ * there: returns the item (to add suggestions to), or NULL when none was added. */
+co2_error *co2__warn(co2_warnings *w, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Put prefix ("file:1:2: ") in front of the message already in err. */
 void co2__error_prefix(co2_error *err, const char *prefix);
 

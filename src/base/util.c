@@ -106,6 +106,34 @@ void co2__error_at(co2_error *err, const char *file, int line, int column)
 	err->column = column;
 }
 
+void co2_warnings_clear(co2_warnings *w)
+{
+	if (w)
+		memset(w, 0, sizeof *w);
+}
+
+co2_error *co2__warn(co2_warnings *w, const char *field, const char *fmt, ...)
+{
+	if (!w)
+		return NULL;
+	co2_error e;
+	co2_error_clear(&e);
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(&e, CO2_ERR_INVALID, fmt, ap);
+	va_end(ap);
+	snprintf(e.field, sizeof e.field, "%s", field ? field : "");
+	for (size_t i = 0; i < w->n && i < CO2_MAX_WARNINGS; i++)
+		if (strcmp(w->items[i].message, e.message) == 0)
+			return NULL;
+	if (w->n >= CO2_MAX_WARNINGS) {
+		w->dropped++;
+		return NULL;
+	}
+	w->items[w->n] = e;
+	return &w->items[w->n++];
+}
+
 co2_status co2__check_version(co2_error *err, const char *what, const char *init,
                               unsigned version, size_t size, unsigned oldest, unsigned current,
                               size_t min_size, size_t full_size)

@@ -20,6 +20,75 @@ int cli_usage_error(const char *fmt, ...)
 	return CO2_EXIT_USAGE;
 }
 
+int cli_warn(const cli_args *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs(a->strict ? "co2calc: " : "co2calc: warning: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs(a->strict ? " (an error with --strict)\n" : "\n", stderr);
+	va_end(ap);
+	return a->strict ? CO2_EXIT_USAGE : 0;
+}
+
+int cli_warnings(const cli_args *a, const co2_warnings *w, const char *prefix)
+{
+	int rc = 0;
+	for (size_t i = 0; i < w->n && i < CO2_MAX_WARNINGS; i++) {
+		int r = cli_warn(a, "%s%s", prefix ? prefix : "", w->items[i].message);
+		if (!rc)
+			rc = r;
+	}
+	if (w->dropped) {
+		int r = cli_warn(a, "%zu more warning%s", w->dropped, w->dropped == 1 ? "" : "s");
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
+/* Options that are meant to be given several times; any other given twice with different
+ * values is likely a mistake (the last one wins). */
+static const char *const repeatable[] = { "data", "what-if", NULL };
+
+/* Warn about each option given more than once with different values. */
+static int check_repeated(const cli_args *a)
+{
+	int rc = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const cli_opt *o = a->opt[i];
+		int first = 1, differ = 0;
+		size_t times = 0;
+		for (size_t j = 0; j < a->n; j++) {
+			if (a->opt[j] != o)
+				continue;
+			first &= j >= i; /* i is its first occurrence */
+			times++;
+			if (a->val[j] && a->val[i] && strcmp(a->val[j], a->val[i]) != 0)
+				differ = 1;
+		}
+		if (!first || !differ)
+			continue;
+		size_t k;
+		for (k = 0; repeatable[k] && strcmp(repeatable[k], o->name) != 0; k++)
+			;
+		if (repeatable[k])
+			continue;
+		const char *last = NULL;
+		for (size_t j = 0; j < a->n; j++)
+			if (a->opt[j] == o)
+				last = a->val[j];
+		int r = times == 2
+		      ? cli_warn(a, "--%s given twice (%.60s, then %.60s): the last one is used", o->name,
+		                 a->val[i], last)
+		      : cli_warn(a, "--%s given %zu times (%.60s first, %.60s last): the last one is used",
+		                 o->name, times, a->val[i], last);
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
 int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 {
 	memset(out, 0, sizeof *out);
@@ -83,7 +152,8 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		cli_help(cmd, stdout);
 		return CLI_HELP_SHOWN;
 	}
-	return 0;
+	out->strict = cli_has(out, "strict");
+	return check_repeated(out);
 }
 
 void cli_help(const cli_cmd *cmd, FILE *f)

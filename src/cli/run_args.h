@@ -27,7 +27,8 @@
 	{ "energy", "KWH", "measured IT energy in kWh, in place of power x time" },           \
 	{ "method", "NAME", "mlco2, green-algorithms or default" },                           \
 	{ "name", "TEXT", "name of the run or model, for reports" },                          \
-	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" }
+	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" },             \
+	{ "strict", NULL, "likely mistakes (0.38 g/kWh, a flag given twice, ...) are errors, not warnings" }
 
 /* A run read from --spec and the flags, and the database. */
 typedef struct cli_run {
@@ -36,11 +37,13 @@ typedef struct cli_run {
 	co2_run plain;
 	co2_run *run;  /* the spec's run, or &plain */
 	co2_db *db;
+	co2_warnings warnings; /* the run's likely mistakes, printed by cli_run_load */
 } cli_run;
 
-/* Read the spec (if any), apply the run flags in order, pin --data-edition, open the
- * database. Returns 0 or an exit status after printing the error. Free with
- * cli_run_free() in both cases. The cli_run must not move after this call. */
+/* Read the spec (if any), apply the run flags in order, pin --data-edition, print the
+ * run's warnings (with --strict, fail on them), open the database. Returns 0 or an exit
+ * status after printing the error. Free with cli_run_free() in both cases. The cli_run
+ * must not move after this call. */
 int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err);
 void cli_run_free(cli_run *cr);
 

@@ -243,6 +243,31 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
 	return CO2_OK;
 }
 
+/* ---- likely mistakes ------------------------------------------------------------ */
+
+/* Below this a declared intensity is more likely kg/kWh than g/kWh: the yearly average
+ * of a few grids is that low (Quebec, Iceland: the data holds them, and a location gives
+ * them without a warning), a figure typed by hand rarely is. */
+#define LOW_INTENSITY 5.0
+
+void co2_run_warnings(co2_warnings *w, const co2_run *given)
+{
+	co2_run scratch;
+	const co2_run *run;
+	if (!w || !given || co2__run_full(&run, given, &scratch, NULL) != CO2_OK)
+		return; /* validation says what is wrong with it */
+	double g = run->intensity_g_per_kwh;
+	if (g != CO2_UNSET && isfinite(g) && g > 0 && g < LOW_INTENSITY) {
+		char as_given[32], as_g[32];
+		co2_format_double(as_given, g);
+		co2_format_double(as_g, co2__round_significant(g * 1000, 12));
+		co2_error *e = co2__warn(w, "intensity",
+		                         "intensity: %s g CO2eq/kWh is below 5: did you give kg/kWh? "
+		                         "%s kg/kWh is %s g/kWh", as_given, as_given, as_g);
+		co2__error_suggest(e, as_g);
+	}
+}
+
 const char *co2_site_name(co2_site site)
 {
 	switch (site) {

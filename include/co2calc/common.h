@@ -50,6 +50,25 @@ typedef struct co2_error {
 	size_t n_suggestions;
 } co2_error;
 
+/* Declared values the library accepts but that are likely mistakes: an intensity of 0.38
+ * g/kWh (kg/kWh meant?), a mixed-precision speed-up of 0.5. Caller-owned, no pointers;
+ * fill with co2_warnings_clear(). The functions that look for them (co2_run_warnings(),
+ * co2_whatif_apply_warn()) add to it; nothing prints: the caller decides what to do with
+ * them (the command line prints them, and --strict makes them errors). Each item is a
+ * co2_error: status CO2_ERR_INVALID (what a strict caller makes of it), field the key
+ * ("intensity"), message what looks wrong and what was likely meant, suggestions the
+ * likely value ("380"). A warning whose message is already held is not added again;
+ * past CO2_MAX_WARNINGS, warnings are dropped and counted in dropped. */
+#define CO2_MAX_WARNINGS 8
+typedef struct co2_warnings {
+	size_t n;                               /* items in use */
+	size_t dropped;                         /* warnings that did not fit */
+	co2_error items[CO2_MAX_WARNINGS];
+} co2_warnings;
+
+/* Empty *w. NULL is accepted. */
+CO2_API void co2_warnings_clear(co2_warnings *w);
+
 /* A double field left unset in a co2_run: the library chooses the value. */
 #define CO2_UNSET (-1.0)
 
@@ -65,9 +84,25 @@ CO2_API void co2_free(void *ptr);
 /* ---- numbers ------------------------------------------------------------------------ */
 
 /* Locale-independent number parsing: the whole string must be a finite decimal number
- * ("1.5", "2e3"); "1,5", "0x10", "nan", "inf" and trailing text are refused. */
+ * ("1.5", "2e3"), whose integer digits may be grouped by three with '_' or ' ' ("82_432",
+ * "82 432", one kind of separator throughout); "0x10", "nan", "inf" and trailing text are
+ * refused. A comma is refused with what it may have meant, since it may be a thousands
+ * separator or a decimal comma: "hours: expected a finite number (like 96 or 1.5), got
+ * '1,500': write 1500 or 1.5 (...)". */
 CO2_API co2_status co2_parse_double(double *out, const char *text, const char *field,
                                     co2_error *err);
+
+/* A duration in hours, as people and Slurm write it, locale-independent:
+ *   a number of hours      "72", "1.5", "82_432" (read as co2_parse_double reads it)
+ *   numbers with units     "3d", "72h", "90m", "1.5d", "1w", "2d12h", "1h 30m", "45s"
+ *                          (w, d, h, m, s or the words: weeks, days, hours, minutes,
+ *                          seconds; from the largest unit down, each once)
+ *   Slurm's clock          "3-00:00:00", "72:00:00" ([D-]HH:MM:SS[.fff]), "3-12:30", "3-12"
+ * "12:30" is refused as ambiguous (Slurm reads minutes:seconds). CO2_ERR_INVALID
+ * otherwise, naming field ("hours") and the accepted forms. Only a plain number can be
+ * negative; the caller checks the range. */
+CO2_API co2_status co2_parse_duration_hours(double *hours, const char *text, const char *field,
+                                            co2_error *err);
 
 /* Print a double the way every report does: shortest form that round-trips (%.15g,
  * else %.17g), independent of the locale. buf (the caller's, 32 bytes) receives the

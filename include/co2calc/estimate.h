@@ -115,6 +115,14 @@ CO2_API co2_status co2_run_set(co2_run *run, const char *key, const char *value,
  * CO2_MAX_DEVICES, the values' ranges and conflicts. co2_estimate() calls it. */
 CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);
 
+/* Add to *w (co2calc/common.h) the declared values of a run that are allowed but likely
+ * mistakes: an intensity above 0 and below 5 g CO2eq/kWh ("did you give kg/kWh? 0.38
+ * kg/kWh is 380 g/kWh"; suggestion "380"). Only what the run declares is looked at,
+ * never the data (a location with a low yearly average gives no warning). A run that
+ * co2_run_validate() would refuse for its version or size adds nothing. Fractional
+ * device counts are not warned about (MIG slices, shared GPUs). */
+CO2_API void co2_run_warnings(co2_warnings *w, const co2_run *run);
+
 /* ---- the result ---------------------------------------------------------------- */
 
 #define CO2_MAX_FACTORS 24

@@ -19,8 +19,10 @@ extern "C" {
 /* A parsed spec: owns the strings its run points to. */
 typedef struct co2_spec co2_spec;
 
-/* Parse a spec from memory. The format is JSON when the first non-blank byte is '{',
- * YAML otherwise. name is used in error messages (a path, or "<stdin>"; NULL: "<spec>").
+/* Parse a spec from memory. The format comes from name's extension: YAML for .yaml and
+ * .yml (a flow mapping "{hardware: T4, hours: 2}" included), JSON for .json (any case);
+ * with another name, JSON when the first non-blank byte is '{', YAML otherwise. name is
+ * also used in error messages (a path, or "<stdin>"; NULL: "<spec>").
  * Unknown keys are rejected with the nearest known key suggested. buf and name are read
  * during the call only: the spec keeps copies of its strings. The caller owns *out and
  * frees it with co2_spec_free(). */

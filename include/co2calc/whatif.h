@@ -27,6 +27,16 @@ CO2_API co2_status co2_whatif_apply(co2_run *run, const char *key, const char *v
  * and '=' become NULs) and borrowed by the run. */
 CO2_API co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *err);
 
+/* co2_whatif_apply() and co2_whatif_apply_list() that also add to *warnings (if not
+ * NULL; co2calc/common.h) the changes that are allowed but likely mistakes: a
+ * mixed-precision speed-up below 1 ("mixed-precision=0.5": the run would take twice as
+ * long; suggestion "2"). A declared intensity the change sets is the run's:
+ * co2_run_warnings() on the changed run finds it. */
+CO2_API co2_status co2_whatif_apply_warn(co2_run *run, const char *key, const char *value,
+                                         co2_warnings *warnings, co2_error *err);
+CO2_API co2_status co2_whatif_apply_list_warn(co2_run *run, char *text, co2_warnings *warnings,
+                                              co2_error *err);
+
 /* The provider's cleanest region: the region with the lowest carbon intensity among
  * those of the same provider in the edition the result's region came from, and *alt,
  * the run estimated there. CO2_ERR_NOT_FOUND when the result has no region, when the

@@ -22,6 +22,10 @@ void co2__error_at(co2_error *err, const char *file, int line, int column);
 void co2__error_suggest(co2_error *err, const char *suggestion);
 /* Add the suggestions of from to err (an error that wraps another's message). */
 void co2__error_suggest_from(co2_error *err, const co2_error *from);
+/* Add a warning to w (if not NULL) naming field, unless one with the same message is
+ * there: returns the item (to add suggestions to), or NULL when none was added. */
+co2_error *co2__warn(co2_warnings *w, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Put prefix ("file:1:2: ") in front of the message already in err. */
 void co2__error_prefix(co2_error *err, const char *prefix);
 
@@ -39,6 +43,14 @@ void co2__offset_position(const char *buf, size_t len, size_t offset, int *line,
 
 /* Number text → double, locale-independent, strict; false when not a finite number. */
 int co2__strtod(const char *text, double *out);
+/* As co2__strtod, also reading digit groups of three in the integer part, separated by
+ * '_' or ' ' ("82_432", "82 432", "1_000_000.5"), the same separator throughout. */
+int co2__strtod_grouped(const char *text, double *out);
+/* Why a text is not a number, for the end of a message: for a comma, what it may have
+ * meant (": write 1500 or 1.5 (...)" for '1,500', a thousands separator or a decimal
+ * comma; ": write 1.5 (...)" for '1,5'); for '_' or ' ' not in groups of three, how to
+ * group digits; "" otherwise. Returns buf. */
+const char *co2__number_hint(char buf[192], const char *text);
 /* As co2_format_double, but never in exponent notation (for text meant for people):
  * 8.42e-05 is "0.0000842". */
 const char *co2__format_plain(char buf[32], double value);

@@ -106,6 +106,34 @@ void co2__error_at(co2_error *err, const char *file, int line, int column)
 	err->column = column;
 }
 
+void co2_warnings_clear(co2_warnings *w)
+{
+	if (w)
+		memset(w, 0, sizeof *w);
+}
+
+co2_error *co2__warn(co2_warnings *w, const char *field, const char *fmt, ...)
+{
+	if (!w)
+		return NULL;
+	co2_error e;
+	co2_error_clear(&e);
+	va_list ap;
+	va_start(ap, fmt);
+	set_message(&e, CO2_ERR_INVALID, fmt, ap);
+	va_end(ap);
+	snprintf(e.field, sizeof e.field, "%s", field ? field : "");
+	for (size_t i = 0; i < w->n && i < CO2_MAX_WARNINGS; i++)
+		if (strcmp(w->items[i].message, e.message) == 0)
+			return NULL;
+	if (w->n >= CO2_MAX_WARNINGS) {
+		w->dropped++;
+		return NULL;
+	}
+	w->items[w->n] = e;
+	return &w->items[w->n++];
+}
+
 co2_status co2__check_version(co2_error *err, const char *what, const char *init,
                               unsigned version, size_t size, unsigned oldest, unsigned current,
                               size_t min_size, size_t full_size)
@@ -202,13 +230,115 @@ int co2__strtod(const char *text, double *out)
 	return 1;
 }
 
+/* The length of a digit-grouped integer part at p ("82_432", "1 000 000": 1 to 3 digits,
+ * then groups of exactly 3 after one separator, the same each time), or 0 when p does not
+ * start with one. With sep_out, the separator is stored there. */
+static size_t grouped_integer(const char *p, char seps_allowed_0, char seps_allowed_1,
+                              char *sep_out)
+{
+	size_t n = 0;
+	while (n < 4 && isdigit((unsigned char)p[n]))
+		n++;
+	if (n == 0 || n > 3)
+		return 0;
+	char sep = p[n];
+	if (sep != seps_allowed_0 && sep != seps_allowed_1)
+		return 0;
+	size_t groups = 0;
+	while (p[n] == sep && isdigit((unsigned char)p[n + 1]) && isdigit((unsigned char)p[n + 2]) &&
+	       isdigit((unsigned char)p[n + 3]) && !isdigit((unsigned char)p[n + 4])) {
+		n += 4;
+		groups++;
+	}
+	if (!groups)
+		return 0;
+	if (sep_out)
+		*sep_out = sep;
+	return n;
+}
+
+int co2__strtod_grouped(const char *text, double *out)
+{
+	if (!text)
+		return 0;
+	if (!strchr(text, '_') && !strchr(text, ' '))
+		return co2__strtod(text, out);
+	/* [+-] grouped-integer, then the rest of a number with no separator in it. */
+	const char *p = text + (*text == '+' || *text == '-');
+	size_t n = grouped_integer(p, '_', ' ', NULL);
+	if (!n || strchr(p + n, '_') || strchr(p + n, ' '))
+		return 0;
+	char plain[128];
+	size_t k = 0;
+	if (p != text)
+		plain[k++] = *text;
+	for (size_t i = 0; i < n; i++)
+		if (isdigit((unsigned char)p[i]))
+			plain[k++] = p[i];
+	int rest = snprintf(plain + k, sizeof plain - k, "%s", p + n);
+	if (rest < 0 || (size_t)rest >= sizeof plain - k)
+		return 0; /* longer than any number needs */
+	return co2__strtod(plain, out);
+}
+
+const char *co2__number_hint(char buf[192], const char *text)
+{
+	buf[0] = '\0';
+	if (!text)
+		return buf;
+	const char *comma = strchr(text, ',');
+	if (!comma) {
+		if ((strchr(text, '_') || strchr(text, ' ')) && !text[strspn(text, "0123456789+-.eE_ ")])
+			snprintf(buf, 192, " (group digits by three with '_' or ' ', one kind throughout: 82_432, 1 000 000)");
+		return buf;
+	}
+	/* As thousands: "1,500" or "1,234,567" with groups of three. */
+	char thousands[64] = "", grouped[64] = "", decimal[64] = "";
+	const char *p = text + (*text == '+' || *text == '-');
+	double v;
+	if (grouped_integer(p, ',', ',', NULL) && strlen(text) < sizeof thousands) {
+		size_t k = 0;
+		for (const char *q = text; *q; q++)
+			if (*q != ',')
+				thousands[k++] = *q;
+		thousands[k] = '\0';
+		for (k = 0; text[k]; k++)
+			grouped[k] = text[k] == ',' ? '_' : text[k];
+		grouped[k] = '\0';
+		if (!co2__strtod(thousands, &v))
+			thousands[0] = '\0';
+	}
+	/* As a decimal comma: "1,5" (one comma, a number once it is a point). */
+	if (!strchr(comma + 1, ',') && strlen(text) < sizeof decimal) {
+		snprintf(decimal, sizeof decimal, "%s", text);
+		decimal[comma - text] = '.';
+		if (co2__strtod(decimal, &v)) {
+			char num[32];
+			snprintf(decimal, sizeof decimal, "%s", co2__format_plain(num, v)); /* 1.500: 1.5 */
+		} else {
+			decimal[0] = '\0';
+		}
+	}
+	if (thousands[0] && decimal[0])
+		snprintf(buf, 192, ": write %.40s or %.40s (a comma may group thousands or mark decimals)",
+		         thousands, decimal);
+	else if (thousands[0])
+		snprintf(buf, 192, ": write %.40s or %.40s", thousands, grouped);
+	else if (decimal[0])
+		snprintf(buf, 192, ": write %.40s (a '.' marks decimals)", decimal);
+	return buf;
+}
+
 co2_status co2_parse_double(double *out, const char *text, const char *field, co2_error *err)
 {
 	double v;
-	if (!co2__strtod(text, &v))
+	if (!co2__strtod_grouped(text, &v)) {
+		char hint[192];
 		return co2__fail_field(err, CO2_ERR_INVALID, field,
-		                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
-		                       field ? field : "value", text ? text : "");
+		                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'%s",
+		                       field ? field : "value", text ? text : "",
+		                       co2__number_hint(hint, text));
+	}
 	*out = v;
 	return CO2_OK;
 }

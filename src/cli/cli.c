@@ -20,6 +20,75 @@ int cli_usage_error(const char *fmt, ...)
 	return CO2_EXIT_USAGE;
 }
 
+int cli_warn(const cli_args *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs(a->strict ? "co2calc: " : "co2calc: warning: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs(a->strict ? " (an error with --strict)\n" : "\n", stderr);
+	va_end(ap);
+	return a->strict ? CO2_EXIT_USAGE : 0;
+}
+
+int cli_warnings(const cli_args *a, const co2_warnings *w, const char *prefix)
+{
+	int rc = 0;
+	for (size_t i = 0; i < w->n && i < CO2_MAX_WARNINGS; i++) {
+		int r = cli_warn(a, "%s%s", prefix ? prefix : "", w->items[i].message);
+		if (!rc)
+			rc = r;
+	}
+	if (w->dropped) {
+		int r = cli_warn(a, "%zu more warning%s", w->dropped, w->dropped == 1 ? "" : "s");
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
+/* Options that are meant to be given several times; any other given twice with different
+ * values is likely a mistake (the last one wins). */
+static const char *const repeatable[] = { "data", "what-if", NULL };
+
+/* Warn about each option given more than once with different values. */
+static int check_repeated(const cli_args *a)
+{
+	int rc = 0;
+	for (size_t i = 0; i < a->n; i++) {
+		const cli_opt *o = a->opt[i];
+		int first = 1, differ = 0;
+		size_t times = 0;
+		for (size_t j = 0; j < a->n; j++) {
+			if (a->opt[j] != o)
+				continue;
+			first &= j >= i; /* i is its first occurrence */
+			times++;
+			if (a->val[j] && a->val[i] && strcmp(a->val[j], a->val[i]) != 0)
+				differ = 1;
+		}
+		if (!first || !differ)
+			continue;
+		size_t k;
+		for (k = 0; repeatable[k] && strcmp(repeatable[k], o->name) != 0; k++)
+			;
+		if (repeatable[k])
+			continue;
+		const char *last = NULL;
+		for (size_t j = 0; j < a->n; j++)
+			if (a->opt[j] == o)
+				last = a->val[j];
+		int r = times == 2
+		      ? cli_warn(a, "--%s given twice (%.60s, then %.60s): the last one is used", o->name,
+		                 a->val[i], last)
+		      : cli_warn(a, "--%s given %zu times (%.60s first, %.60s last): the last one is used",
+		                 o->name, times, a->val[i], last);
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
 int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 {
 	memset(out, 0, sizeof *out);
@@ -83,7 +152,8 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		cli_help(cmd, stdout);
 		return CLI_HELP_SHOWN;
 	}
-	return 0;
+	out->strict = cli_has(out, "strict");
+	return check_repeated(out);
 }
 
 void cli_help(const cli_cmd *cmd, FILE *f)
@@ -180,16 +250,17 @@ fail:
 	return cli_fail(err);
 }
 
+/* Whether an open file is a directory (bad input: a path that names no file). */
+static int is_directory(int fd)
+{
+	struct stat sb;
+	return fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
 int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err)
 {
 	FILE *f = stdin;
 	if (strcmp(path, "-") != 0) {
-		struct stat sb;
-		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			snprintf(err->message, sizeof err->message, "%s: is a directory, expected a file", path);
-			err->status = CO2_ERR_IO;
-			return CO2_EXIT_USAGE;
-		}
 		f = fopen(path, "rb");
 		if (!f) {
 			snprintf(err->message, sizeof err->message, "%s: cannot open: %s", path, strerror(errno));
@@ -197,10 +268,22 @@ int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err)
 			return CO2_EXIT_USAGE;
 		}
 	}
+	if (is_directory(fileno(f))) {
+		snprintf(err->message, sizeof err->message, "%s: is a directory, expected a file",
+		         f == stdin ? "<stdin>" : path);
+		err->status = CO2_ERR_IO;
+		if (f != stdin)
+			fclose(f);
+		return CO2_EXIT_USAGE;
+	}
 	size_t cap = 65536, n = 0;
 	char *b = malloc(cap);
+	int rerr_errno = 0;
 	while (b) {
+		errno = 0;
 		size_t got = fread(b + n, 1, cap - n - 1, f);
+		if (got < cap - n - 1 && ferror(f) && !rerr_errno)
+			rerr_errno = errno ? errno : EIO;
 		n += got;
 		if (got == 0)
 			break;
@@ -234,9 +317,12 @@ int cli_read_file(const char *path, char **buf, size_t *len, co2_error *err)
 	}
 	if (rerr) {
 		free(b);
-		snprintf(err->message, sizeof err->message, "%s: read error", path);
+		snprintf(err->message, sizeof err->message, "%s: read error: %s",
+		         f == stdin ? "<stdin>" : path, strerror(rerr_errno));
 		err->status = CO2_ERR_IO;
-		return CO2_EXIT_USAGE;
+		/* Nothing could be read (/proc/self/mem): not a file to give; failing midway:
+		 * the environment, not the input. */
+		return n == 0 ? CO2_EXIT_USAGE : CO2_EXIT_FAILURE;
 	}
 	b[n] = '\0';
 	*buf = b;
@@ -255,13 +341,22 @@ int cli_write_stdout(const char *s, size_t len)
 
 int cli_feed_file(const char *path, const char *name, cli_feed_fn feed, void *reader, co2_error *err)
 {
+	/* A file that cannot be opened, is a directory or cannot be read at all is bad input
+	 * (status 2); a read that fails in the middle of the file is the environment failing
+	 * (status 1). */
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
 	if (fd < 0)
 		return cli_usage_error("%s: cannot open: %s", path, strerror(errno));
+	if (is_directory(fd)) {
+		if (fd > STDIN_FILENO)
+			close(fd);
+		return cli_usage_error("%s: is a directory, expected a file", name);
+	}
 #ifdef POSIX_FADV_SEQUENTIAL
 	(void)posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
 	int rc = CO2_EXIT_OK;
+	size_t total = 0;
 	const size_t cap = (size_t)1 << 18;
 	char *buf = malloc(cap);
 	if (!buf) {
@@ -274,11 +369,13 @@ int cli_feed_file(const char *path, const char *name, cli_feed_fn feed, void *re
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			rc = cli_usage_error("%s: read error: %s", name, strerror(errno));
+			fprintf(stderr, "co2calc: %s: read error: %s\n", name, strerror(errno));
+			rc = total ? CO2_EXIT_FAILURE : CO2_EXIT_USAGE;
 			goto done;
 		}
 		if (got == 0)
 			break;
+		total += (size_t)got;
 		if (feed(reader, buf, (size_t)got, err) != CO2_OK) {
 			rc = cli_fail(err);
 			goto done;

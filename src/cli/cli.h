@@ -34,6 +34,7 @@ typedef struct cli_args {
 	const char *pos[CLI_MAX_ARGS];
 	size_t npos;
 	int help;
+	int strict;           /* --strict given (to a command that has it) */
 } cli_args;
 
 /* Parse argv (argv[0] is the subcommand). Returns 0, CLI_HELP_SHOWN after printing the
@@ -44,6 +45,13 @@ void cli_help(const cli_cmd *cmd, FILE *f);
 /* Last value of an option, or NULL. */
 const char *cli_get(const cli_args *a, const char *name);
 int cli_has(const cli_args *a, const char *name);
+
+/* A likely mistake the user made: "co2calc: warning: MESSAGE" on stderr, and 0; with
+ * --strict, "co2calc: MESSAGE (an error with --strict)" and CO2_EXIT_USAGE. */
+int cli_warn(const cli_args *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Each warning the library found (prefix, if not NULL, goes before each: "what-if 'X': ");
+ * 0, or CO2_EXIT_USAGE with --strict when there was one. */
+int cli_warnings(const cli_args *a, const co2_warnings *w, const char *prefix);
 
 /* Print "co2calc: message" to stderr and return the exit status for err. */
 int cli_fail(const co2_error *err);

@@ -38,7 +38,30 @@ typedef struct ctx {
 	size_t shown, max_shown;
 	co2_status write_status; /* the first failure to write a piece of output */
 	co2_error write_err;
+	co2_warnings seen;       /* warnings printed, each once (an override warns on every run) */
+	size_t warned;
 } ctx;
+
+/* The run's likely mistakes, on stderr with its line; a warning seen before is not
+ * repeated, and at most --max-problems are printed. */
+static void warn_row(ctx *c, const co2_batch_row *row)
+{
+	co2_warnings w;
+	co2_warnings_clear(&w);
+	co2_run_warnings(&w, row->run);
+	for (size_t i = 0; i < w.n && i < CO2_MAX_WARNINGS; i++) {
+		size_t k = 0;
+		while (k < c->seen.n && strcmp(c->seen.items[k].message, w.items[i].message) != 0)
+			k++;
+		if (k < c->seen.n)
+			continue;
+		if (c->seen.n < CO2_MAX_WARNINGS)
+			c->seen.items[c->seen.n++] = w.items[i];
+		if (c->warned++ < c->max_shown)
+			fprintf(stderr, "co2calc: %s:%zu: run %zu: warning: %s\n", c->input, row->line,
+			        row->index, w.items[i].message);
+	}
+}
 
 /* Write one library-made piece of output (made with status st) to stdout and free it;
  * write errors are found by the fflush/ferror check at the end. */
@@ -77,6 +100,8 @@ static void on_row(void *p, const co2_batch_row *row)
 				fprintf(stderr, "co2calc: %s:%d: run %zu: %s\n", row->error->file, row->error->line,
 				        row->index, row->error->message);
 		}
+	} else {
+		warn_row(c, row);
 	}
 	if (c->write_status != CO2_OK)
 		return;

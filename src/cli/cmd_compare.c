@@ -36,6 +36,24 @@ static const cli_cmd cmd = {
 
 #define MAX_SCENARIOS 17
 
+/* A scenario's warnings, but those of the run as declared (printed already). */
+static int scenario_warnings(const cli_args *a, const co2_warnings *w,
+                             const co2_warnings *baseline, const char *label)
+{
+	int rc = 0;
+	for (size_t i = 0; i < w->n && i < CO2_MAX_WARNINGS; i++) {
+		size_t k = 0;
+		while (k < baseline->n && strcmp(baseline->items[k].message, w->items[i].message) != 0)
+			k++;
+		if (k < baseline->n)
+			continue;
+		int r = cli_warn(a, "what-if '%.200s': %s", label, w->items[i].message);
+		if (!rc)
+			rc = r;
+	}
+	return rc;
+}
+
 int cmd_compare(int argc, char **argv)
 {
 	cli_args a;
@@ -105,12 +123,17 @@ int cmd_compare(int argc, char **argv)
 				goto done;
 			}
 			co2_run r = *cr.run;
-			if (co2_whatif_apply_list(&r, texts[n], &err) != CO2_OK ||
+			co2_warnings w;
+			co2_warnings_clear(&w);
+			if (co2_whatif_apply_list_warn(&r, texts[n], &w, &err) != CO2_OK ||
 			    co2_estimate(cr.db, &r, &res[n], &err) != CO2_OK) {
 				fprintf(stderr, "co2calc: what-if '%s': %s\n", a.val[i], err.message);
 				rc = cli_exit_status(err.status);
 				goto done;
 			}
+			co2_run_warnings(&w, &r);
+			if ((rc = scenario_warnings(&a, &w, &cr.warnings, a.val[i])) != 0)
+				goto done;
 			labels[n] = a.val[i];
 			n++;
 		}

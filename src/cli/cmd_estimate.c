@@ -58,6 +58,10 @@ int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err)
 	}
 	if (cli_get(a, "data-edition"))
 		cr->run->edition = cli_get(a, "data-edition");
+	co2_run_warnings(&cr->warnings, cr->run);
+	int rc = cli_warnings(a, &cr->warnings, NULL);
+	if (rc)
+		return rc;
 	return cli_open_db(a, &cr->db, err);
 }
 

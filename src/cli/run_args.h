@@ -9,7 +9,7 @@
 	{ "spec", "FILE", "read the run from a YAML or JSON spec ('-' for standard input); flags override it" }, \
 	{ "hardware", "NAME", "accelerator (GPU, TPU, ...) or cloud instance type, e.g. \"A100 SXM4 80GB\"" }, \
 	{ "count", "N", "number of devices (default 1)" },                                    \
-	{ "hours", "H", "wall-clock hours of the run" },                                      \
+	{ "hours", "H", "wall-clock hours of the run, or a duration: 3d, 2d12h, 90m, 3-00:00:00" }, \
 	{ "device-hours", "H", "device-hours (e.g. GPU-hours), in place of --count x --hours" }, \
 	{ "utilization", "U", "average utilization of the devices, in (0, 1] (default 1)" },  \
 	{ "power", "W", "power per device in W (overrides the data, or a device not in it)" }, \
@@ -33,7 +33,8 @@
 	{ "include-embodied", NULL, "the model card's emissions add the embodied figure (its source says so)" }, \
 	{ "method", "NAME", "mlco2, green-algorithms or default" },                           \
 	{ "name", "TEXT", "name of the run or model, for reports" },                          \
-	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" }
+	{ "training-type", "TEXT", "pre-training, fine-tuning, ..., for reports" },             \
+	{ "strict", NULL, "likely mistakes (0.38 g/kWh, a flag given twice, ...) are errors, not warnings" }
 
 /* A run read from --spec and the flags, and the database. */
 typedef struct cli_run {
@@ -42,11 +43,13 @@ typedef struct cli_run {
 	co2_run plain;
 	co2_run *run;  /* the spec's run, or &plain */
 	co2_db *db;
+	co2_warnings warnings; /* the run's likely mistakes, printed by cli_run_load */
 } cli_run;
 
-/* Read the spec (if any), apply the run flags in order, pin --data-edition, open the
- * database. Returns 0 or an exit status after printing the error. Free with
- * cli_run_free() in both cases. The cli_run must not move after this call. */
+/* Read the spec (if any), apply the run flags in order, pin --data-edition, print the
+ * run's warnings (with --strict, fail on them), open the database. Returns 0 or an exit
+ * status after printing the error. Free with cli_run_free() in both cases. The cli_run
+ * must not move after this call. */
 int cli_run_load(cli_run *cr, const cli_args *a, co2_error *err);
 void cli_run_free(cli_run *cr);
 

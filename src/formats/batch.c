@@ -307,7 +307,10 @@ static void spec_run(co2_batch *b, const char *text, size_t len, size_t line, in
 	co2_error_clear(&e);
 	co2_run empty;
 	co2_run_init(&empty);
-	co2_status st = co2_spec_parse(&spec, b->name, text, len, &e);
+	/* The file's format decides, not its name ("--input-format yaml runs.json"). */
+	co2_status st = co2__spec_parse_as(&spec, b->name, b->fmt == CO2_BATCH_JSONL ? CO2__SPEC_JSON
+	                                                                            : CO2__SPEC_YAML,
+	                                   text, len, &e);
 	if (st != CO2_OK) {
 		/* Positions inside the item become positions in the file. */
 		if (e.line > extra)

@@ -12,6 +12,17 @@
 #include "co2calc/api.h"
 #include "co2calc/version.h"
 
+/* How co2__spec_parse_as reads a spec: as co2_spec_parse decides (the name's extension,
+ * then the content), or as the caller knows it is (a batch file's items). */
+typedef enum co2__spec_syntax {
+	CO2__SPEC_DETECT = 0,
+	CO2__SPEC_YAML,
+	CO2__SPEC_JSON
+} co2__spec_syntax;
+/* co2_spec_parse with the syntax given. */
+co2_status co2__spec_parse_as(co2_spec **out, const char *name, co2__spec_syntax syntax,
+                              const char *buf, size_t len, co2_error *err);
+
 /* What the sacct report writers (sacct_report.c) need of a reader (sacct.c): the
  * input's name, the cluster, the grouping, the PUE and intensity in use (the options'
  * or the cluster's), and whether co2_sacct_finish() has run. */

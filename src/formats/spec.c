@@ -1,6 +1,7 @@
 /* Run specs: YAML (libyaml) or JSON (cJSON) files declaring a run, and co2_run_set(),
  * which the command line shares so that a flag and a spec key mean the same thing. */
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -386,8 +387,63 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 	return json_fail(err, name, st, line, col);
 }
 
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	if (n < m)
+		return 0;
+	for (size_t i = 0; i < m; i++)
+		if (tolower((unsigned char)s[n - m + i]) != suffix[i])
+			return 0;
+	return 1;
+}
+
+/* Whether the text loads as a YAML document. */
+static int loads_as_yaml(const char *buf, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	if (!yaml_parser_initialize(&parser))
+		return 0;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	int ok = yaml_parser_load(&parser, &doc);
+	if (ok)
+		yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
+/* JSON or YAML: by the name's extension first (a .yaml spec may be a flow mapping,
+ * "{hardware: T4, hours: 2}", which is not JSON), then by the content: a text that does
+ * not open with '{' is YAML; one that does is JSON, unless it is not JSON but reads as
+ * YAML (flow style from standard input). When it is neither, JSON's error is given. */
+static int is_json(const char *name, const char *buf, size_t len)
+{
+	if (ends_with(name, ".yaml") || ends_with(name, ".yml"))
+		return 0;
+	if (ends_with(name, ".json"))
+		return 1;
+	size_t i = 0;
+	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+		i++;
+	if (i == len || buf[i] != '{')
+		return 0;
+	cJSON *j = cJSON_ParseWithLengthOpts(buf, len, NULL, 0);
+	if (j) {
+		cJSON_Delete(j);
+		return 1;
+	}
+	return !loads_as_yaml(buf, len);
+}
+
 co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, size_t len,
                           co2_error *err)
+{
+	return co2__spec_parse_as(out, name, CO2__SPEC_DETECT, buf, len, err);
+}
+
+co2_status co2__spec_parse_as(co2_spec **out, const char *name, co2__spec_syntax syntax,
+                              const char *buf, size_t len, co2_error *err)
 {
 	if (!name)
 		name = "<spec>";
@@ -397,11 +453,8 @@ co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, siz
 	if (!spec)
 		return co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	co2_run_init(&spec->run);
-	size_t i = 0;
-	while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
-		i++;
-	co2_status st = (i < len && buf[i] == '{') ? parse_json(spec, name, buf, len, err)
-	                                           : parse_yaml(spec, name, buf, len, err);
+	int json = syntax == CO2__SPEC_DETECT ? is_json(name, buf, len) : syntax == CO2__SPEC_JSON;
+	co2_status st = json ? parse_json(spec, name, buf, len, err) : parse_yaml(spec, name, buf, len, err);
 	if (st != CO2_OK) {
 		co2_spec_free(spec);
 		return st;

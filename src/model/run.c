@@ -266,6 +266,31 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
 	return CO2_OK;
 }
 
+/* ---- likely mistakes ------------------------------------------------------------ */
+
+/* Below this a declared intensity is more likely kg/kWh than g/kWh: the yearly average
+ * of a few grids is that low (Quebec, Iceland: the data holds them, and a location gives
+ * them without a warning), a figure typed by hand rarely is. */
+#define LOW_INTENSITY 5.0
+
+void co2_run_warnings(co2_warnings *w, const co2_run *given)
+{
+	co2_run scratch;
+	const co2_run *run;
+	if (!w || !given || co2__run_full(&run, given, &scratch, NULL) != CO2_OK)
+		return; /* validation says what is wrong with it */
+	double g = run->intensity_g_per_kwh;
+	if (g != CO2_UNSET && isfinite(g) && g > 0 && g < LOW_INTENSITY) {
+		char as_given[32], as_g[32];
+		co2_format_double(as_given, g);
+		co2_format_double(as_g, co2__round_significant(g * 1000, 12));
+		co2_error *e = co2__warn(w, "intensity",
+		                         "intensity: %s g CO2eq/kWh is below 5: did you give kg/kWh? "
+		                         "%s kg/kWh is %s g/kWh", as_given, as_given, as_g);
+		co2__error_suggest(e, as_g);
+	}
+}
+
 const char *co2_site_name(co2_site site)
 {
 	switch (site) {
@@ -436,10 +461,14 @@ co2_status co2_run_set(co2_run *run, const char *key_in, const char *value, co2_
 	const char *field = k->key;
 	double num = 0;
 	if (k->type == V_NUM) {
-		if (!value || !co2__strtod(value, &num))
-			return co2__fail_field(err, CO2_ERR_INVALID, field,
-			                       "%s: expected a finite number (like 96 or 1.5), got '%.60s'",
-			                       field, value ? value : "");
+		/* Times also as durations ("3d", "2d12h", "3-00:00:00"). */
+		if (strcmp(field, "hours") == 0 || strcmp(field, "device_hours") == 0) {
+			co2_status st = co2_parse_duration_hours(&num, value, field, err);
+			if (st != CO2_OK)
+				return st;
+		} else if (co2_parse_double(&num, value, field, err) != CO2_OK) {
+			return CO2_ERR_INVALID;
+		}
 		/* No field takes a negative value (and -1 would read as CO2_UNSET). */
 		if (num < 0)
 			return co2__fail_field(err, CO2_ERR_INVALID, field,
@@ -552,9 +581,16 @@ co2_status co2__run_device_set(co2_device *d, const char *key_in, const char *va
 		known |= strcmp(device_keys[i], key) == 0;
 	if (!known)
 		return unknown_key(err, key_in, device_keys, sizeof device_keys[0]);
-	if (is_num && (!value || !co2__strtod(value, &num)))
+	char hint[192];
+	if (is_num && strcmp(key, "device_hours") == 0) {
+		co2_status st = co2_parse_duration_hours(&num, value, key, err);
+		if (st != CO2_OK)
+			return st;
+	} else if (is_num && (!value || !co2__strtod_grouped(value, &num))) {
 		return co2__fail_field(err, CO2_ERR_INVALID, key,
-		                       "%s: expected a finite number, got '%.60s'", key, value ? value : "");
+		                       "%s: expected a finite number, got '%.60s'%s", key,
+		                       value ? value : "", co2__number_hint(hint, value));
+	}
 	if (is_num && num < 0)
 		return co2__fail_field(err, CO2_ERR_INVALID, key, "%s: must not be negative, got %.60s",
 		                       key, value);

@@ -100,6 +100,17 @@ static int key_is(const char *key, const char *want)
 
 co2_status co2_whatif_apply(co2_run *run, const char *key, const char *value, co2_error *err)
 {
+	return co2_whatif_apply_warn(run, key, value, NULL, err);
+}
+
+co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *err)
+{
+	return co2_whatif_apply_list_warn(run, text, NULL, err);
+}
+
+co2_status co2_whatif_apply_warn(co2_run *run, const char *key, const char *value,
+                                 co2_warnings *warnings, co2_error *err)
+{
 	double v = 0;
 	if (!key || !*key)
 		return co2__fail_field(err, CO2_ERR_INVALID, "what-if",
@@ -115,6 +126,15 @@ co2_status co2_whatif_apply(co2_run *run, const char *key, const char *value, co
 				return co2__fail_field(err, CO2_ERR_INVALID, key,
 				                       "mixed-precision: expected a speed-up above 0 and at most "
 				                       "100 (typically 1.5 to 3), got %s", value);
+			if (v < 1) { /* allowed (a slower run), but likely the time ratio upside down */
+				char inv[32];
+				co2_format_double(inv, co2__round_significant(1.0 / v, 6));
+				co2_error *e = co2__warn(warnings, "mixed-precision",
+				                         "mixed-precision: a speed-up of %.20s is below 1: the run "
+				                         "would take %s times as long; did you mean "
+				                         "mixed-precision=%s (old time / new time)?", value, inv, inv);
+				co2__error_suggest(e, inv);
+			}
 			scale_time(run, 1.0 / v);
 		} else if (key_is(key, "early-stopping")) {
 			if (!(v > 0 && v <= 1))
@@ -175,7 +195,8 @@ co2_status co2_whatif_apply(co2_run *run, const char *key, const char *value, co
 	return CO2_OK;
 }
 
-co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *err)
+co2_status co2_whatif_apply_list_warn(co2_run *run, char *text, co2_warnings *warnings,
+                                      co2_error *err)
 {
 	char *p = text;
 	for (;;) {
@@ -196,7 +217,7 @@ co2_status co2_whatif_apply_list(co2_run *run, char *text, co2_error *err)
 		char *val = eq + 1;
 		while (*val == ' ')
 			val++;
-		co2_status st = co2_whatif_apply(run, p, val, err);
+		co2_status st = co2_whatif_apply_warn(run, p, val, warnings, err);
 		if (st != CO2_OK)
 			return st;
 		if (!comma)

@@ -203,6 +203,63 @@ START_TEST(parse_double_names_the_field_and_null_is_no_number)
 }
 END_TEST
 
+/* Digit groups as people write them: three digits after each '_' or ' ', one kind. */
+static const num_case grouped[] = {
+	{ "82_432", 1, 82432 }, { "82 432", 1, 82432 }, { "1_000_000", 1, 1e6 },
+	{ "1 000 000.5", 1, 1000000.5 }, { "-1_500", 1, -1500 }, { "+999_999e-3", 1, 999.999 },
+	{ "96", 1, 96 }, { "1.5", 1, 1.5 },
+	{ "8_2432", 0, 0 }, { "1234_567", 0, 0 }, { "1_00", 0, 0 }, { "1_000 000", 0, 0 },
+	{ "_100", 0, 0 }, { "100_", 0, 0 }, { "1__000", 0, 0 }, { "1.000_5", 0, 0 },
+	{ "1_000,5", 0, 0 }, { "1,500", 0, 0 }, { " 1_000", 0, 0 }, { "1_000 ", 0, 0 },
+};
+
+START_TEST(digit_groups_of_three_are_read_with_one_separator)
+{
+	const num_case *c = &grouped[_i];
+	double v = -12345;
+	int ok = co2__strtod_grouped(c->text, &v);
+	ck_assert_msg(ok == c->ok, "'%s': %s", c->text, ok ? "accepted" : "refused");
+	if (c->ok)
+		ck_assert_msg(v == c->value, "'%s' = %.17g, expected %.17g", c->text, v, c->value);
+	else
+		ck_assert_msg(v == -12345, "'%s' refused but wrote %.17g", c->text, v);
+	/* co2_parse_double reads the same. */
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_parse_double(&v, c->text, "x", &err) == CO2_OK, c->ok);
+}
+END_TEST
+
+/* A comma is refused with what it may have meant; bad groups say how to group. */
+static const struct { const char *text, *message; } hints[] = {
+	{ "1,500", "hours: expected a finite number (like 96 or 1.5), got '1,500': write 1500 or "
+	           "1.5 (a comma may group thousands or mark decimals)" },
+	{ "82,432", "hours: expected a finite number (like 96 or 1.5), got '82,432': write 82432 or "
+	            "82.432 (a comma may group thousands or mark decimals)" },
+	{ "1,5", "hours: expected a finite number (like 96 or 1.5), got '1,5': write 1.5 (a '.' "
+	         "marks decimals)" },
+	{ "2,50", "hours: expected a finite number (like 96 or 1.5), got '2,50': write 2.5 (a '.' "
+	          "marks decimals)" },
+	{ "1,234,567", "hours: expected a finite number (like 96 or 1.5), got '1,234,567': write "
+	               "1234567 or 1_234_567" },
+	{ "1,2,3", "hours: expected a finite number (like 96 or 1.5), got '1,2,3'" },
+	{ "8_2432", "hours: expected a finite number (like 96 or 1.5), got '8_2432' (group digits "
+	            "by three with '_' or ' ', one kind throughout: 82_432, 1 000 000)" },
+	{ "ten", "hours: expected a finite number (like 96 or 1.5), got 'ten'" },
+};
+
+START_TEST(a_comma_is_refused_with_both_readings)
+{
+	double v = 7;
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_parse_double(&v, hints[_i].text, "hours", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, hints[_i].message);
+	ck_assert_str_eq(err.field, "hours");
+	ck_assert_double_eq(v, 7);
+}
+END_TEST
+
 START_TEST(rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale)
 {
 	ck_assert_double_eq(co2_round(2.5, 0), 3);
@@ -539,6 +596,10 @@ static Suite *util_suite(void)
 	TCase *n = tcase_create("numbers");
 	tcase_add_loop_test(n, numbers_follow_a_strict_grammar, 0, (int)(sizeof numbers / sizeof numbers[0]));
 	tcase_add_test(n, parse_double_names_the_field_and_null_is_no_number);
+	tcase_add_loop_test(n, digit_groups_of_three_are_read_with_one_separator, 0,
+	                    (int)(sizeof grouped / sizeof grouped[0]));
+	tcase_add_loop_test(n, a_comma_is_refused_with_both_readings, 0,
+	                    (int)(sizeof hints / sizeof hints[0]));
 	tcase_add_test(n, rounding_is_half_away_from_zero_and_keeps_what_it_cannot_scale);
 	tcase_add_loop_test(n, js_tofixed_rounds_the_exact_binary_value_ties_to_the_larger, 0,
 	                    (int)(sizeof tofixed / sizeof tofixed[0]));

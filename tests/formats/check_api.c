@@ -206,7 +206,7 @@ static const bad_kv bad_kvs[] = {
 	{ "hardware=TPU v2\n\n  cnt=4\nhours=96\n", CO2_ERR_INVALID, "<kv>:3:3: unknown key 'cnt'; did you mean 'count'?", 3, 3, "count" },
 	{ "hours=96\nhours=97\n", CO2_ERR_PARSE, "<kv>:2:1: duplicate key 'hours'", 2, 1, NULL },
 	{ "device-hours=9\ndevice_hours=9\n", CO2_ERR_PARSE, "<kv>:2:1: duplicate key 'device_hours'", 2, 1, NULL },
-	{ "hardware=TPU v2\nhours = 1,5\n", CO2_ERR_INVALID, "<kv>:2:9: hours: expected a finite number (like 96 or 1.5), got '1,5'", 2, 9, NULL },
+	{ "hardware=TPU v2\nhours = 1,5\n", CO2_ERR_INVALID, "<kv>:2:9: hours: expected a finite number (like 96 or 1.5), got '1,5': write 1.5 (a '.' marks decimals)", 2, 9, NULL },
 	{ "hardware=TPU v2\r\nhours=-1\r\n", CO2_ERR_INVALID, "<kv>:2:7: hours: must not be negative, got -1", 2, 7, NULL },
 	{ "=4\n", CO2_ERR_PARSE, "<kv>:1:1: expected a key before '='", 1, 1, NULL },
 	{ "hardware=\n", CO2_ERR_INVALID, "<kv>:1:10: hardware: expected a non-empty value", 1, 10, NULL },

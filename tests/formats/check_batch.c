@@ -156,7 +156,8 @@ START_TEST(a_bad_row_is_reported_with_its_line_and_the_rest_computed)
 	ck_assert_int_eq(g.status[1], CO2_OK);
 	ck_assert_uint_eq(g.line[2], 4);
 	ck_assert_int_ne(g.status[2], CO2_OK);
-	ck_assert_str_eq(g.message[2], "hours: expected a finite number (like 96 or 1.5), got 'ten'");
+	ck_assert_str_eq(g.message[2], "hours: expected a finite number (like 96 or 1.5), got 'ten' "
+	                                "(durations work too: 3d, 72h, 90m, 1.5d, 1w, 2d12h, 3-00:00:00 or 72:00:00)");
 	ck_assert_uint_eq(g.line[3], 5);
 	ck_assert_ptr_nonnull(strstr(g.message[3], "give a region"));
 	ck_near(t.co2_kg, g.co2[0] + g.co2[1]);

@@ -1227,21 +1227,21 @@ static const bad_spec bad_specs[] = {
 	{ EIGHT_DEVICES "]\ncpu: Test CPU 16\n", "s.yaml:2:6: too many device groups (at most 8)", 2, 6 },
 	{ "? [a]\n: 1\n", "s.yaml:1:3: run spec: keys must be plain words", 1, 3 },
 	{ "hours: 1\nhours: 2\n", "s.yaml:2:1: duplicate key 'hours'", 2, 1 },
-	{ "{\"hours\": 1e999}", "s.yaml:1:11: hours: number out of range", 1, 11 },
-	{ "{\"hours\": [1]}", "s.yaml:1:11: hours: expected a string or a number", 1, 11 },
-	{ "{\"devices\": {\"hardware\": \"TG100\"}}", "s.yaml:1:13: devices: expected a list", 1, 13 },
-	{ "{\"devices\": [1]}", "s.yaml:1:14: devices[]: expected an object", 1, 14 },
-	{ "{\"devices\": [{\"hardware\": \"TG100\", \"hardware\": \"x\"}]}", "s.yaml:1:36: duplicate key 'hardware'", 1, 36 },
-	{ EIGHT_JSON_DEVICES ", {\"hardware\": \"i\"}]}", "s.yaml:1:166: devices: at most 8 groups", 1, 166 },
-	{ "{\n  \"hours\": 1,\n  \"region\": \n}", "s.yaml:4:1: not valid JSON", 4, 1 },
-	{ "\n\n  {\"hours\": }", "s.yaml:3:13: not valid JSON", 3, 13 }, /* JSON after blank lines */
+	{ "{\"hours\": 1e999}", "s.json:1:11: hours: number out of range", 1, 11 },
+	{ "{\"hours\": [1]}", "s.json:1:11: hours: expected a string or a number", 1, 11 },
+	{ "{\"devices\": {\"hardware\": \"TG100\"}}", "s.json:1:13: devices: expected a list", 1, 13 },
+	{ "{\"devices\": [1]}", "s.json:1:14: devices[]: expected an object", 1, 14 },
+	{ "{\"devices\": [{\"hardware\": \"TG100\", \"hardware\": \"x\"}]}", "s.json:1:36: duplicate key 'hardware'", 1, 36 },
+	{ EIGHT_JSON_DEVICES ", {\"hardware\": \"i\"}]}", "s.json:1:166: devices: at most 8 groups", 1, 166 },
+	{ "{\n  \"hours\": 1,\n  \"region\": \n}", "s.json:4:1: not valid JSON", 4, 1 },
+	{ "\n\n  {\"hours\": }", "s.json:3:13: not valid JSON", 3, 13 }, /* JSON after blank lines */
 	/* positions found again in the text: an unknown key at the key, a bad value at the value */
 	{ "{\"hours\": 1,\n \"devices\": [{\"hardware\": \"a\"},\n  {\"hardware\": \"b\", \"cnt\": 2}]}",
-	  "s.yaml:3:21: unknown key 'cnt'; did you mean 'count'?", 3, 21 },
+	  "s.json:3:21: unknown key 'cnt'; did you mean 'count'?", 3, 21 },
 	{ "{\"hours\": 1,\n \"devices\": [{\"hardware\": \"a\", \"count\": \"x\"}]}",
-	  "s.yaml:2:41: count: expected a finite number, got 'x'", 2, 41 },
-	{ "{\"hours\": 1,\n \"utilisation\": 0.5}", "s.yaml:2:2: unknown key 'utilisation'; did you mean 'utilization'?", 2, 2 },
-	{ "{\"hours\": 1, \"hours\": 2}", "s.yaml:1:14: duplicate key 'hours'", 1, 14 },
+	  "s.json:2:41: count: expected a finite number, got 'x'", 2, 41 },
+	{ "{\"hours\": 1,\n \"utilisation\": 0.5}", "s.json:2:2: unknown key 'utilisation'; did you mean 'utilization'?", 2, 2 },
+	{ "{\"hours\": 1, \"hours\": 2}", "s.json:1:14: duplicate key 'hours'", 1, 14 },
 };
 
 START_TEST(bad_specs_name_the_place_and_the_problem)
@@ -1250,10 +1250,12 @@ START_TEST(bad_specs_name_the_place_and_the_problem)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_int_ne(co2_spec_parse(&s, "s.yaml", b->text, strlen(b->text), &err), CO2_OK);
+	/* The extension decides the format: JSON texts are given as s.json. */
+	const char *name = strncmp(b->expect, "s.json", 6) == 0 ? "s.json" : "s.yaml";
+	ck_assert_int_ne(co2_spec_parse(&s, name, b->text, strlen(b->text), &err), CO2_OK);
 	ck_assert_ptr_null(s);
 	ck_assert_str_eq(err.message, b->expect);
-	ck_assert_str_eq(err.file, "s.yaml");
+	ck_assert_str_eq(err.file, name);
 	ck_assert_int_eq(err.line, b->line);
 	ck_assert_int_eq(err.column, b->column);
 }
@@ -1293,7 +1295,8 @@ START_TEST(a_spec_without_a_name_is_called_spec)
 	co2_error_clear(&err);
 	const char *y = "hours: x\n";
 	ck_assert_int_eq(co2_spec_parse(&s, NULL, y, strlen(y), &err), CO2_ERR_INVALID);
-	ck_assert_str_eq(err.message, "<spec>:1:8: hours: expected a finite number (like 96 or 1.5), got 'x'");
+	ck_assert_str_eq(err.message, "<spec>:1:8: hours: expected a finite number (like 96 or 1.5), got 'x' "
+	                              "(durations work too: 3d, 72h, 90m, 1.5d, 1w, 2d12h, 3-00:00:00 or 72:00:00)");
 	ck_assert_str_eq(err.file, "<spec>");
 	ck_assert_str_eq(err.field, "hours");
 }

@@ -10,7 +10,8 @@ static co2_spec *parse_ok(const char *text)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_msg(co2_spec_parse(&s, "run.yaml", text, strlen(text), &err) == CO2_OK, "%s", err.message);
+	const char *name = text[0] == '{' ? "run.json" : "run.yaml"; /* the extension decides */
+	ck_assert_msg(co2_spec_parse(&s, name, text, strlen(text), &err) == CO2_OK, "%s", err.message);
 	return s;
 }
 
@@ -51,6 +52,68 @@ START_TEST(a_json_spec_with_a_devices_list)
 }
 END_TEST
 
+START_TEST(spec_times_may_be_durations_and_numbers_may_group_digits)
+{
+	co2_spec *s = parse_ok("hardware: A\nhours: 3-00:00:00\nlocation: FR\nmemory: 1 024\n");
+	ck_assert_double_eq(co2_spec_run(s)->hours, 72);
+	ck_assert_double_eq(co2_spec_run(s)->memory_gb, 1024);
+	co2_spec_free(s);
+	s = parse_ok("devices:\n  - {hardware: A, device_hours: 2d12h}\n  - {hardware: B, device_hours: 82_432}\n");
+	ck_assert_double_eq(co2_spec_run(s)->devices[0].device_hours, 60);
+	ck_assert_double_eq(co2_spec_run(s)->devices[1].device_hours, 82432);
+	co2_spec_free(s);
+	s = parse_ok("{\"hardware\": \"A\", \"hours\": \"1.5d\", \"location\": \"FR\"}");
+	ck_assert_double_eq(co2_spec_run(s)->hours, 36);
+	co2_spec_free(s);
+	/* YAML 1.1's base 60 (72:00:00 = 259200) does not apply: libyaml gives the text. */
+	s = parse_ok("hours: 72:00:00\n");
+	ck_assert_double_eq(co2_spec_run(s)->hours, 72);
+	co2_spec_free(s);
+}
+END_TEST
+
+/* The format: the name's extension first, then the content. */
+static const struct { const char *name, *text, *error; } formats[] = {
+	/* YAML flow style opens with '{' but is no JSON */
+	{ "run.yaml", "{hardware: T4, hours: 2, location: FR}\n", NULL },
+	{ "RUN.YML", "  {hardware: T4, hours: 2, location: FR}", NULL },
+	{ "<stdin>", "{hardware: T4, hours: 2, location: FR}", NULL },
+	{ NULL, "{hardware: T4, hours: 2, location: FR}", NULL },
+	{ "run.json", "{hardware: T4, hours: 2, location: FR}", "run.json:1:3: not valid JSON" },
+	/* JSON is YAML too; JSON by its content */
+	{ "run.yaml", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	{ "run.Json", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	{ "<stdin>", "{\"hardware\": \"T4\", \"hours\": 2, \"location\": \"FR\"}", NULL },
+	/* neither: JSON's error when it opens with '{' */
+	{ "<stdin>", "{\"hours\": 2", "<stdin>:1:11: not valid JSON" },
+	{ "run.yaml", "{hardware: T4", "run.yaml:2:1: not valid YAML" },
+	/* a .json file that is YAML block style is not read as YAML */
+	{ "run.json", "hours: 2\n", "run.json:1:1: not valid JSON" },
+};
+
+START_TEST(the_extension_decides_the_format_then_the_content)
+{
+	co2_spec *s = NULL;
+	co2_error err;
+	co2_error_clear(&err);
+	const char *text = formats[_i].text;
+	co2_status st = co2_spec_parse(&s, formats[_i].name, text, strlen(text), &err);
+	if (!formats[_i].error) {
+		ck_assert_msg(st == CO2_OK, "%s", err.message);
+		co2_run *r = co2_spec_run(s);
+		ck_assert_str_eq(r->devices[0].name, "T4");
+		ck_assert_double_eq(r->hours, 2);
+		ck_assert_str_eq(r->location, "FR");
+		co2_spec_free(s);
+		return;
+	}
+	ck_assert_int_eq(st, CO2_ERR_PARSE);
+	ck_assert_ptr_null(s);
+	ck_assert_msg(strncmp(err.message, formats[_i].error, strlen(formats[_i].error)) == 0,
+	              "'%s' does not start with '%s'", err.message, formats[_i].error);
+}
+END_TEST
+
 typedef struct bad_spec {
 	const char *text;
 	const char *expect;
@@ -67,6 +130,8 @@ static const bad_spec bad_specs[] = {
 	{ "hours: 96\nhours: 97\n", "duplicate key 'hours'", 2, 1 },
 	{ "hours: [1, 2\n", "not valid YAML", 2, 1 },
 	{ "hours: 1,5\n", "hours: expected a finite number", 1, 8 },
+	{ "hours: 12:30\n", "hours: '12:30' is ambiguous", 1, 8 },
+	{ "{\"hours\": \"2h3d\"}", "give the units from the largest down", 0, 0 },
 	{ "hours: .nan\n", "hours: expected a finite number", 1, 8 },
 	{ "hours: 0x10\n", "hours: expected a finite number", 1, 8 },
 	{ "count: 1e999\n", "count: expected a finite number", 1, 8 },
@@ -90,10 +155,11 @@ START_TEST(bad_specs_name_the_file_line_column_and_field)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_int_ne(co2_spec_parse(&s, "run.yaml", c->text, len, &err), CO2_OK);
+	const char *name = c->text[0] == '{' ? "run.json" : "run.yaml"; /* the extension decides */
+	ck_assert_int_ne(co2_spec_parse(&s, name, c->text, len, &err), CO2_OK);
 	ck_assert_ptr_null(s);
 	ck_assert_msg(strstr(err.message, c->expect) != NULL, "'%s' lacks '%s'", err.message, c->expect);
-	ck_assert_msg(strncmp(err.message, "run.yaml", 8) == 0, "%s", err.message);
+	ck_assert_msg(strncmp(err.message, name, 8) == 0, "%s", err.message);
 	if (c->line) {
 		ck_assert_int_eq(err.line, c->line);
 		ck_assert_int_eq(err.column, c->column);
@@ -122,7 +188,8 @@ START_TEST(unknown_keys_carry_the_nearest_key_as_data)
 	co2_spec *s = NULL;
 	co2_error err;
 	co2_error_clear(&err);
-	ck_assert_int_eq(co2_spec_parse(&s, "run.yaml", c->text, strlen(c->text), &err), CO2_ERR_INVALID);
+	const char *name = c->text[0] == '{' ? "run.json" : "run.yaml";
+	ck_assert_int_eq(co2_spec_parse(&s, name, c->text, strlen(c->text), &err), CO2_ERR_INVALID);
 	ck_assert_ptr_null(s);
 	if (!c->suggestion) {
 		ck_assert_uint_eq(err.n_suggestions, 0);
@@ -168,6 +235,9 @@ static Suite *spec_suite(void)
 	TCase *t = tcase_create("spec");
 	tcase_add_test(t, a_yaml_spec_sets_every_field);
 	tcase_add_test(t, a_json_spec_with_a_devices_list);
+	tcase_add_test(t, spec_times_may_be_durations_and_numbers_may_group_digits);
+	tcase_add_loop_test(t, the_extension_decides_the_format_then_the_content, 0,
+	                    (int)(sizeof formats / sizeof formats[0]));
 	tcase_add_loop_test(t, bad_specs_name_the_file_line_column_and_field, 0,
 	                    (int)(sizeof bad_specs / sizeof *bad_specs));
 	tcase_add_loop_test(t, unknown_keys_carry_the_nearest_key_as_data, 0,

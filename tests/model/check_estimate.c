@@ -261,7 +261,7 @@ END_TEST
 
 START_TEST(non_numbers_are_refused_by_run_set)
 {
-	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12h", " 3" };
+	static const char *const bad[] = { "nan", "inf", "-inf", "1,5", "0x10", "1e999", "", "12x", " 3" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		co2_run run;
 		co2_run_init(&run);
@@ -270,6 +270,173 @@ START_TEST(non_numbers_are_refused_by_run_set)
 		ck_assert_int_eq(co2_run_set(&run, "hours", bad[i], &err), CO2_ERR_INVALID);
 		ck_assert_str_eq(err.field, "hours");
 	}
+}
+END_TEST
+
+START_TEST(times_are_read_as_durations_and_other_numbers_are_not)
+{
+	co2_run run;
+	co2_run_init(&run);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "3d", &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 72);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "3-00:00:00", &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 72);
+	ck_assert_int_eq(co2_run_set(&run, "device_hours", "2d12h", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 60);
+	ck_assert_int_eq(co2_run_set(&run, "device-hours", "90m", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 1.5);
+	ck_assert_int_eq(co2_run_set(&run, "hours", "-1", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "hours: must not be negative, got -1");
+	ck_assert_int_eq(co2_run_set(&run, "hours", "12:30", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "hours");
+	ck_assert_ptr_nonnull(strstr(err.message, "ambiguous"));
+	/* A count or a power is no duration. */
+	ck_assert_int_eq(co2_run_set(&run, "count", "3d", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "count: expected a finite number (like 96 or 1.5), got '3d'");
+	/* A `devices:` entry of a spec: device_hours is a duration too. */
+	co2_device d = { NULL, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_ROLE_AUTO };
+	ck_assert_int_eq(co2__run_device_set(&d, "device_hours", "1w", &err), CO2_OK);
+	ck_assert_double_eq(d.device_hours, 168);
+	ck_assert_int_eq(co2__run_device_set(&d, "device-hours", "3-00:00:00", &err), CO2_OK);
+	ck_assert_double_eq(d.device_hours, 72);
+	ck_assert_int_eq(co2__run_device_set(&d, "device_hours", "soon", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "device_hours");
+}
+END_TEST
+
+START_TEST(run_keys_read_digit_groups_and_refuse_a_comma_with_both_readings)
+{
+	co2_run run;
+	co2_run_init(&run);
+	co2_error err;
+	co2_error_clear(&err);
+	ck_assert_int_eq(co2_run_set(&run, "device-hours", "82_432", &err), CO2_OK);
+	ck_assert_double_eq(run.devices[0].device_hours, 82432);
+	ck_assert_int_eq(co2_run_set(&run, "memory", "1 024", &err), CO2_OK);
+	ck_assert_double_eq(run.memory_gb, 1024);
+	ck_assert_int_eq(co2_run_set(&run, "energy", "1_500.5", &err), CO2_OK);
+	ck_assert_double_eq(run.energy_kwh, 1500.5);
+	ck_assert_int_eq(co2_run_set(&run, "count", "1,500", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.field, "count");
+	ck_assert_str_eq(err.message, "count: expected a finite number (like 96 or 1.5), got '1,500': "
+	                              "write 1500 or 1.5 (a comma may group thousands or mark decimals)");
+	ck_assert_int_eq(co2_run_set(&run, "count", "8_2432", &err), CO2_ERR_INVALID);
+	ck_assert_ptr_nonnull(strstr(err.message, "group digits by three"));
+	/* A `devices:` entry of a spec reads them the same way. */
+	co2_device d = { NULL, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_UNSET, CO2_ROLE_AUTO };
+	ck_assert_int_eq(co2__run_device_set(&d, "count", "1 000", &err), CO2_OK);
+	ck_assert_double_eq(d.count, 1000);
+	ck_assert_int_eq(co2__run_device_set(&d, "power", "1,5", &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "power: expected a finite number, got '1,5': write 1.5 (a '.' "
+	                              "marks decimals)");
+}
+END_TEST
+
+START_TEST(a_declared_intensity_below_5_warns_and_the_datas_own_never_does)
+{
+	co2_warnings w;
+	co2_warnings_clear(&w);
+	co2_run run;
+	co2_run_init(&run);
+	run.intensity_g_per_kwh = 0.38;
+	co2_run_warnings(&w, &run);
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_int_eq(w.items[0].status, CO2_ERR_INVALID);
+	ck_assert_str_eq(w.items[0].field, "intensity");
+	ck_assert_str_eq(w.items[0].message, "intensity: 0.38 g CO2eq/kWh is below 5: did you give "
+	                                     "kg/kWh? 0.38 kg/kWh is 380 g/kWh");
+	ck_assert_uint_eq(w.items[0].n_suggestions, 1);
+	ck_assert_str_eq(w.items[0].suggestions[0], "380");
+	/* The same warning is held once. */
+	co2_run_warnings(&w, &run);
+	ck_assert_uint_eq(w.n, 1);
+	/* Nothing for 0 (declared as meant), 5 and up, or no intensity at all. */
+	static const double fine[] = { 0, 5, 56.04, 2000, CO2_UNSET };
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+		co2_warnings none;
+		co2_warnings_clear(&none);
+		run.intensity_g_per_kwh = fine[i];
+		co2_run_warnings(&none, &run);
+		ck_assert_msg(none.n == 0, "%g: %s", fine[i], none.items[0].message);
+	}
+	/* A grid whose yearly average is that low (Quebec, 1.5 g/kWh in Green Algorithms) is
+	 * the data's figure: no warning, and half a T4 (a MIG-like slice) is no mistake. */
+	co2_run qc;
+	co2_run_init(&qc);
+	co2_run_add_device(&qc, "T4", 0.5, CO2_UNSET);
+	qc.hours = 1;
+	qc.location = "CA-QC";
+	qc.method = CO2_METHOD_GREEN_ALGORITHMS;
+	co2_warnings none;
+	co2_warnings_clear(&none);
+	co2_run_warnings(&none, &qc);
+	ck_assert_uint_eq(none.n, 0);
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &qc, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_lt(r.intensity_g_per_kwh, 5);
+	/* NULL is a no-op, and so is a run never initialised. */
+	co2_run_warnings(NULL, &run);
+	co2_run_warnings(&none, NULL);
+	co2_run zero;
+	memset(&zero, 0, sizeof zero);
+	zero.intensity_g_per_kwh = 0.5;
+	co2_run_warnings(&none, &zero);
+	ck_assert_uint_eq(none.n, 0);
+	co2_warnings_clear(NULL);
+}
+END_TEST
+
+START_TEST(warnings_past_the_limit_are_counted_not_kept)
+{
+	co2_warnings w;
+	co2_warnings_clear(&w);
+	co2_run run;
+	co2_run_init(&run);
+	for (int i = 1; i <= CO2_MAX_WARNINGS + 3; i++) {
+		run.intensity_g_per_kwh = i * 0.25;
+		co2_run_warnings(&w, &run);
+	}
+	ck_assert_uint_eq(w.n, CO2_MAX_WARNINGS);
+	ck_assert_uint_eq(w.dropped, 3);
+	ck_assert_str_eq(w.items[0].suggestions[0], "250");
+}
+END_TEST
+
+START_TEST(a_mixed_precision_speed_up_below_1_warns)
+{
+	co2_run run = bert(4, CO2_METHOD_MLCO2);
+	co2_warnings w;
+	co2_warnings_clear(&w);
+	co2_error err;
+	co2_error_clear(&err);
+	char text[] = "mixed-precision=0.5,region=gcp:europe-west6";
+	ck_assert_int_eq(co2_whatif_apply_list_warn(&run, text, &w, &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 192); /* applied all the same */
+	ck_assert_uint_eq(w.n, 1);
+	ck_assert_str_eq(w.items[0].field, "mixed-precision");
+	ck_assert_str_eq(w.items[0].message, "mixed-precision: a speed-up of 0.5 is below 1: the run "
+	                                     "would take 2 times as long; did you mean "
+	                                     "mixed-precision=2 (old time / new time)?");
+	ck_assert_str_eq(w.items[0].suggestions[0], "2");
+	/* 1 and up: nothing; without a warnings array, the same change. */
+	co2_warnings none;
+	co2_warnings_clear(&none);
+	ck_assert_int_eq(co2_whatif_apply_warn(&run, "mixed-precision", "1", &none, &err), CO2_OK);
+	ck_assert_int_eq(co2_whatif_apply_warn(&run, "mixed-precision", "2", &none, &err), CO2_OK);
+	ck_assert_uint_eq(none.n, 0);
+	ck_assert_double_eq(run.hours, 96);
+	ck_assert_int_eq(co2_whatif_apply(&run, "mixed-precision", "0.25", &err), CO2_OK);
+	ck_assert_double_eq(run.hours, 384);
+	/* An intensity set by a what-if is the run's: co2_run_warnings finds it. */
+	ck_assert_int_eq(co2_whatif_apply_warn(&run, "intensity", "0.4", &none, &err), CO2_OK);
+	ck_assert_uint_eq(none.n, 0);
+	co2_run_warnings(&none, &run);
+	ck_assert_uint_eq(none.n, 1);
+	ck_assert_str_eq(none.items[0].suggestions[0], "400");
 }
 END_TEST
 
@@ -716,6 +883,11 @@ static Suite *estimate_suite(void)
 	                    (int)(sizeof bad_cases / sizeof *bad_cases));
 	tcase_add_test(t, negative_values_are_refused_by_run_set);
 	tcase_add_test(t, non_numbers_are_refused_by_run_set);
+	tcase_add_test(t, run_keys_read_digit_groups_and_refuse_a_comma_with_both_readings);
+	tcase_add_test(t, times_are_read_as_durations_and_other_numbers_are_not);
+	tcase_add_test(t, a_declared_intensity_below_5_warns_and_the_datas_own_never_does);
+	tcase_add_test(t, warnings_past_the_limit_are_counted_not_kept);
+	tcase_add_test(t, a_mixed_precision_speed_up_below_1_warns);
 	tcase_add_test(t, conflicts_and_missing_inputs_are_named);
 	tcase_add_test(t, unknown_and_ambiguous_names_suggest_candidates);
 	tcase_add_test(t, method_names_parse);

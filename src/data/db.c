@@ -286,6 +286,7 @@ int co2__index_entry(co2_db *db, int kind, size_t i)
 	uint32_t e = edition_index(db, ed);
 	char key[512];
 	const char *extra = kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+	                  : kind == K_PROVIDER ? ((const co2_provider *)entry(db, kind, i))->name
 	                  : NULL;
 	for (size_t a = 0; a <= n_aliases + 1; a++) {
 		const char *s = a == 0 ? name : a <= n_aliases ? aliases[a - 1] : extra;
@@ -360,7 +361,7 @@ static const char *kind_word(int kind)
 static const char *list_word(int kind)
 {
 	return kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations"
-	     : kind == K_INSTANCE ? "instances" : kind_word(kind);
+	     : kind == K_INSTANCE ? "instances" : kind == K_PROVIDER ? "providers" : kind_word(kind);
 }
 
 typedef struct cand {
@@ -616,6 +617,7 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 		const char *colon = (kind == K_REGION || kind == K_INSTANCE) ? strchr(name, ':') : NULL;
 		const char *extra = colon ? colon + 1
 		                  : kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+		                  : kind == K_PROVIDER ? ((const co2_provider *)entry(db, kind, i))->name
 		                                       : NULL;
 		for (size_t a = 0; a <= nal + 1; a++) {
 			const char *s = a == 0 ? name : a <= nal ? al[a - 1] : extra;
@@ -966,6 +968,7 @@ DEFINE_FIND(co2_db_find_hardware, co2_hardware, K_HARDWARE)
 DEFINE_FIND(co2_db_find_region, co2_region, K_REGION)
 DEFINE_FIND(co2_db_find_location, co2_location, K_LOCATION)
 DEFINE_FIND(co2_db_find_instance, co2_instance, K_INSTANCE)
+DEFINE_FIND(co2_db_find_provider, co2_provider, K_PROVIDER)
 
 static const void *find_exact(const co2_db *db, int kind, const char *edition, const char *id)
 {

@@ -318,6 +318,24 @@ START_TEST(cpuinfo_model_names_find_their_cpu)
 }
 END_TEST
 
+START_TEST(a_provider_is_found_by_its_id_or_its_name)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	const co2_provider *p = NULL;
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "gcp", &err), CO2_OK);
+	ck_assert_str_eq(p->name, "Google Cloud Platform");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "Amazon Web Services", &err), CO2_OK);
+	ck_assert_str_eq(p->id, "aws");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, "green-algorithms-3.0", "azure", &err), CO2_OK);
+	ck_assert_str_eq(p->edition, "green-algorithms-3.0");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "awss", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.message, "unknown provider 'awss'; did you mean 'aws'? (see 'co2calc list providers')");
+	/* The exact-id lookup is unchanged: a name is not an id. */
+	ck_assert_ptr_null(co2_db_provider(db, NULL, "Google Cloud Platform"));
+}
+END_TEST
+
 static Suite *lookup_suite(void)
 {
 	Suite *s = suite_create("lookup");
@@ -330,6 +348,7 @@ static Suite *lookup_suite(void)
 	tcase_add_test(t, suggestions_come_as_data_with_the_exact_names);
 	tcase_add_test(t, counts_meet_the_coverage_targets);
 	tcase_add_test(t, cpuinfo_model_names_find_their_cpu);
+	tcase_add_test(t, a_provider_is_found_by_its_id_or_its_name);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -315,8 +315,9 @@ START_TEST(a_listing_has_a_line_or_an_object_per_entry)
 	ck_assert_str_eq(out,
 		"{\"kind\": \"hardware\", \"entries\": [\n"
 		"  {\"name\": \"Test GPU 100\", \"kind\": \"gpu\", \"power_w\": 100, \"power_type\": \"tdp\", \"cores\": null, "
-		"\"power_per_core_w\": null, \"aliases\": [\"TG100\", \"Testco TG-100 80GB\"], \"uncertain\": false, "
-		"\"source\": \"fixture\", \"year\": 2024, \"edition\": \"co2calc\"}\n"
+		"\"power_per_core_w\": null, \"memory_gb\": null, \"aliases\": [\"TG100\", \"Testco TG-100 80GB\"], "
+		"\"uncertain\": false, \"note\": null, \"source\": \"fixture\", \"year\": 2024, \"edition\": \"co2calc\", "
+		"\"file\": \"" CO2_TEST_DATA_DIR "/fixtures/mini.yaml\", \"line\": 10}\n"
 		"], \"count\": 1}\n");
 	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "south", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
@@ -361,6 +362,47 @@ START_TEST(an_empty_listing_and_bad_requests)
 }
 END_TEST
 
+START_TEST(show_writes_one_entry_as_the_listing_does)
+{
+	co2_db *m = open_mini();
+	co2_error err;
+	co2_error_clear(&err);
+	char *out = NULL, *list = NULL;
+	size_t len = 0;
+	/* The JSON object is the listing's entry, byte for byte. */
+	static const char *const kinds[][3] = { { "hardware", "hardware", "TG100" },
+		{ "region", "regions", "tc:north-1" }, { "location", "locations", "NO" },
+		{ "provider", "providers", "tc" }, { "instance", "instances", "tc:big.8x" } };
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		ck_assert_msg(co2_show_report(&out, &len, m, kinds[k][0], kinds[k][2], NULL, CO2_FORMAT_JSON, &err) == CO2_OK,
+		              "%s", err.message);
+		ck_assert_uint_eq(strlen(out), len);
+		ck_assert_int_eq(out[0], '{');
+		ck_assert_int_eq(out[len - 1], '\n');
+		out[len - 1] = '\0';
+		ck_assert_int_eq(co2_list_report(&list, NULL, NULL, m, kinds[k][1], kinds[k][2], NULL, CO2_FORMAT_JSON, &err),
+		                 CO2_OK);
+		ck_assert_msg(strstr(list, out) != NULL, "%s:\n%s\nnot in\n%s", kinds[k][0], out, list);
+		co2_free(out);
+		co2_free(list);
+	}
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "provider", "Test Cloud", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "tc\n  name         Test Cloud\n  PUE          1.5 (fixture, 2024)\n  offset       50 %\n"
+	                      "  source       fixture (2024)\n  edition      co2calc\n"
+	                      "  file         " CO2_TEST_DATA_DIR "/fixtures/mini.yaml:28\n");
+	co2_free(out);
+	/* Failures are the lookup's, with its suggestions; and bad requests. */
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "provider", "tcc", NULL, CO2_FORMAT_TEXT, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "tc");
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "gpu", "TG100", NULL, CO2_FORMAT_TEXT, &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "hardware", "TG100", NULL, CO2_FORMAT_CSV, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "show: an entry is written as text or json, not csv");
+	co2_db_close(m);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -379,6 +421,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, equivalents_carry_their_factor_and_source);
 	tcase_add_test(tc, a_listing_has_a_line_or_an_object_per_entry);
 	tcase_add_test(tc, an_empty_listing_and_bad_requests);
+	tcase_add_test(tc, show_writes_one_entry_as_the_listing_does);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -199,7 +199,7 @@ static void compare_json(co2__buf *b, const co2_result *res, const char *const *
 		else
 			co2__buf_puts(b, "null");
 		co2__buf_puts(b, ", \"result\": ");
-		co2__json_result(b, &res[j]);
+		co2__json_result(b, &res[j], NULL, NULL);
 		co2__buf_puts(b, "}");
 	}
 	co2__buf_puts(b, "]}\n");

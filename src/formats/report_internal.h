@@ -19,8 +19,33 @@ void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);
 void co2__put_hardware(co2__buf *b, const co2_result *r);
 /* Grams of CO2eq as the model card prints them. */
 double co2__card_grams(double kg);
-/* The JSON object of one result (report_json.c). */
-void co2__json_result(co2__buf *b, const co2_result *r);
+/* The steps of the calculation (explain.c), as --explain writes them in text and JSON:
+ * each numbered step of the formula, and the lines under a step (detail 1: the energy of
+ * a part, ML CO2 Impact's rounding, the figure per device), in order. value is the
+ * step's figure in unit (unrounded; text shows it rounded); source the factor it uses,
+ * or NULL. */
+#define CO2__MAX_STEPS 40
+typedef struct co2__step {
+	int number;      /* the step's number (1, 2, ...); a detail line has its step's */
+	int detail;
+	char text[512];  /* without the number */
+	double value;
+	const char *unit;
+	const co2_factor *source;
+} co2__step;
+typedef struct co2__steps {
+	co2__step s[CO2__MAX_STEPS];
+	size_t n;
+} co2__steps;
+void co2__explain_steps(co2__steps *out, const co2_result *r);
+/* A step's source as one text: "note; source, year". */
+void co2__put_step_source(co2__buf *b, const co2_factor *f);
+
+/* The JSON object of one result (report_json.c). With run (NULL for a comparison's
+ * scenarios), it opens with the run's name and training type (null when not given); with steps (NULL: none),
+ * it closes with them (--explain). */
+void co2__json_result(co2__buf *b, const co2_result *r, const co2_run *run,
+                      const co2__steps *steps);
 
 /* An end of a range, for people: 2 significant digits ("40", "0.0084"). */
 const char *co2__range_end(char buf[32], double v);

@@ -76,6 +76,40 @@ START_TEST(explain_shows_each_step_for_bert_base)
 }
 END_TEST
 
+START_TEST(json_carries_the_run_and_with_explain_the_steps)
+{
+	char *j = report(CO2_FORMAT_JSON, 0);
+	assert_has(j, "{\"co2calc_version\": \"" CO2_VERSION_STRING "\", \"name\": \"bert-base-uncased\", "
+	              "\"training_type\": \"pre-training\", \"method\": \"mlco2\"");
+	ck_assert_ptr_null(strstr(j, "\"steps\""));
+	co2_free(j);
+	/* Without a run, the keys are there with null. */
+	char *out = NULL;
+	co2_error err;
+	ck_assert_int_eq(co2_report(&out, NULL, &res, CO2_FORMAT_JSON, 0, &err), CO2_OK);
+	assert_has(out, "\"name\": null, \"training_type\": null,");
+	co2_free(out);
+	/* The steps of the text --explain, each with its figure, unit and source. */
+	j = report(CO2_FORMAT_JSON, CO2_REPORT_EXPLAIN);
+	char *t = report(CO2_FORMAT_TEXT, CO2_REPORT_EXPLAIN);
+	assert_has(j, "\"steps\": [{\"step\": 1, \"text\": \"Power of TPUv2 Chip: 4 x 221 W = 884 W\", \"value\": 884, "
+	              "\"unit\": \"W\", \"source\": \"measured average power, not TDP; Patterson et al. 2021");
+	assert_has(t, "  1. Power of TPUv2 Chip: 4 x 221 W = 884 W\n     source: measured average power, not TDP; Patterson");
+	assert_has(j, "{\"step\": 1, \"text\": \"energy: 884 W x 96 h / 1000 = 84.864 kWh\", \"value\": 84.864, "
+	              "\"unit\": \"kWh\", \"source\": null}");
+	assert_has(t, "\n     energy: 884 W x 96 h / 1000 = 84.864 kWh\n");
+	assert_has(j, "{\"step\": 3, \"text\": \"ML CO2 Impact rounds it to 2 decimals: 0.56 kg CO2eq/kWh\", "
+	              "\"value\": 0.56, \"unit\": \"kg CO2eq/kWh\", \"source\": null}");
+	assert_has(j, "{\"step\": 4, \"text\": \"Emissions: 84.86 kWh x 0.56 kg CO2eq/kWh = 47.52 kg CO2eq (rounded to 2 "
+	              "decimals)\", \"value\": 47.52, \"unit\": \"kg CO2eq\", \"source\": null}");
+	assert_has(t, "  4. Emissions: 84.86 kWh x 0.56 kg CO2eq/kWh = 47.52 kg CO2eq (rounded to 2 decimals)\n");
+	assert_has(j, "{\"step\": 4, \"text\": \"per device: 221 W x 96 h = 21.22 kWh, x 0.56 = 11.88 kg CO2eq; x 4 devices "
+	              "= 47.52 kg CO2eq\", \"value\": 11.88, \"unit\": \"kg CO2eq\", \"source\": null}]}\n");
+	co2_free(t);
+	co2_free(j);
+}
+END_TEST
+
 START_TEST(the_text_report_names_the_cleanest_region)
 {
 	const co2_region *reg;
@@ -410,6 +444,7 @@ static Suite *report_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, every_format_name_parses_back);
 	tcase_add_test(tc, explain_shows_each_step_for_bert_base);
+	tcase_add_test(tc, json_carries_the_run_and_with_explain_the_steps);
 	tcase_add_test(tc, the_text_report_names_the_cleanest_region);
 	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
 	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);

@@ -11,8 +11,11 @@ typedef struct lister {
 	size_t count;
 	char match[256]; /* normalised (co2__norm); empty: every entry */
 	const char *edition;
+	int pass;        /* 0: the exact matches, 1: the others */
 } lister;
 
+/* How an entry's spelling fits the match: 2 exactly ("CA" is CA), 1 it contains it,
+ * 0 not at all (or another edition). Without a match, every entry of the edition: 1. */
 static int matches(const lister *l, const char *edition, const char *name,
                    const char *const *aliases, size_t n_aliases)
 {
@@ -21,15 +24,48 @@ static int matches(const lister *l, const char *edition, const char *name,
 	if (!l->match[0])
 		return 1;
 	char key[512];
-	co2__norm(key, sizeof key, name);
-	if (strstr(key, l->match))
-		return 1;
-	for (size_t i = 0; i < n_aliases; i++) {
-		co2__norm(key, sizeof key, aliases[i]);
-		if (strstr(key, l->match))
+	int m = 0;
+	for (size_t i = 0; i <= n_aliases && m < 2; i++) {
+		co2__norm(key, sizeof key, i == 0 ? name : aliases[i - 1]);
+		if (strcmp(key, l->match) == 0)
+			m = 2;
+		else if (strstr(key, l->match))
+			m = 1;
+	}
+	return m;
+}
+
+static int ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int best(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* Whether the match starts at a word of text: "iowa" in "Iowa, United States", "united
+ * states" too, but not "us" in "Australia". */
+static int at_a_word(const lister *l, const char *text)
+{
+	char key[512];
+	for (const char *p = text; p && *p; p++) {
+		int start = (p == text || !ascii_alnum(p[-1])) && ascii_alnum(*p);
+		if (!start)
+			continue;
+		co2__norm(key, sizeof key, p);
+		if (strncmp(key, l->match, strlen(l->match)) == 0)
 			return 1;
 	}
 	return 0;
+}
+
+/* Exact matches first ("list locations --match CA": Canada, then the names with "ca"),
+ * then the others, each in the data's order. */
+static int in_pass(const lister *l, int m)
+{
+	return m && (l->pass == 0) == (m == 2);
 }
 
 static void begin(lister *l)
@@ -207,7 +243,7 @@ static void list_hardware(lister *l, const co2_db *db)
 	const co2_hardware *h = co2_db_hardware_list(db, &n);
 	char a[32];
 	for (size_t i = 0; i < n; i++) {
-		if (!matches(l, h[i].edition, h[i].name, h[i].aliases, h[i].n_aliases))
+		if (!in_pass(l, matches(l, h[i].edition, h[i].name, h[i].aliases, h[i].n_aliases)))
 			continue;
 		begin(l);
 		if (l->json)
@@ -224,8 +260,15 @@ static void list_regions(lister *l, const co2_db *db)
 	const co2_region *r = co2_db_regions(db, &n);
 	char a[32], c[32];
 	for (size_t i = 0; i < n; i++) {
-		if (!matches(l, r[i].edition, r[i].id, r[i].aliases, r[i].n_aliases) &&
-		    !(r[i].name && matches(l, r[i].edition, r[i].name, NULL, 0)))
+		int m = matches(l, r[i].edition, r[i].id, r[i].aliases, r[i].n_aliases);
+		if (r[i].name)
+			m = best(m, matches(l, r[i].edition, r[i].name, NULL, 0));
+		const co2_location *loc = NULL;
+		if (!m && l->match[0] && r[i].location && (!l->edition || strcmp(l->edition, r[i].edition) == 0) &&
+		    co2_db_find_location(&loc, db, r[i].edition, r[i].location, NULL) == CO2_OK &&
+		    at_a_word(l, loc->name))
+			m = 1; /* in the place: "iowa" finds gcp:us-central1 (USA (Council Bluffs)) */
+		if (!in_pass(l, m))
 			continue;
 		begin(l);
 		if (l->json)
@@ -245,8 +288,8 @@ static void list_locations(lister *l, const co2_db *db)
 	const co2_location *x = co2_db_locations(db, &n);
 	char a[32];
 	for (size_t i = 0; i < n; i++) {
-		if (!matches(l, x[i].edition, x[i].code, x[i].aliases, x[i].n_aliases) &&
-		    !matches(l, x[i].edition, x[i].name, NULL, 0))
+		if (!in_pass(l, best(matches(l, x[i].edition, x[i].code, x[i].aliases, x[i].n_aliases),
+		                  matches(l, x[i].edition, x[i].name, NULL, 0))))
 			continue;
 		begin(l);
 		if (l->json)
@@ -263,7 +306,8 @@ static void list_providers(lister *l, const co2_db *db)
 	const co2_provider *p = co2_db_providers(db, &n);
 	char a[32], c[32];
 	for (size_t i = 0; i < n; i++) {
-		if (!matches(l, p[i].edition, p[i].id, NULL, 0) && !matches(l, p[i].edition, p[i].name, NULL, 0))
+		if (!in_pass(l, best(matches(l, p[i].edition, p[i].id, NULL, 0),
+		                     matches(l, p[i].edition, p[i].name, NULL, 0))))
 			continue;
 		begin(l);
 		if (l->json)
@@ -282,7 +326,8 @@ static void list_instances(lister *l, const co2_db *db)
 	const co2_instance *x = co2_db_instances(db, &n);
 	char a[32];
 	for (size_t i = 0; i < n; i++) {
-		if (!matches(l, x[i].edition, x[i].id, NULL, 0) && !matches(l, x[i].edition, x[i].hardware, NULL, 0))
+		if (!in_pass(l, best(matches(l, x[i].edition, x[i].id, NULL, 0),
+		                     matches(l, x[i].edition, x[i].hardware, NULL, 0))))
 			continue;
 		begin(l);
 		if (l->json)
@@ -298,7 +343,7 @@ static void list_editions(lister *l, const co2_db *db)
 	size_t n;
 	const co2_edition *e = co2_db_editions(db, &n);
 	for (size_t i = 0; i < n; i++) {
-		if (l->edition && strcmp(l->edition, e[i].id) != 0)
+		if (!in_pass(l, 1) || (l->edition && strcmp(l->edition, e[i].id) != 0))
 			continue;
 		begin(l);
 		if (l->json)
@@ -346,7 +391,8 @@ co2_status co2_list_report(char **out, size_t *len, size_t *count, const co2_db 
 	l.edition = edition;
 	if (l.json)
 		co2__buf_printf(&l.out, "{\"kind\": \"%s\", \"entries\": [", kinds[k].kind);
-	kinds[k].fn(&l, db);
+	for (l.pass = 0; l.pass < 2; l.pass++)
+		kinds[k].fn(&l, db);
 	if (l.json)
 		co2__buf_printf(&l.out, "%s], \"count\": %zu}\n", l.count ? "\n" : "", l.count);
 	if (!l.out.data)

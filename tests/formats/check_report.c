@@ -354,6 +354,25 @@ START_TEST(a_listing_has_a_line_or_an_object_per_entry)
 		"\"file\": \"" CO2_TEST_DATA_DIR "/fixtures/mini.yaml\", \"line\": 10}\n"
 		"], \"count\": 1}\n");
 	co2_free(out);
+	/* The exact match first, then the others in the data's order. */
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", "Test GPU 100 SXM", NULL, CO2_FORMAT_TEXT, &err),
+	                 CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "locations", "no", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", "TG100", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	/* A region is found by the name of its location's place, from a word's start. */
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "regions", "norway", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(strncmp(out, "tc:north-1 ", 11), 0);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "regions", "way", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 0);
+	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "south", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
 	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh  PUE -     co2calc              2024  \n");
 	co2_free(out);

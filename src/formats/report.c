@@ -156,9 +156,16 @@ static void text_cleanest(co2__buf *b, const co2_result *r, const co2_run *run, 
 		co2__buf_printf(b, " (%s)", reg->name ? reg->name : alt.location_name);
 	co2__buf_printf(b, ", %s g CO2eq/kWh:\n               the run would emit %s kg CO2eq there",
 	                co2_format_double(a, co2_round(alt.intensity_g_per_kwh, 2)), human(c, alt.co2_kg));
+	double e_raw, kg_raw;
+	int unrounded = co2__mlco2_unrounded(&alt, &e_raw, &kg_raw);
 	if (r->co2_kg > 0)
-		co2__buf_printf(b, " (%s %%)",
-		                co2_format_double(d, co2_round((alt.co2_kg - r->co2_kg) / r->co2_kg * 100.0, 1)));
+		co2__buf_printf(b, " (%s %%%s",
+		                co2_format_double(d, co2_round((alt.co2_kg - r->co2_kg) / r->co2_kg * 100.0, 1)),
+		                unrounded ? "; " : ")");
+	else if (unrounded)
+		co2__buf_puts(b, " (");
+	if (unrounded)
+		co2__buf_printf(b, "unrounded %s kg)", human(a, kg_raw));
 	co2__buf_puts(b, "\n");
 }
 
@@ -216,6 +223,10 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	co2__buf_printf(b, "\n  Emissions    %s kg CO2eq", human(a, r->co2_kg));
 	co2__put_likely(b, &r->co2_range_kg, "kg");
 	co2__buf_puts(b, "\n");
+	double e_raw, kg_raw;
+	if (co2__mlco2_unrounded(r, &e_raw, &kg_raw))
+		co2__buf_printf(b, "               rounded as ML CO2 Impact does (2 decimals); unrounded %s kWh, "
+		                   "%s kg CO2eq\n", human(a, e_raw), human(c, kg_raw));
 	if (r->offset_percent != CO2_UNSET && r->offset_percent > 0)
 		co2__buf_printf(b, "  Offset       %s %% offset by the provider (market-based: %s kg)\n",
 		                co2_format_double(a, r->offset_percent),

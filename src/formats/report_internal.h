@@ -6,8 +6,13 @@
 
 #include "formats/formats.h"
 
-/* A figure for people: 2 decimals, or 3 significant digits below 0.01. */
+/* A figure for people: 2 decimals from 1 up ("47.52"), 3 significant digits below 1
+ * ("0.0238"), so that a small figure keeps its digits. */
 const char *co2__human(char buf[32], double v);
+/* ML CO2 Impact rounds its energy and CO2eq to 2 decimals, which below 1 hides digits
+ * (0.02 kg for 0.0195): for such a result, its figures before that rounding (and before
+ * the intensity's) and 1; else 0. The reports print them beside the method's. */
+int co2__mlco2_unrounded(const co2_result *r, double *energy_kwh, double *co2_kg);
 /* "ML CO2 Impact (Lacoste et al. 2019)", ... */
 const char *co2__method_title(co2_method m);
 /* The place of the run's region ("Taiwan (Changhua County)") or location, or NULL. */
@@ -17,7 +22,8 @@ const char *co2__result_place(const co2_result *r, const co2_db *db);
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);
 /* The hardware, for people: "4 x TPUv2 Chip", "8 cores of Xeon Gold 6148". */
 void co2__put_hardware(co2__buf *b, const co2_result *r);
-/* Grams of CO2eq as the model card prints them. */
+/* Grams of CO2eq as the model card prints them: 2 decimals from 1 g up, 3 significant
+ * digits below. */
 double co2__card_grams(double kg);
 /* The steps of the calculation (explain.c), as --explain writes them in text and JSON:
  * each numbered step of the formula, and the lines under a step (detail 1: the energy of

@@ -110,6 +110,51 @@ START_TEST(json_carries_the_run_and_with_explain_the_steps)
 }
 END_TEST
 
+START_TEST(small_figures_keep_three_significant_digits)
+{
+	/* 2 h of a T4 in France: 70 W x 2 h x PUE 1.56 = 0.2184 kWh, x 56.039 g/kWh =
+	 * 0.01224 kg: 0.0122 kg, not 0.01. */
+	co2_run small;
+	co2_run_init(&small);
+	co2_run_add_device(&small, "T4", 1, CO2_UNSET);
+	small.hours = 2;
+	small.location = "FR";
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(db, &small, &r, &err), CO2_OK);
+	char *out = NULL;
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Energy       0.218 kWh");
+	assert_has(out, "  Emissions    0.0122 kg CO2eq");
+	ck_assert_ptr_null(strstr(out, "unrounded"));
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_MARKDOWN, 0, &err), CO2_OK);
+	assert_has(out, "| **Emissions** | **0.0122 kg CO2eq**");
+	co2_free(out);
+	/* From 1 up, as before: BERT-base's 47.52. */
+	out = report(CO2_FORMAT_TEXT, 0);
+	assert_has(out, "  Emissions    47.52 kg CO2eq");
+	ck_assert_ptr_null(strstr(out, "unrounded"));
+	co2_free(out);
+	/* ML CO2 Impact's own 2 decimals, with the unrounded figures beside them:
+	 * 70 W x 0.5 h = 0.035 kWh, x 566.3 g/kWh = 0.0198 kg; the method's 0.04 kWh x
+	 * 0.57 kg/kWh = 0.02 kg. */
+	small.hours = 0.5;
+	small.location = NULL;
+	small.region = "gcp:us-central1";
+	small.method = CO2_METHOD_MLCO2;
+	ck_assert_int_eq(co2_estimate(db, &small, &r, &err), CO2_OK);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Emissions    0.02 kg CO2eq");
+	assert_has(out, "rounded as ML CO2 Impact does (2 decimals); unrounded 0.035 kWh, 0.0198 kg CO2eq\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_LATEX, 0, &err), CO2_OK);
+	assert_has(out, "0.02~kg\\,CO$_2$eq (ML CO2 Impact's figures, rounded to 2 decimals: 0.035~kWh and 0.0198~kg unrounded; likely");
+	co2_free(out);
+}
+END_TEST
+
 START_TEST(the_text_report_names_the_cleanest_region)
 {
 	const co2_region *reg;
@@ -464,6 +509,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, every_format_name_parses_back);
 	tcase_add_test(tc, explain_shows_each_step_for_bert_base);
 	tcase_add_test(tc, json_carries_the_run_and_with_explain_the_steps);
+	tcase_add_test(tc, small_figures_keep_three_significant_digits);
 	tcase_add_test(tc, the_text_report_names_the_cleanest_region);
 	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
 	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);

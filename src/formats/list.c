@@ -254,11 +254,30 @@ static void list_hardware(lister *l, const co2_db *db)
 	}
 }
 
+/* One line of `list regions`. A region without an intensity of its own takes its
+ * location's: that figure, marked "(location's)". */
+static void text_region_line(lister *l, const co2_db *db, const co2_region *r)
+{
+	char a[32], c[32];
+	const char *g = "-", *whose = "";
+	const co2_location *loc = NULL;
+	if (r->intensity_g_per_kwh != CO2_UNSET) {
+		g = co2_format_double(a, r->intensity_g_per_kwh);
+	} else {
+		whose = "(location's)";
+		if (r->location && co2_db_find_location(&loc, db, r->edition, r->location, NULL) == CO2_OK)
+			g = co2_format_double(a, loc->intensity_g_per_kwh);
+	}
+	co2__buf_printf(&l->out, "%-36s %-8s %8s g/kWh %-12s  PUE %-5s %-20s %d  %s\n", r->id,
+	                r->location ? r->location : "-", g, whose,
+	                r->pue == CO2_UNSET ? "-" : co2_format_double(c, r->pue), r->edition, r->year,
+	                r->name ? r->name : "");
+}
+
 static void list_regions(lister *l, const co2_db *db)
 {
 	size_t n;
 	const co2_region *r = co2_db_regions(db, &n);
-	char a[32], c[32];
 	for (size_t i = 0; i < n; i++) {
 		int m = matches(l, r[i].edition, r[i].id, r[i].aliases, r[i].n_aliases);
 		if (r[i].name)
@@ -274,11 +293,7 @@ static void list_regions(lister *l, const co2_db *db)
 		if (l->json)
 			json_region(&l->out, &r[i]);
 		else
-			co2__buf_printf(&l->out, "%-36s %-8s %8s g/kWh  PUE %-5s %-20s %d  %s\n", r[i].id,
-			                r[i].location ? r[i].location : "-",
-			                r[i].intensity_g_per_kwh == CO2_UNSET ? "(loc)" : co2_format_double(a, r[i].intensity_g_per_kwh),
-			                r[i].pue == CO2_UNSET ? "-" : co2_format_double(c, r[i].pue),
-			                r[i].edition, r[i].year, r[i].name ? r[i].name : "");
+			text_region_line(l, db, &r[i]);
 	}
 }
 

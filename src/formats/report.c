@@ -122,7 +122,13 @@ static void explain_range(co2__buf *b, const co2_result *r)
 
 static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
-	if (r->region) {
+	if (co2__declared_grid(r, db)) {
+		co2__buf_printf(b, "  Where        the grid of %s (%s), as given, for a run in %s",
+		                r->location_name ? r->location_name : r->location, r->location, r->region);
+		co2__buf_puts(b, r->provider_name ? "" : "\n");
+		if (r->provider_name)
+			co2__buf_printf(b, " (%s)\n", r->provider_name);
+	} else if (r->region) {
 		const char *place = co2__result_place(r, db);
 		co2__buf_printf(b, "  Where        %s", r->region);
 		if (r->provider_name)

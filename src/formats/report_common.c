@@ -50,9 +50,23 @@ const char *co2__result_place(const co2_result *r, const co2_db *db)
 	return r->location_name;
 }
 
+int co2__declared_grid(const co2_result *r, const co2_db *db)
+{
+	const co2_region *reg = r->region && r->location ? co2__result_region(r, db) : NULL;
+	return reg && (!reg->location || strcmp(reg->location, r->location) != 0);
+}
+
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
-	if (r->region) {
+	if (co2__declared_grid(r, db)) {
+		const char *colon = strchr(r->region, ':');
+		co2__buf_printf(b, "the grid of %s, as given, for a run in ",
+		                r->location_name ? r->location_name : r->location);
+		if (r->provider_name)
+			co2__buf_printf(b, "%s %s", r->provider_name, colon ? colon + 1 : r->region);
+		else
+			co2__buf_puts(b, r->region);
+	} else if (r->region) {
 		const char *colon = strchr(r->region, ':');
 		const char *short_id = colon ? colon + 1 : r->region;
 		if (r->provider_name)

@@ -17,6 +17,10 @@ int co2__mlco2_unrounded(const co2_result *r, double *energy_kwh, double *co2_kg
 const char *co2__method_title(co2_method m);
 /* The place of the run's region ("Taiwan (Changhua County)") or location, or NULL. */
 const char *co2__result_place(const co2_result *r, const co2_db *db);
+/* Whether the run's declared location is not its region's (--region aws:us-east-1
+ * --location FR): the grid as given decides the intensity, not the region's. Needs the
+ * database (0 without). */
+int co2__declared_grid(const co2_result *r, const co2_db *db);
 /* Where the run was, for people: "Google Cloud Platform asia-east1, Taiwan (Changhua
  * County)", "France", or nothing when only an intensity was declared. */
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db);

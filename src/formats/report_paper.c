@@ -71,7 +71,11 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 		co2__buf_puts(b, " in region ");
 		tex(b, colon ? colon + 1 : r->region);
 		const char *place = co2__result_place(r, db);
-		if (place) {
+		if (co2__declared_grid(r, db)) {
+			co2__buf_puts(b, ", counted on the grid of ");
+			tex(b, place ? place : r->location);
+			co2__buf_puts(b, " as given");
+		} else if (place) {
 			co2__buf_puts(b, " (");
 			tex(b, place);
 			co2__buf_puts(b, ")");

@@ -155,6 +155,48 @@ START_TEST(small_figures_keep_three_significant_digits)
 }
 END_TEST
 
+START_TEST(where_says_what_was_declared)
+{
+	/* A region with a location of another grid: that grid, as given, for a run there. */
+	co2_run moved;
+	co2_run_init(&moved);
+	co2_run_add_device(&moved, "T4", 1, CO2_UNSET);
+	moved.hours = 10;
+	moved.region = "aws:us-east-1";
+	moved.location = "FR";
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(db, &moved, &r, &err), CO2_OK);
+	char *out = NULL;
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &moved, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Where        the grid of France (FR), as given, for a run in aws:us-east-1 (Amazon Web Services)\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &moved, db, CO2_FORMAT_YAML, 0, &err), CO2_OK);
+	assert_has(out, "where: \"the grid of France, as given, for a run in Amazon Web Services us-east-1\"");
+	co2_free(out);
+	/* The region's own location reads as before. */
+	out = report(CO2_FORMAT_TEXT, 0);
+	assert_has(out, "  Where        gcp:asia-east1 (Google Cloud Platform, Taiwan (Changhua County))\n");
+	co2_free(out);
+	/* Only an intensity: the comparison says it was declared. */
+	co2_run bare;
+	co2_run_init(&bare);
+	co2_run_add_device(&bare, "T4", 1, CO2_UNSET);
+	bare.hours = 10;
+	bare.intensity_g_per_kwh = 300;
+	co2_result two[2];
+	co2_result_init(&two[0]);
+	co2_result_init(&two[1]);
+	ck_assert_int_eq(co2_estimate(db, &bare, &two[0], &err), CO2_OK);
+	ck_assert_int_eq(co2_estimate(db, &bare, &two[1], &err), CO2_OK);
+	const char *labels[] = { "a", "b" };
+	ck_assert_int_eq(co2_report_compare(&out, NULL, two, labels, 2, CO2_FORMAT_TEXT, &err), CO2_OK);
+	assert_has(out, "Where                   declared intensity  declared intensity\n");
+	co2_free(out);
+}
+END_TEST
+
 START_TEST(the_text_report_names_the_cleanest_region)
 {
 	const co2_region *reg;
@@ -419,7 +461,11 @@ START_TEST(a_listing_has_a_line_or_an_object_per_entry)
 	ck_assert_uint_eq(count, 0);
 	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "south", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
-	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh  PUE -     co2calc              2024  \n");
+	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh               PUE -     co2calc              2024  \n");
+	co2_free(out);
+	/* A region without a figure of its own shows its location's, saying so. */
+	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "north", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "tc:north-1                           NO             20 g/kWh (location's)  PUE 1.2   co2calc              2024  \n");
 	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "editions", NULL, NULL, CO2_FORMAT_JSON, &err), CO2_OK);
 	ck_assert_str_eq(out, "{\"kind\": \"editions\", \"entries\": [\n"
@@ -510,6 +556,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, explain_shows_each_step_for_bert_base);
 	tcase_add_test(tc, json_carries_the_run_and_with_explain_the_steps);
 	tcase_add_test(tc, small_figures_keep_three_significant_digits);
+	tcase_add_test(tc, where_says_what_was_declared);
 	tcase_add_test(tc, the_text_report_names_the_cleanest_region);
 	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
 	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);

@@ -70,8 +70,10 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		if (!o) {
 			char given[64];
 			snprintf(given, sizeof given, "%.*s", (int)(nlen < 63 ? nlen : 63), name);
+			/* A word for a run key this command has no option for ("--gpu" to batch)
+			 * gets no "did you mean" rather than an option a few letters away. */
 			const char *best = synonym_option(cmd, given);
-			if (!best && cmd->opts)
+			if (!best && cmd->opts && !co2_run_key_synonym(given))
 				best = co2_closest_name(given, &cmd->opts[0].name, sizeof cmd->opts[0], 3);
 			if (best)
 				return cli_usage_error("%s: unknown option '--%s'; did you mean '--%s'?",

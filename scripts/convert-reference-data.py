@@ -579,7 +579,7 @@ def build_mlco2(ref):
                header(*ed, "ML CO2 Impact cloud instances (instances.csv)", MLCO2_URL, lic,
                       [inst]),
                [("instances", inst)])
-    locs = mlco2_locations(ref)
+    locs = common_location_aliases(mlco2_locations(ref))
     write_yaml(os.path.join(d, "locations.yaml"), cm,
                header(*ed, "Electricity Maps yearly averages shipped with ML CO2 Impact "
                       "(2021-10-27yearly_averages.csv)", MLCO2_URL, lic, [locs]),
@@ -858,7 +858,7 @@ def build_ga(ref, ver, fallback_codes):
     write_yaml(os.path.join(d, "hardware.yaml"), cm,
                header(*ed, t + "CPUs and GPUs (TDP_cpu.csv, TDP_gpu.csv)", GA_URL, lic, [hw]),
                [("hardware", hw)])
-    locs = ga_locations(ref, ver)
+    locs = common_location_aliases(ga_locations(ref, ver))
     write_yaml(os.path.join(d, "locations.yaml"), cm,
                header(*ed, t + "carbon intensity by location (CI_aggregated.csv)", GA_URL,
                       lic, [locs]),
@@ -924,6 +924,18 @@ CO2CALC_GA_CODE = {"CA-MT": "CA-MB"}
 CO2CALC_REGION_LOC_REMAP = {"CN-HK": "HK"}
 
 SHORT_COUNTRY = {"United States of America": "United States", "Russian Federation": "Russia"}
+
+# Codes people type that are not ISO 3166-1: the United Kingdom is GB in ISO, UK in common
+# use (and in the EU's own country codes). Added as aliases in every edition that has the
+# country, unless another entry of the edition takes the key.
+COMMON_LOCATION_ALIASES = {"GB": ["UK"]}
+
+
+def common_location_aliases(locs):
+    taken = claim(locs, "code")
+    for e in locs:
+        add_aliases(e, COMMON_LOCATION_ALIASES.get(e["code"], []), taken)
+    return locs
 
 EMBER_SRC = "Ember / Our World in Data energy mix via CodeCarbon (%s)" % CC_URL
 
@@ -1536,7 +1548,7 @@ def build_co2calc_regions(ref, mlco2, ga3):
           GA_CREDIT + ".",
           "Do not edit by hand: fix the converter and re-run it."]
     bylic = co2calc_locations(ref, ga3["locations"])
-    locs = bylic["main"]
+    locs = common_location_aliases(bylic["main"])
     provs, regs, _ = co2calc_regions(ref, mlco2, ga3,
                                      {l["code"]: l for l in all_locations(bylic)})
     lic = "CC-BY-4.0"

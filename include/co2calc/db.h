@@ -226,6 +226,11 @@ CO2_API co2_status co2_db_find_location(const co2_location **out, const co2_db *
 CO2_API co2_status co2_db_find_instance(const co2_instance **out, const co2_db *db,
                                         const char *edition, const char *name,
                                         co2_error *err);
+/* A provider by its id ("gcp") or its name ("Google Cloud Platform"), matched and
+ * failing as the lookups above do. co2_db_provider() takes the exact id alone. */
+CO2_API co2_status co2_db_find_provider(const co2_provider **out, const co2_db *db,
+                                        const char *edition, const char *name,
+                                        co2_error *err);
 /* A Google Cloud TPU slice named by its accelerator type ("v2-8", "v3-8", "v4-32",
  * "v5p-128", "v5litepod-16", "v6e-8", "tpu7x-8"; "gcp:" before it is allowed): the chip,
  * looked up like co2_db_find_hardware() in the edition, and how many chips the slice

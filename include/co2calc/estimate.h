@@ -111,6 +111,13 @@ CO2_API co2_status co2_run_add_device(co2_run *run, const char *name, double cou
 CO2_API co2_status co2_run_set(co2_run *run, const char *key, const char *value,
                                co2_error *err);
 
+/* The run key that a word people write for it means, as the spec reader's "did you
+ * mean" takes it: "gpu", "num_gpus", "tdp", "country" give "hardware", "count", "power",
+ * "location"; '-' and '_' are the same. A static string (spec spelling, with '_'), or
+ * NULL when the word is no known synonym. Words one edit from another key ("gpu" from
+ * "cpu") are here so that a program's own "did you mean" can prefer them too. */
+CO2_API const char *co2_run_key_synonym(const char *word);
+
 /* Check a run before estimating: its version and size, n_devices at most
  * CO2_MAX_DEVICES, the values' ranges and conflicts. co2_estimate() calls it. */
 CO2_API co2_status co2_run_validate(const co2_run *run, co2_error *err);

@@ -63,11 +63,24 @@ CO2_API co2_status co2_report_compare(char **out, size_t *len, const co2_result 
  * digits only ("a100" finds "NVIDIA A100-SXM4-80GB"); edition (NULL: all) keeps that
  * data edition's entries. CO2_FORMAT_TEXT: one line per entry (an empty string when
  * none matches); CO2_FORMAT_JSON: {"kind": ..., "entries": [...], "count": N} with every
- * field of each entry. *count (if not NULL) receives the number of entries listed.
+ * field of each entry (with the file and line it was read from). *count (if not NULL)
+ * receives the number of entries listed.
  * Fails with CO2_ERR_INVALID for another kind or format, CO2_ERR_NOT_FOUND for an
  * unknown edition. The caller owns *out (co2_free). */
 CO2_API co2_status co2_list_report(char **out, size_t *len, size_t *count, const co2_db *db,
                                    const char *kind, const char *match, const char *edition,
+                                   co2_format format, co2_error *err);
+
+/* One entry, looked up by name as co2_db_find_hardware() and the others do (edition is
+ * searched first, NULL: CO2_EDITION_DEFAULT): kind is "hardware", "region", "location",
+ * "provider" or "instance" (or the plural co2_list_report() takes). CO2_FORMAT_TEXT:
+ * the entry with its figures, aliases, source and file, one field a line;
+ * CO2_FORMAT_JSON: one object with the same fields as an entry of co2_list_report()'s
+ * JSON (written by the same code). A name that is unknown or fits several entries
+ * fails as the lookup does (CO2_ERR_NOT_FOUND, CO2_ERR_AMBIGUOUS, with suggestions);
+ * another kind or format fails with CO2_ERR_INVALID. The caller owns *out (co2_free). */
+CO2_API co2_status co2_show_report(char **out, size_t *len, const co2_db *db,
+                                   const char *kind, const char *name, const char *edition,
                                    co2_format format, co2_error *err);
 
 #ifdef __cplusplus

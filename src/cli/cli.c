@@ -89,6 +89,23 @@ static int check_repeated(const cli_args *a)
 	return rc;
 }
 
+/* The option a word people use for a run key stands for ("--gpu" is "--hardware", not
+ * "--cpu", one edit away), when the command has it; the words are the spec reader's. */
+static const char *synonym_option(const cli_cmd *cmd, const char *given)
+{
+	const char *key = co2_run_key_synonym(given);
+	if (!key || !cmd->opts)
+		return NULL;
+	for (const cli_opt *p = cmd->opts; p->name; p++) {
+		size_t i;
+		for (i = 0; key[i] && p->name[i] && (p->name[i] == key[i] || (p->name[i] == '-' && key[i] == '_')); i++)
+			;
+		if (!key[i] && !p->name[i])
+			return p->name;
+	}
+	return NULL;
+}
+
 int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 {
 	memset(out, 0, sizeof *out);
@@ -122,8 +139,11 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *out)
 		if (!o) {
 			char given[64];
 			snprintf(given, sizeof given, "%.*s", (int)(nlen < 63 ? nlen : 63), name);
-			const char *best = cmd->opts ? co2_closest_name(given, &cmd->opts[0].name, sizeof cmd->opts[0], 3)
-			                             : NULL;
+			/* A word for a run key this command has no option for ("--gpu" to batch)
+			 * gets no "did you mean" rather than an option a few letters away. */
+			const char *best = synonym_option(cmd, given);
+			if (!best && cmd->opts && !co2_run_key_synonym(given))
+				best = co2_closest_name(given, &cmd->opts[0].name, sizeof cmd->opts[0], 3);
 			if (best)
 				return cli_usage_error("%s: unknown option '--%s'; did you mean '--%s'?",
 				                       cmd->name, given, best);

@@ -8,7 +8,7 @@
 static const cli_opt opts[] = {
 	CLI_RUN_OPTS,
 	{ "format", "FMT", "text (default), json, model-card, latex, markdown, yaml or csv" },
-	{ "explain", NULL, "show each step of the calculation with its numbers and sources (text)" },
+	{ "explain", NULL, "show each step of the calculation with its numbers and sources (text; with json, a \"steps\" array)" },
 	CLI_DATA_OPTS,
 	{ NULL, NULL, NULL }
 };

@@ -31,9 +31,16 @@ static void usage(FILE *f)
 	      "commands:\n", f);
 	for (const command *c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, c->summary);
-	fputs("\n'co2calc COMMAND --help' describes a command; 'co2calc --version' prints the version.\n"
+	fputs("\n'co2calc help COMMAND' (or 'co2calc COMMAND --help') describes a command; 'co2calc --version'\n"
+	      "prints the version.\n"
 	      "example:\n  co2calc estimate --hardware \"TPU v2\" --count 4 --hours 96 "
 	      "--region gcp:asia-east1 --method mlco2\n", f);
+}
+
+static int unknown_command(const char *context, const char *name)
+{
+	return cli_usage_error("%s%sunknown command '%s' (commands: estimate, list, show, data, sacct, batch, card, compare, exercise; see 'co2calc --help')",
+	                       context ? context : "", context ? ": " : "", name);
 }
 
 int main(int argc, char **argv)
@@ -48,6 +55,19 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return CO2_EXIT_USAGE;
 	}
+	if (strcmp(argv[1], "help") == 0 && argc > 2) {
+		/* 'co2calc help estimate' is 'co2calc estimate --help'. */
+		if (argc > 3)
+			return cli_usage_error("help: expected one command, got '%s %s'", argv[2], argv[3]);
+		for (const command *c = commands; c->name; c++) {
+			if (strcmp(c->name, argv[2]) == 0) {
+				static char help_flag[] = "--help";
+				char *help_argv[] = { argv[2], help_flag, NULL };
+				return c->fn(2, help_argv);
+			}
+		}
+		return unknown_command("help", argv[2]);
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(stdout);
 		return CO2_EXIT_OK;
@@ -59,6 +79,5 @@ int main(int argc, char **argv)
 	for (const command *c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 1, argv + 1);
-	return cli_usage_error("unknown command '%s' (commands: estimate, list, show, data, sacct, batch, card, compare, exercise; see 'co2calc --help')",
-	                       argv[1]);
+	return unknown_command(NULL, argv[1]);
 }

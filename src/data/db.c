@@ -286,6 +286,7 @@ int co2__index_entry(co2_db *db, int kind, size_t i)
 	uint32_t e = edition_index(db, ed);
 	char key[512];
 	const char *extra = kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+	                  : kind == K_PROVIDER ? ((const co2_provider *)entry(db, kind, i))->name
 	                  : NULL;
 	for (size_t a = 0; a <= n_aliases + 1; a++) {
 		const char *s = a == 0 ? name : a <= n_aliases ? aliases[a - 1] : extra;
@@ -360,13 +361,14 @@ static const char *kind_word(int kind)
 static const char *list_word(int kind)
 {
 	return kind == K_REGION ? "regions" : kind == K_LOCATION ? "locations"
-	     : kind == K_INSTANCE ? "instances" : kind_word(kind);
+	     : kind == K_INSTANCE ? "instances" : kind == K_PROVIDER ? "providers" : kind_word(kind);
 }
 
 typedef struct cand {
 	size_t idx;
 	size_t tokens;
 	size_t dist;
+	int numbers;  /* hardware: the name has every number of the query */
 } cand;
 
 /* Total length of the query's letter/digit runs that occur in key. */
@@ -581,6 +583,52 @@ static size_t longer_names(const co2_db *db, uint32_t edition, const char *query
 	return found;
 }
 
+/* Whether every number of the query (a run of two digits or more: "6000" of "a6000") is
+ * a whole digit run of key: "rtxa6000" has the query's number, "a67000" has not. A
+ * single digit says too little ("h1oo" is no "m1"): a query without a number gives 0. */
+static int has_numbers(const char *query, const char *key)
+{
+	int any = 0;
+	for (const char *p = query; *p;) {
+		if (*p < '0' || *p > '9') {
+			p++;
+			continue;
+		}
+		const char *s = p;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		size_t n = (size_t)(p - s);
+		if (n < 2)
+			continue;
+		any = 1;
+		int found = 0;
+		for (const char *k = key; *k && !found;) {
+			if (*k < '0' || *k > '9') {
+				k++;
+				continue;
+			}
+			const char *ks = k;
+			while (*k >= '0' && *k <= '9')
+				k++;
+			found = (size_t)(k - ks) == n && memcmp(ks, s, n) == 0;
+		}
+		if (!found)
+			return 0;
+	}
+	return any;
+}
+
+/* Whether candidate a ranks before b: with the query's numbers first (hardware: an
+ * "A6000" is an RTX A6000 before an A6-7000), then fewer edits, then more shared runs. */
+static int better(const cand *a, const cand *b)
+{
+	if (a->numbers != b->numbers)
+		return a->numbers > b->numbers;
+	if (a->dist != b->dist)
+		return a->dist < b->dist;
+	return a->tokens > b->tokens;
+}
+
 /* The entries whose names are closest to query (at most 3, best first); returns how
  * many, stored in out. */
 static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, const char *query,
@@ -593,7 +641,7 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 	if (!*q)
 		return 0; /* only punctuation or spaces: no name is near it */
 	size_t qlen = strlen(q);
-	cand best[3] = { { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 }, { 0, 0, (size_t)-1 } };
+	cand best[3] = { { 0, 0, (size_t)-1, 0 }, { 0, 0, (size_t)-1, 0 }, { 0, 0, (size_t)-1, 0 } };
 	size_t nbest = 0;
 	const co2__vec *v = &db->kinds[kind];
 	unsigned qvendors = kind == K_HARDWARE ? vendors_in(query) : 0;
@@ -610,12 +658,13 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 			if (ev && !(ev & qvendors))
 				continue;
 		}
-		cand c = { i, 0, (size_t)-1 };
+		cand c = { i, 0, (size_t)-1, 0 };
 		/* The name, its aliases, and the bare code of a region or instance type or
-		 * the name of a location: every spelling that lookup takes. */
+		 * the name of a location or provider: every spelling that lookup takes. */
 		const char *colon = (kind == K_REGION || kind == K_INSTANCE) ? strchr(name, ':') : NULL;
 		const char *extra = colon ? colon + 1
 		                  : kind == K_LOCATION ? ((const co2_location *)entry(db, kind, i))->name
+		                  : kind == K_PROVIDER ? ((const co2_provider *)entry(db, kind, i))->name
 		                                       : NULL;
 		for (size_t a = 0; a <= nal + 1; a++) {
 			const char *s = a == 0 ? name : a <= nal ? al[a - 1] : extra;
@@ -625,10 +674,14 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 				co2__norm_reduced(key, sizeof key, s);
 			else
 				co2__norm(key, sizeof key, s);
+			/* Hardware: a name with the query's numbers ranks first. */
+			if (kind == K_HARDWARE && has_numbers(q, key))
+				c.numbers = 1;
 			/* Closeness: the edit distance to the whole key, or to its start (plus
 			 * one) so that "H1OO" is near "h100sxm5"; shared letter and digit runs
-			 * break ties. */
-			size_t limit = nbest == 3 ? best[2].dist : 64;
+			 * break ties. The distance is only computed as far as the third best's
+			 * unless this name has numbers the third best lacks. */
+			size_t limit = nbest == 3 && c.numbers <= best[2].numbers ? best[2].dist : 64;
 			size_t d = co2__distance(q, key, limit);
 			if (strlen(key) > qlen) {
 				char start[256];
@@ -638,7 +691,7 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 				if (ds < d)
 					d = ds;
 			}
-			if (nbest == 3 && d > best[2].dist)
+			if (nbest == 3 && c.numbers <= best[2].numbers && d > best[2].dist)
 				continue;
 			size_t t = token_hits(q, key);
 			if (d < c.dist || (d == c.dist && t > c.tokens))
@@ -647,8 +700,7 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 		if (c.dist > 2 + qlen / 2 && c.tokens * 2 < qlen)
 			continue;
 		/* No better than the third best: it would not be kept. */
-		if (nbest == 3 && (c.dist > best[2].dist ||
-		                   (c.dist == best[2].dist && c.tokens <= best[2].tokens)))
+		if (nbest == 3 && !better(&c, &best[2]))
 			continue;
 		/* Skip a second entry with the same name (another edition). */
 		int dup = 0;
@@ -662,8 +714,7 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 		if (dup)
 			continue;
 		size_t pos = nbest;
-		while (pos > 0 && (c.dist < best[pos - 1].dist ||
-		                   (c.dist == best[pos - 1].dist && c.tokens > best[pos - 1].tokens)))
+		while (pos > 0 && better(&c, &best[pos - 1]))
 			pos--;
 		if (pos >= 3)
 			continue;
@@ -673,12 +724,21 @@ static size_t suggest(const co2_db *db, int kind, uint32_t e1, uint32_t e2, cons
 		if (nbest < 3)
 			nbest++;
 	}
-	/* Only names about as close as the closest: not the noise behind a good match. */
-	while (nbest > 1 && best[nbest - 1].dist > best[0].dist + 1)
-		nbest--;
-	for (size_t k = 0; k < nbest; k++)
-		out[k] = best[k].idx;
-	return nbest;
+	/* Only names about as good as the best: with the query's numbers when it has them,
+	 * of the best's kind (hardware: a GPU's name suggests GPUs), and about as close. */
+	size_t kept = 0;
+	for (size_t k = 0; k < nbest; k++) {
+		if (k > 0 && best[k].numbers < best[0].numbers)
+			continue;
+		if (k > 0 && best[k].dist > best[0].dist + 1)
+			continue;
+		if (k > 0 && kind == K_HARDWARE &&
+		    strcmp(((const co2_hardware *)entry(db, kind, best[k].idx))->kind,
+		           ((const co2_hardware *)entry(db, kind, best[0].idx))->kind) != 0)
+			continue;
+		out[kept++] = best[k].idx;
+	}
+	return kept;
 }
 
 /* Entries of one edition whose name or an alias contains every word of the query
@@ -773,6 +833,130 @@ static co2_status ambiguous(const co2_db *db, int kind, const char *name, const 
 		co2__error_suggest(err, entry_names(db, kind, hits[k], &al, &nal, &ed));
 	}
 	return CO2_ERR_AMBIGUOUS;
+}
+
+static const void *find_exact(const co2_db *db, int kind, const char *edition, const char *id);
+
+/* ---- regions by place ------------------------------------------------------------- */
+
+/* Whether every word of query (ASCII letter and digit runs, case ignored) is a word of
+ * text. */
+static int words_in(const char *query, const char *text)
+{
+	int any = 0;
+	for (const char *q = query; *q;) {
+		while (*q && !ascii_alnum((unsigned char)*q))
+			q++;
+		if (!*q)
+			break;
+		const char *qs = q;
+		while (ascii_alnum((unsigned char)*q))
+			q++;
+		size_t qn = (size_t)(q - qs);
+		any = 1;
+		int found = 0;
+		for (const char *t = text; *t && !found;) {
+			while (*t && !ascii_alnum((unsigned char)*t))
+				t++;
+			const char *ts = t;
+			while (ascii_alnum((unsigned char)*t))
+				t++;
+			found = (size_t)(t - ts) == qn && strncasecmp(ts, qs, qn) == 0;
+		}
+		if (!found)
+			return 0;
+	}
+	return any;
+}
+
+static int contains_index(const size_t *list, size_t n, size_t i)
+{
+	for (size_t k = 0; k < n; k++)
+		if (list[k] == i)
+			return 1;
+	return 0;
+}
+
+/* The location a region points at, in its edition or the default one; NULL when none. */
+static const co2_location *region_location(const co2_db *db, const co2_region *r)
+{
+	return r->location ? find_exact(db, K_LOCATION, r->edition, r->location) : NULL;
+}
+
+/* Regions of an edition in the place query names: every word of it in the region's
+ * name ("Germany (Frankfurt)") and its location's name taken together ("Iowa, United
+ * States"), or the query the location's code or an alias ("JP", "UK"). Returns how many
+ * (at most cap stored), in the data's order. */
+static size_t place_matches(const co2_db *db, uint32_t edition, const char *query, size_t *out,
+                            size_t cap)
+{
+	char q[256], k[256];
+	co2__norm(q, sizeof q, query);
+	if (!*q)
+		return 0;
+	size_t found = 0;
+	const co2__vec *v = &db->kinds[K_REGION];
+	for (size_t i = 0; i < v->n; i++) {
+		const co2_region *r = entry(db, K_REGION, i);
+		if (edition_index(db, r->edition) != edition)
+			continue;
+		const co2_location *l = region_location(db, r);
+		char text[768];
+		snprintf(text, sizeof text, "%s %s", r->name ? r->name : "", l ? l->name : "");
+		int hit = words_in(query, text);
+		for (size_t a = 0; l && !hit && a <= l->n_aliases; a++) {
+			co2__norm(k, sizeof k, a == 0 ? l->code : l->aliases[a - 1]);
+			hit = strcmp(k, q) == 0;
+		}
+		if (!hit)
+			continue;
+		if (found < cap)
+			out[found] = i;
+		found++;
+	}
+	return found;
+}
+
+/* The error for a place given as a region: the regions there as candidates (and the
+ * location, when they share one, for the grid alone). */
+static co2_status regions_there(const co2_db *db, const char *name, const size_t *hits, size_t n,
+                                co2_error *err)
+{
+	char list[512] = "";
+	size_t len = 0, shown = 0;
+	const char *loc = ((const co2_region *)entry(db, K_REGION, hits[0]))->location;
+	for (size_t k = 0; k < n; k++) {
+		const co2_region *r = entry(db, K_REGION, hits[k]);
+		if (!loc || !r->location || strcmp(loc, r->location) != 0)
+			loc = NULL;
+		if (k >= 6)
+			continue;
+		int w = snprintf(list + len, sizeof list - len, "%s'%s'",
+		                 k == 0 ? "" : k + 1 == n ? " and " : ", ", r->id);
+		if (w < 0 || (size_t)w >= sizeof list - len)
+			continue;
+		len += (size_t)w;
+		shown++;
+	}
+	char grid[96] = "";
+	if (loc)
+		snprintf(grid, sizeof grid, "%s--location %s for its grid alone", n == 1 ? " (or " : ", or ",
+		         loc);
+	if (n == 1) {
+		co2__fail_field(err, CO2_ERR_NOT_FOUND, "region",
+		                "unknown region '%s'; did you mean %s, the region there?%s%s", name, list,
+		                grid, loc ? ")" : "");
+	} else {
+		char more[64] = "";
+		if (n > shown)
+			snprintf(more, sizeof more, ", ... (%zu in all)", n);
+		co2__fail_field(err, CO2_ERR_AMBIGUOUS, "region",
+		                "region '%s' is a place, not a region: the regions there are %s%s; give "
+		                "one%s", name, list, more, grid);
+	}
+	for (size_t k = 0; k < n && k < CO2_MAX_SUGGESTIONS; k++)
+		co2__error_suggest(err, ((const co2_region *)entry(db, K_REGION, hits[k]))->id);
+	return n == 1 ? CO2_ERR_NOT_FOUND : CO2_ERR_AMBIGUOUS;
 }
 
 static int same_text(const char *a, const char *b)
@@ -910,13 +1094,24 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 			}
 		}
 	}
-	/* Several entries containing every word of the name: ambiguous, list them. */
+	/* Several entries containing every word of the name: ambiguous, list them. A region
+	 * named by a city, state or country ("Frankfurt", "iowa", "Japan") lists the regions
+	 * there instead, when they include every region the words find in the ids
+	 * ("Germany": azure:germanynorth, ... and gcp:europe-west3). */
 	for (int pass = 0; pass < 2; pass++) {
 		uint32_t e = eds[pass];
 		if (e == UINT32_MAX || (pass == 1 && e == e1))
 			continue;
-		size_t hits[6];
-		size_t n = partial_matches(db, kind, e, name, hits, 6);
+		size_t hits[64], places[64];
+		size_t n = partial_matches(db, kind, e, name, hits, 64);
+		size_t np = kind == K_REGION ? place_matches(db, e, name, places, 64) : 0;
+		if (np && np <= 64 && n <= 64) {
+			size_t k = 0;
+			while (k < n && contains_index(places, np, hits[k]))
+				k++;
+			if (k == n)
+				return regions_there(db, name, places, np, err);
+		}
 		if (n < 2)
 			continue;
 		return ambiguous(db, kind, name, hits, n, err);
@@ -968,6 +1163,7 @@ DEFINE_FIND(co2_db_find_hardware, co2_hardware, K_HARDWARE)
 DEFINE_FIND(co2_db_find_region, co2_region, K_REGION)
 DEFINE_FIND(co2_db_find_location, co2_location, K_LOCATION)
 DEFINE_FIND(co2_db_find_instance, co2_instance, K_INSTANCE)
+DEFINE_FIND(co2_db_find_provider, co2_provider, K_PROVIDER)
 
 static const void *find_exact(const co2_db *db, int kind, const char *edition, const char *id)
 {

@@ -45,124 +45,26 @@ const char *co2_format_name(co2_format format)
 #define method_title co2__method_title
 
 
-static const co2_factor *find_factor(const co2_result *r, const char *name)
-{
-	for (size_t i = 0; i < r->n_factors; i++)
-		if (strcmp(r->factors[i].name, name) == 0)
-			return &r->factors[i];
-	return NULL;
-}
-
-/* "     source: ..., 2021" under a step. */
-static void put_source(co2__buf *b, const co2_factor *f)
-{
-	if (!f)
-		return;
-	co2__buf_puts(b, "     source: ");
-	if (f->note)
-		co2__buf_printf(b, "%s; ", f->note);
-	if (f->year)
-		co2__buf_printf(b, "%s, %d\n", f->source, f->year);
-	else
-		co2__buf_printf(b, "%s\n", f->source);
-}
-
-/* Energy as the explanation prints it: 2 decimals for ML CO2 Impact, else 4. */
-static const char *kwh(char buf[32], double v, int mlco2)
-{
-	return co2_format_double(buf, mlco2 ? co2__round_js(v, 2) : co2_round(v, 4));
-}
-
-/* kg/kWh from g/kWh for people: 244.76 g/kWh is 0.24476, not the binary 0.24475999999999998. */
-static const char *kg_kwh(char buf[32], double v)
-{
-	return co2_format_double(buf, co2__round_significant(v, 12));
-}
-
 static void explain(co2__buf *b, const co2_result *r)
 {
-	char a[32], c[32], d[32], e[32], f[32];
-	int mlco2 = r->method == CO2_METHOD_MLCO2;
-	int step = 1;
-	double kg_per_kwh = r->intensity_g_per_kwh / 1000.0;
+	char a[32], c[32], d[32];
 	co2__buf_printf(b, "\nHow it was computed, by %s\n", method_title(r->method));
 	co2__buf_puts(b, "  power (W)     = count x power per device (W) x utilization\n"
 	                 "  energy (kWh)  = power (W) x hours / 1000 x PUE x repeats\n"
 	                 "  CO2eq (kg)    = energy (kWh) x carbon intensity (kg CO2eq/kWh)\n");
-	for (size_t i = 0; i < r->n_parts; i++) {
-		const co2_part *p = &r->parts[i];
-		const char *unit = p->kind == CO2_PART_MEMORY ? " GB" : p->kind == CO2_PART_CPU ? " cores" : "";
-		const char *per = p->kind == CO2_PART_MEMORY ? " W/GB" : p->kind == CO2_PART_CPU ? " W per core" : " W";
-		co2__buf_printf(b, "  %d. Power of %s: %s%s x %s%s", step++, p->label,
-		                co2_format_double(a, p->count), unit,
-		                co2_format_double(c, p->unit_power_w), per);
-		if (p->utilization != 1.0)
-			co2__buf_printf(b, " x %s utilization", co2_format_double(d, p->utilization));
-		co2__buf_printf(b, " = %s W\n", co2_format_double(e, co2_round(p->power_w, 4)));
-		put_source(b, find_factor(r, p->kind == CO2_PART_MEMORY ? "memory power" : p->label));
-		if (r->hours > 0 && p->count > 0)
-			co2__buf_printf(b, "     energy: %s W x %s h / 1000 = %s kWh\n",
-			                co2_format_double(a, co2_round(p->power_w, 4)),
-			                co2_format_double(c, r->hours),
-			                co2_format_double(d, co2_round(p->energy_kwh, 4)));
+	co2__steps steps;
+	co2__explain_steps(&steps, r);
+	for (size_t i = 0; i < steps.n; i++) {
+		const co2__step *st = &steps.s[i];
+		if (st->detail)
+			co2__buf_printf(b, "     %s\n", st->text);
 		else
-			co2__buf_printf(b, "     energy: %s device-hours x %s W / 1000 = %s kWh\n",
-			                co2_format_double(a, p->device_hours),
-			                co2_format_double(c, p->unit_power_w * p->utilization),
-			                co2_format_double(d, co2_round(p->energy_kwh, 4)));
-	}
-	const co2_factor *measured = find_factor(r, "measured IT energy");
-	if (measured) {
-		co2__buf_printf(b, "  %d. IT energy, measured: %s kWh\n", step++,
-		                co2_format_double(a, r->it_energy_kwh));
-		put_source(b, measured);
-	} else if (r->n_parts > 1) {
-		co2__buf_printf(b, "  %d. IT energy: ", step++);
-		for (size_t i = 0; i < r->n_parts; i++)
-			co2__buf_printf(b, "%s%s", i ? " + " : "", co2_format_double(a, co2_round(r->parts[i].energy_kwh, 4)));
-		co2__buf_printf(b, " = %s kWh\n", co2_format_double(a, co2_round(r->it_energy_kwh, 4)));
-	}
-	double with_pue = r->it_energy_kwh * r->pue;
-	co2__buf_printf(b, "  %d. Data-centre overhead: %s kWh x PUE %s = %s kWh\n", step++,
-	                co2_format_double(a, co2_round(r->it_energy_kwh, 4)), co2_format_double(c, r->pue),
-	                co2_format_double(d, co2_round(with_pue, 4)));
-	put_source(b, find_factor(r, "PUE"));
-	if (r->repeats != 1.0) {
-		co2__buf_printf(b, "  %d. Repeats: %s kWh x %s runs = %s kWh\n", step++,
-		                co2_format_double(a, co2_round(with_pue, 4)), co2_format_double(c, r->repeats),
-		                co2_format_double(d, co2_round(with_pue * r->repeats, 4)));
-		put_source(b, find_factor(r, "repeats"));
-	}
-	if (mlco2)
-		co2__buf_printf(b, "     ML CO2 Impact rounds the energy to 2 decimals: %s kWh\n",
-		                co2_format_double(a, r->energy_kwh));
-	const co2_factor *fi = find_factor(r, "carbon intensity");
-	co2__buf_printf(b, "  %d. Carbon intensity: %s g CO2eq/kWh = %s kg CO2eq/kWh\n", step++,
-	                co2_format_double(a, fi ? fi->value : r->intensity_g_per_kwh),
-	                kg_kwh(c, (fi ? fi->value : r->intensity_g_per_kwh) / 1000.0));
-	put_source(b, fi);
-	if (mlco2)
-		co2__buf_printf(b, "     ML CO2 Impact rounds it to 2 decimals: %s kg CO2eq/kWh\n",
-		                kg_kwh(a, kg_per_kwh));
-	co2__buf_printf(b, "  %d. Emissions: %s kWh x %s kg CO2eq/kWh = %s kg CO2eq%s\n", step++,
-	                kwh(a, r->energy_kwh, mlco2), kg_kwh(c, kg_per_kwh),
-	                human(d, r->co2_kg), mlco2 ? " (rounded to 2 decimals)" : "");
-	if (r->n_parts == 1 && r->parts[0].count > 1 && r->parts[0].kind == CO2_PART_DEVICE &&
-	    r->hours > 0) {
-		/* Per device, as papers report it: 221 W x 96 h = 21.22 kWh, x 0.56 = 11.88 kg. */
-		const co2_part *p = &r->parts[0];
-		double w1 = p->unit_power_w * p->utilization;
-		double e1 = w1 * r->hours / 1000.0 * r->pue * r->repeats;
-		double k1 = mlco2 ? co2__round_js(co2__round_js(e1, 2) * kg_per_kwh, 2) : e1 * kg_per_kwh;
-		co2__buf_printf(b, "     per device: %s W x %s h", co2_format_double(a, w1),
-		                co2_format_double(c, r->hours));
-		if (r->pue != 1.0)
-			co2__buf_printf(b, " x PUE %s", co2_format_double(a, r->pue));
-		if (r->repeats != 1.0)
-			co2__buf_printf(b, " x %s runs", co2_format_double(a, r->repeats));
-		co2__buf_printf(b, " = %s kWh, x %s = %s kg CO2eq; x %s devices = %s kg CO2eq\n",
-		                kwh(a, e1, mlco2), kg_kwh(c, kg_per_kwh), human(d, k1),
-		                co2_format_double(e, p->count), human(f, k1 * p->count));
+			co2__buf_printf(b, "  %d. %s\n", st->number, st->text);
+		if (st->source) {
+			co2__buf_puts(b, "     source: ");
+			co2__put_step_source(b, st->source);
+			co2__buf_puts(b, "\n");
+		}
 	}
 	co2__buf_printf(b, "  Total: %s kWh, %s kg CO2eq\n", human(a, r->energy_kwh), human(c, r->co2_kg));
 	if (r->n_equivalents)
@@ -238,7 +140,7 @@ static void explain_market(co2__buf *b, const co2_result *r)
 	co2__buf_printf(b, "  %s kWh x (1 - %s) x %s kg CO2eq/kWh = %s kg CO2eq\n",
 	                co2_format_double(a, co2_round(r->energy_kwh, 4)),
 	                co2_format_double(c, m->covered_percent / 100.0),
-	                co2_format_double(d, m->uncovered_g_per_kwh / 1000.0), human(e, r->market_co2_kg));
+	                co2_format_double(d, co2__round_significant(m->uncovered_g_per_kwh / 1000.0, 12)), human(e, r->market_co2_kg));
 	co2__buf_printf(b, "     covered: %s %%, %s\n", co2_format_double(a, m->covered_percent), m->covers);
 	put_cited(b, "source", m->source, m->year);
 	co2__buf_printf(b, "     the rest: %s\n", m->uncovered_basis);
@@ -288,7 +190,13 @@ static void explain_range(co2__buf *b, const co2_result *r)
 
 static void text_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
-	if (r->region) {
+	if (co2__declared_grid(r, db)) {
+		co2__buf_printf(b, "  Where        the grid of %s (%s), as given, for a run in %s",
+		                r->location_name ? r->location_name : r->location, r->location, r->region);
+		co2__buf_puts(b, r->provider_name ? "" : "\n");
+		if (r->provider_name)
+			co2__buf_printf(b, " (%s)\n", r->provider_name);
+	} else if (r->region) {
 		const char *place = co2__result_place(r, db);
 		co2__buf_printf(b, "  Where        %s", r->region);
 		if (r->provider_name)
@@ -322,9 +230,16 @@ static void text_cleanest(co2__buf *b, const co2_result *r, const co2_run *run, 
 		co2__buf_printf(b, " (%s)", reg->name ? reg->name : alt.location_name);
 	co2__buf_printf(b, ", %s g CO2eq/kWh:\n               the run would emit %s kg CO2eq there",
 	                co2_format_double(a, co2_round(alt.intensity_g_per_kwh, 2)), human(c, alt.co2_kg));
+	double e_raw, kg_raw;
+	int unrounded = co2__mlco2_unrounded(&alt, &e_raw, &kg_raw);
 	if (r->co2_kg > 0)
-		co2__buf_printf(b, " (%s %%)",
-		                co2_format_double(d, co2_round((alt.co2_kg - r->co2_kg) / r->co2_kg * 100.0, 1)));
+		co2__buf_printf(b, " (%s %%%s",
+		                co2_format_double(d, co2_round((alt.co2_kg - r->co2_kg) / r->co2_kg * 100.0, 1)),
+		                unrounded ? "; " : ")");
+	else if (unrounded)
+		co2__buf_puts(b, " (");
+	if (unrounded)
+		co2__buf_printf(b, "unrounded %s kg)", human(a, kg_raw));
 	co2__buf_puts(b, "\n");
 }
 
@@ -382,6 +297,10 @@ static void text_report(co2__buf *b, const co2_result *r, const co2_run *run, co
 	co2__buf_printf(b, "\n  Emissions    %s kg CO2eq", human(a, r->co2_kg));
 	co2__put_likely(b, &r->co2_range_kg, "kg");
 	co2__buf_puts(b, "\n");
+	double e_raw, kg_raw;
+	if (co2__mlco2_unrounded(r, &e_raw, &kg_raw))
+		co2__buf_printf(b, "               rounded as ML CO2 Impact does (2 decimals); unrounded %s kWh, "
+		                   "%s kg CO2eq\n", human(a, e_raw), human(c, kg_raw));
 	if (r->embodied_kg != CO2_UNSET) {
 		co2__buf_printf(b, "  Embodied     %s kg CO2eq", human(a, r->embodied_kg));
 		co2__put_likely(b, &r->embodied_range_kg, "kg");
@@ -452,10 +371,22 @@ co2_status co2_report_run(char **out, size_t *len, const co2_result *res, const 
 	case CO2_FORMAT_TEXT:
 		text_report(&b, res, run, db, flags);
 		break;
-	case CO2_FORMAT_JSON:
-		co2__json_result(&b, res);
+	case CO2_FORMAT_JSON: {
+		co2__steps *steps = NULL;
+		if (flags & CO2_REPORT_EXPLAIN) {
+			steps = malloc(sizeof *steps);
+			if (!steps)
+				return co2__fail(err, CO2_ERR_NOMEM, "out of memory writing the report");
+			co2__explain_steps(steps, res);
+		}
+		/* The run's keys are always there (null without a run). */
+		co2_run none;
+		co2_run_init(&none);
+		co2__json_result(&b, res, run ? run : &none, steps);
+		free(steps);
 		co2__buf_puts(&b, "\n");
 		break;
+	}
 	case CO2_FORMAT_MODEL_CARD:
 		return co2_card_block(out, len, res, run, db, err);
 	case CO2_FORMAT_LATEX:

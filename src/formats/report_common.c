@@ -8,9 +8,28 @@
 
 const char *co2__human(char buf[32], double v)
 {
-	if (v != 0 && fabs(v) < 0.01)
+	if (v != 0 && fabs(v) < 1)
 		return co2__format_plain(buf, co2__round_significant(v, 3));
 	return co2__format_plain(buf, co2_round(v, 2));
+}
+
+int co2__mlco2_unrounded(const co2_result *r, double *energy_kwh, double *co2_kg)
+{
+	if (r->method != CO2_METHOD_MLCO2)
+		return 0;
+	double g = r->intensity_g_per_kwh;
+	for (size_t i = 0; i < r->n_factors; i++)
+		if (strcmp(r->factors[i].name, "carbon intensity") == 0)
+			g = r->factors[i].value;
+	*energy_kwh = r->it_energy_kwh * r->pue * r->repeats;
+	*co2_kg = *energy_kwh * g / 1000.0;
+	int small = (r->energy_kwh != 0 && fabs(r->energy_kwh) < 1) || (r->co2_kg != 0 && fabs(r->co2_kg) < 1) ||
+	            (r->energy_kwh == 0 && *energy_kwh != 0) || (r->co2_kg == 0 && *co2_kg != 0);
+	char a[32], b[32], c[32], d[32];
+	/* Nothing to say when the rounding hid no digit. */
+	int differ = strcmp(co2__human(a, r->energy_kwh), co2__human(b, *energy_kwh)) != 0 ||
+	             strcmp(co2__human(c, r->co2_kg), co2__human(d, *co2_kg)) != 0;
+	return small && differ;
 }
 
 const char *co2__method_title(co2_method m)
@@ -31,9 +50,23 @@ const char *co2__result_place(const co2_result *r, const co2_db *db)
 	return r->location_name;
 }
 
+int co2__declared_grid(const co2_result *r, const co2_db *db)
+{
+	const co2_region *reg = r->region && r->location ? co2__result_region(r, db) : NULL;
+	return reg && (!reg->location || strcmp(reg->location, r->location) != 0);
+}
+
 void co2__put_where(co2__buf *b, const co2_result *r, const co2_db *db)
 {
-	if (r->region) {
+	if (co2__declared_grid(r, db)) {
+		const char *colon = strchr(r->region, ':');
+		co2__buf_printf(b, "the grid of %s, as given, for a run in ",
+		                r->location_name ? r->location_name : r->location);
+		if (r->provider_name)
+			co2__buf_printf(b, "%s %s", r->provider_name, colon ? colon + 1 : r->region);
+		else
+			co2__buf_puts(b, r->region);
+	} else if (r->region) {
 		const char *colon = strchr(r->region, ':');
 		const char *short_id = colon ? colon + 1 : r->region;
 		if (r->provider_name)
@@ -72,7 +105,7 @@ void co2__put_hardware(co2__buf *b, const co2_result *r)
 double co2__card_grams(double kg)
 {
 	double g = kg * 1000.0;
-	if (g != 0 && g < 0.01)
+	if (g != 0 && g < 1)
 		return co2__round_significant(g, 3);
 	return co2_round(g, 2);
 }

@@ -35,7 +35,7 @@ static void cell(co2__buf *c, int row, const co2_result *base, const co2_result 
 			co2__buf_puts(c, co2_format_double(a, co2_round(r->hours, 4)));
 		break;
 	case ROW_WHERE:
-		co2__buf_puts(c, r->region ? r->region : r->location ? r->location : "declared");
+		co2__buf_puts(c, r->region ? r->region : r->location ? r->location : "declared intensity");
 		break;
 	case ROW_PUE: co2__buf_puts(c, co2_format_double(a, r->pue)); break;
 	case ROW_REPEATS: co2__buf_puts(c, co2_format_double(a, r->repeats)); break;
@@ -199,7 +199,7 @@ static void compare_json(co2__buf *b, const co2_result *res, const char *const *
 		else
 			co2__buf_puts(b, "null");
 		co2__buf_puts(b, ", \"result\": ");
-		co2__json_result(b, &res[j]);
+		co2__json_result(b, &res[j], NULL, NULL);
 		co2__buf_puts(b, "}");
 	}
 	co2__buf_puts(b, "]}\n");

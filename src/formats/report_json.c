@@ -1,6 +1,7 @@
 /* The JSON object of one result, shared by the JSON report and the comparison. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "formats/report_internal.h"
@@ -46,10 +47,15 @@ static void json_range(co2__buf *b, const char *k, const co2_range *v)
 	co2__buf_puts(b, "}");
 }
 
-void co2__json_result(co2__buf *b, const co2_result *r)
+void co2__json_result(co2__buf *b, const co2_result *r, const co2_run *run,
+                      const co2__steps *steps)
 {
 	co2__buf_puts(b, "{");
 	json_kv_str(b, "co2calc_version", co2_version(), 0);
+	if (run) {
+		json_kv_str(b, "name", run->name, 1);
+		json_kv_str(b, "training_type", run->training_type, 1);
+	}
 	json_kv_str(b, "method", r->method_name, 1);
 	json_kv_str(b, "edition", r->edition, 1);
 	json_kv_str(b, "edition_date", r->edition_date, 1);
@@ -203,5 +209,28 @@ void co2__json_result(co2__buf *b, const co2_result *r)
 		json_kv_num(b, "year", e->year, 1);
 		co2__buf_puts(b, "}");
 	}
-	co2__buf_puts(b, "]}");
+	co2__buf_puts(b, "]");
+	if (steps) {
+		co2__buf_puts(b, ", \"steps\": [");
+		for (size_t i = 0; i < steps->n; i++) {
+			const co2__step *st = &steps->s[i];
+			co2__buf_printf(b, "%s{\"step\": %d", i ? ", " : "", st->number);
+			json_kv_str(b, "text", st->text, 1);
+			json_kv_num(b, "value", st->value, 1);
+			json_kv_str(b, "unit", st->unit, 1);
+			co2__buf_puts(b, ", \"source\": ");
+			if (st->source) {
+				co2__buf src = { 0 };
+				co2__put_step_source(&src, st->source);
+				co2__buf_json_str(b, src.failed ? "" : src.data);
+				b->failed |= src.failed;
+				free(src.data);
+			} else {
+				co2__buf_puts(b, "null");
+			}
+			co2__buf_puts(b, "}");
+		}
+		co2__buf_puts(b, "]");
+	}
+	co2__buf_puts(b, "}");
 }

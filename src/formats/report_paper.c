@@ -71,7 +71,11 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 		co2__buf_puts(b, " in region ");
 		tex(b, colon ? colon + 1 : r->region);
 		const char *place = co2__result_place(r, db);
-		if (place) {
+		if (co2__declared_grid(r, db)) {
+			co2__buf_puts(b, ", counted on the grid of ");
+			tex(b, place ? place : r->location);
+			co2__buf_puts(b, " as given");
+		} else if (place) {
 			co2__buf_puts(b, " (");
 			tex(b, place);
 			co2__buf_puts(b, ")");
@@ -129,9 +133,16 @@ void co2__latex_report(co2__buf *b, const co2_result *r, const co2_run *run, con
 		co2__buf_printf(b, " and %s runs", co2_format_double(a, r->repeats));
 	co2__buf_printf(b, ", this used %s~kWh of electricity, and total emissions are estimated to be %s~kg\\,CO$_2$eq",
 	                co2__human(a, r->energy_kwh), co2__human(c, r->co2_kg));
+	double e_raw, kg_raw;
+	int unrounded = co2__mlco2_unrounded(r, &e_raw, &kg_raw);
+	if (unrounded)
+		co2__buf_printf(b, " (ML CO2 Impact's figures, rounded to 2 decimals: %s~kWh and %s~kg unrounded",
+		                co2__human(a, e_raw), co2__human(c, kg_raw));
 	if (co2__has_range(&r->co2_range_kg))
-		co2__buf_printf(b, " (likely between %s and %s~kg)", co2__range_end(a, r->co2_range_kg.low),
-		                co2__range_end(c, r->co2_range_kg.high));
+		co2__buf_printf(b, "%slikely between %s and %s~kg)", unrounded ? "; " : " (",
+		                co2__range_end(a, r->co2_range_kg.low), co2__range_end(c, r->co2_range_kg.high));
+	else if (unrounded)
+		co2__buf_puts(b, ")");
 	if (r->offset_percent != CO2_UNSET) {
 		if (r->offset_percent > 0)
 			co2__buf_printf(b, ", of which %s\\,\\%% were directly offset by the cloud provider",
@@ -265,6 +276,10 @@ void co2__markdown_report(co2__buf *b, const co2_result *r, const co2_run *run, 
 	co2__buf_printf(b, " |\n| **Emissions** | **%s kg CO2eq**", co2__human(a, r->co2_kg));
 	co2__put_likely(b, &r->co2_range_kg, "kg");
 	co2__buf_puts(b, " |\n");
+	double e_raw, kg_raw;
+	if (co2__mlco2_unrounded(r, &e_raw, &kg_raw))
+		co2__buf_printf(b, "| Unrounded | %s kWh, %s kg CO2eq (ML CO2 Impact rounds both to 2 decimals) |\n",
+		                co2__human(a, e_raw), co2__human(c, kg_raw));
 	if (r->embodied_kg != CO2_UNSET) {
 		co2__buf_printf(b, "| Embodied (not in the emissions) | %s kg CO2eq", co2__human(a, r->embodied_kg));
 		co2__put_likely(b, &r->embodied_range_kg, "kg");

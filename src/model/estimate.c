@@ -179,7 +179,11 @@ static co2_status resolve_device(const co2_db *db, const co2_run *run, const cha
 
 static double round_equiv(const co2_equivalent_def *q, double v)
 {
-	return q->decimals >= 0 ? co2_round(v, q->decimals) : co2__round_significant(v, q->significant);
+	double r = q->decimals >= 0 ? co2_round(v, q->decimals) : co2__round_significant(v, q->significant);
+	/* Never "0 tree seedlings" for a run that emitted something: more digits. */
+	if (r == 0 && v != 0)
+		r = co2__round_significant(v, 3);
+	return r;
 }
 
 void co2_result_init_v(co2_result *res, unsigned version, size_t size)

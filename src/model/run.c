@@ -405,15 +405,32 @@ static const char *const synonyms[][2] = {
 	{ "embodied", "embodied_kg" }, { "manufacturing_kg", "embodied_kg" },
 };
 
+const char *co2_run_key_synonym(const char *word)
+{
+	char key[32];
+	size_t n = 0;
+	if (!word)
+		return NULL;
+	for (const char *p = word; *p; p++) {
+		if (n + 1 >= sizeof key)
+			return NULL; /* longer than any synonym */
+		key[n++] = *p == '-' ? '_' : *p;
+	}
+	key[n] = '\0';
+	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++)
+		if (strcmp(key, synonyms[i][0]) == 0)
+			return synonyms[i][1];
+	return NULL;
+}
+
 static const char *synonym(const char *key, const char *const *list, size_t stride)
 {
-	for (size_t i = 0; i < sizeof synonyms / sizeof synonyms[0]; i++) {
-		if (strcmp(key, synonyms[i][0]) != 0)
-			continue;
-		for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride))
-			if (strcmp(*k, synonyms[i][1]) == 0)
-				return *k;
-	}
+	const char *means = co2_run_key_synonym(key);
+	if (!means)
+		return NULL;
+	for (const char *const *k = list; *k; k = (const char *const *)((const char *)k + stride))
+		if (strcmp(*k, means) == 0)
+			return *k;
 	return NULL;
 }
 

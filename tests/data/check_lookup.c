@@ -18,6 +18,14 @@ static void teardown(void)
 	co2_db_close(db);
 }
 
+static void assert_suggested(const co2_error *err, const char *name)
+{
+	int found = 0;
+	for (size_t k = 0; k < err->n_suggestions; k++)
+		found |= strcmp(err->suggestions[k], name) == 0;
+	ck_assert_msg(found, "%s is not among the suggestions of: %s", name, err->message);
+}
+
 typedef struct spelling {
 	char kind;          /* h hardware, r region, l location, i instance */
 	const char *given;  /* as written by nvidia-smi, /proc/cpuinfo, a console, a paper */
@@ -329,6 +337,75 @@ START_TEST(cpuinfo_model_names_find_their_cpu)
 }
 END_TEST
 
+START_TEST(a_provider_is_found_by_its_id_or_its_name)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	const co2_provider *p = NULL;
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "gcp", &err), CO2_OK);
+	ck_assert_str_eq(p->name, "Google Cloud Platform");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "Amazon Web Services", &err), CO2_OK);
+	ck_assert_str_eq(p->id, "aws");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, "green-algorithms-3.0", "azure", &err), CO2_OK);
+	ck_assert_str_eq(p->edition, "green-algorithms-3.0");
+	ck_assert_int_eq(co2_db_find_provider(&p, db, NULL, "awss", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.message, "unknown provider 'awss'; did you mean 'aws'? (see 'co2calc list providers')");
+	/* The exact-id lookup is unchanged: a name is not an id. */
+	ck_assert_ptr_null(co2_db_provider(db, NULL, "Google Cloud Platform"));
+}
+END_TEST
+
+START_TEST(names_people_type_find_or_suggest_what_they_mean)
+{
+	co2_error err;
+	co2_error_clear(&err);
+	/* The number of the query first, then the kind of the best: a GPU, not the A6-7000. */
+	const co2_hardware *h = NULL;
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "A6000", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_ge(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA RTX A6000");
+	for (size_t k = 0; k < err.n_suggestions; k++)
+		ck_assert_msg(!strstr(err.suggestions[k], "A6-7000"), "%s", err.message);
+	/* A single digit is no number to go by: "H1OO" is still an H100. */
+	ck_assert_int_eq(co2_db_find_hardware(&h, db, NULL, "H1OO SXM", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.suggestions[0], "NVIDIA H100 SXM5");
+	/* UK is GB, in the editions that have GB. */
+	const co2_location *l = NULL;
+	ck_assert_int_eq(co2_db_find_location(&l, db, NULL, "UK", &err), CO2_OK);
+	ck_assert_str_eq(l->code, "GB");
+	ck_assert_int_eq(co2_db_find_location(&l, db, "green-algorithms-3.0", "uk", &err), CO2_OK);
+	ck_assert_str_eq(l->edition, "green-algorithms-3.0");
+	/* A city, state or country: the regions there, as candidates. */
+	const co2_region *r = NULL;
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "iowa", &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_str_eq(err.message, "region 'iowa' is a place, not a region: the regions there are "
+	                 "'gcp:us-central1' and 'azure:centralus'; give one, or --location US-IA for its grid alone");
+	ck_assert_uint_eq(err.n_suggestions, 2);
+	ck_assert_str_eq(err.suggestions[0], "gcp:us-central1");
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "Frankfurt", &err), CO2_ERR_AMBIGUOUS);
+	assert_suggested(&err, "gcp:europe-west3");
+	assert_suggested(&err, "aws:eu-central-1");
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "Tokyo", &err), CO2_ERR_AMBIGUOUS);
+	assert_suggested(&err, "gcp:asia-northeast1");
+	assert_suggested(&err, "aws:ap-northeast-1");
+	/* One region there: not taken, suggested. */
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "Council Bluffs", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "gcp:us-central1");
+	/* Words that are not all places keep the ids' ambiguity, and typos their suggestions. */
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "east", &err), CO2_ERR_AMBIGUOUS);
+	ck_assert_msg(strstr(err.message, "is ambiguous: it matches"), "%s", err.message);
+	ck_assert_int_eq(co2_db_find_region(&r, db, NULL, "gcp:asia-est1", &err), CO2_ERR_NOT_FOUND);
+	ck_assert_str_eq(err.suggestions[0], "gcp:asia-east1");
+	/* The words of spec keys, for a program's own "did you mean". */
+	ck_assert_str_eq(co2_run_key_synonym("gpu"), "hardware");
+	ck_assert_str_eq(co2_run_key_synonym("num-gpus"), "count");
+	ck_assert_str_eq(co2_run_key_synonym("tdp"), "power");
+	ck_assert_ptr_null(co2_run_key_synonym("cpu"));
+	ck_assert_ptr_null(co2_run_key_synonym(NULL));
+}
+END_TEST
+
 static Suite *lookup_suite(void)
 {
 	Suite *s = suite_create("lookup");
@@ -341,6 +418,8 @@ static Suite *lookup_suite(void)
 	tcase_add_test(t, suggestions_come_as_data_with_the_exact_names);
 	tcase_add_test(t, counts_meet_the_coverage_targets);
 	tcase_add_test(t, cpuinfo_model_names_find_their_cpu);
+	tcase_add_test(t, a_provider_is_found_by_its_id_or_its_name);
+	tcase_add_test(t, names_people_type_find_or_suggest_what_they_mean);
 	suite_add_tcase(s, t);
 	return s;
 }

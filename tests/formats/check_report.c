@@ -76,6 +76,127 @@ START_TEST(explain_shows_each_step_for_bert_base)
 }
 END_TEST
 
+START_TEST(json_carries_the_run_and_with_explain_the_steps)
+{
+	char *j = report(CO2_FORMAT_JSON, 0);
+	assert_has(j, "{\"co2calc_version\": \"" CO2_VERSION_STRING "\", \"name\": \"bert-base-uncased\", "
+	              "\"training_type\": \"pre-training\", \"method\": \"mlco2\"");
+	ck_assert_ptr_null(strstr(j, "\"steps\""));
+	co2_free(j);
+	/* Without a run, the keys are there with null. */
+	char *out = NULL;
+	co2_error err;
+	ck_assert_int_eq(co2_report(&out, NULL, &res, CO2_FORMAT_JSON, 0, &err), CO2_OK);
+	assert_has(out, "\"name\": null, \"training_type\": null,");
+	co2_free(out);
+	/* The steps of the text --explain, each with its figure, unit and source. */
+	j = report(CO2_FORMAT_JSON, CO2_REPORT_EXPLAIN);
+	char *t = report(CO2_FORMAT_TEXT, CO2_REPORT_EXPLAIN);
+	assert_has(j, "\"steps\": [{\"step\": 1, \"text\": \"Power of TPUv2 Chip: 4 x 221 W = 884 W\", \"value\": 884, "
+	              "\"unit\": \"W\", \"source\": \"measured average power, not TDP; Patterson et al. 2021");
+	assert_has(t, "  1. Power of TPUv2 Chip: 4 x 221 W = 884 W\n     source: measured average power, not TDP; Patterson");
+	assert_has(j, "{\"step\": 1, \"text\": \"energy: 884 W x 96 h / 1000 = 84.864 kWh\", \"value\": 84.864, "
+	              "\"unit\": \"kWh\", \"source\": null}");
+	assert_has(t, "\n     energy: 884 W x 96 h / 1000 = 84.864 kWh\n");
+	assert_has(j, "{\"step\": 3, \"text\": \"ML CO2 Impact rounds it to 2 decimals: 0.56 kg CO2eq/kWh\", "
+	              "\"value\": 0.56, \"unit\": \"kg CO2eq/kWh\", \"source\": null}");
+	assert_has(j, "{\"step\": 4, \"text\": \"Emissions: 84.86 kWh x 0.56 kg CO2eq/kWh = 47.52 kg CO2eq (rounded to 2 "
+	              "decimals)\", \"value\": 47.52, \"unit\": \"kg CO2eq\", \"source\": null}");
+	assert_has(t, "  4. Emissions: 84.86 kWh x 0.56 kg CO2eq/kWh = 47.52 kg CO2eq (rounded to 2 decimals)\n");
+	assert_has(j, "{\"step\": 4, \"text\": \"per device: 221 W x 96 h = 21.22 kWh, x 0.56 = 11.88 kg CO2eq; x 4 devices "
+	              "= 47.52 kg CO2eq\", \"value\": 11.88, \"unit\": \"kg CO2eq\", \"source\": null}]}\n");
+	co2_free(t);
+	co2_free(j);
+}
+END_TEST
+
+START_TEST(small_figures_keep_three_significant_digits)
+{
+	/* 2 h of a T4 in France: 70 W x 2 h x PUE 1.56 = 0.2184 kWh, x 56.039 g/kWh =
+	 * 0.01224 kg: 0.0122 kg, not 0.01. */
+	co2_run small;
+	co2_run_init(&small);
+	co2_run_add_device(&small, "T4", 1, CO2_UNSET);
+	small.hours = 2;
+	small.location = "FR";
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(db, &small, &r, &err), CO2_OK);
+	char *out = NULL;
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Energy       0.218 kWh");
+	assert_has(out, "  Emissions    0.0122 kg CO2eq");
+	ck_assert_ptr_null(strstr(out, "unrounded"));
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_MARKDOWN, 0, &err), CO2_OK);
+	assert_has(out, "| **Emissions** | **0.0122 kg CO2eq**");
+	co2_free(out);
+	/* From 1 up, as before: BERT-base's 47.52. */
+	out = report(CO2_FORMAT_TEXT, 0);
+	assert_has(out, "  Emissions    47.52 kg CO2eq");
+	ck_assert_ptr_null(strstr(out, "unrounded"));
+	co2_free(out);
+	/* ML CO2 Impact's own 2 decimals, with the unrounded figures beside them:
+	 * 70 W x 0.5 h = 0.035 kWh, x 566.3 g/kWh = 0.0198 kg; the method's 0.04 kWh x
+	 * 0.57 kg/kWh = 0.02 kg. */
+	small.hours = 0.5;
+	small.location = NULL;
+	small.region = "gcp:us-central1";
+	small.method = CO2_METHOD_MLCO2;
+	ck_assert_int_eq(co2_estimate(db, &small, &r, &err), CO2_OK);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Emissions    0.02 kg CO2eq");
+	assert_has(out, "rounded as ML CO2 Impact does (2 decimals); unrounded 0.035 kWh, 0.0198 kg CO2eq\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &small, db, CO2_FORMAT_LATEX, 0, &err), CO2_OK);
+	assert_has(out, "0.02~kg\\,CO$_2$eq (ML CO2 Impact's figures, rounded to 2 decimals: 0.035~kWh and 0.0198~kg unrounded; likely");
+	co2_free(out);
+}
+END_TEST
+
+START_TEST(where_says_what_was_declared)
+{
+	/* A region with a location of another grid: that grid, as given, for a run there. */
+	co2_run moved;
+	co2_run_init(&moved);
+	co2_run_add_device(&moved, "T4", 1, CO2_UNSET);
+	moved.hours = 10;
+	moved.region = "aws:us-east-1";
+	moved.location = "FR";
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_int_eq(co2_estimate(db, &moved, &r, &err), CO2_OK);
+	char *out = NULL;
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &moved, db, CO2_FORMAT_TEXT, 0, &err), CO2_OK);
+	assert_has(out, "  Where        the grid of France (FR), as given, for a run in aws:us-east-1 (Amazon Web Services)\n");
+	co2_free(out);
+	ck_assert_int_eq(co2_report_run(&out, NULL, &r, &moved, db, CO2_FORMAT_YAML, 0, &err), CO2_OK);
+	assert_has(out, "where: \"the grid of France, as given, for a run in Amazon Web Services us-east-1\"");
+	co2_free(out);
+	/* The region's own location reads as before. */
+	out = report(CO2_FORMAT_TEXT, 0);
+	assert_has(out, "  Where        gcp:asia-east1 (Google Cloud Platform, Taiwan (Changhua County))\n");
+	co2_free(out);
+	/* Only an intensity: the comparison says it was declared. */
+	co2_run bare;
+	co2_run_init(&bare);
+	co2_run_add_device(&bare, "T4", 1, CO2_UNSET);
+	bare.hours = 10;
+	bare.intensity_g_per_kwh = 300;
+	co2_result two[2];
+	co2_result_init(&two[0]);
+	co2_result_init(&two[1]);
+	ck_assert_int_eq(co2_estimate(db, &bare, &two[0], &err), CO2_OK);
+	ck_assert_int_eq(co2_estimate(db, &bare, &two[1], &err), CO2_OK);
+	const char *labels[] = { "a", "b" };
+	ck_assert_int_eq(co2_report_compare(&out, NULL, two, labels, 2, CO2_FORMAT_TEXT, &err), CO2_OK);
+	assert_has(out, "Where                   declared intensity  declared intensity\n");
+	co2_free(out);
+}
+END_TEST
+
 START_TEST(the_text_report_names_the_cleanest_region)
 {
 	const co2_region *reg;
@@ -315,12 +436,36 @@ START_TEST(a_listing_has_a_line_or_an_object_per_entry)
 	ck_assert_str_eq(out,
 		"{\"kind\": \"hardware\", \"entries\": [\n"
 		"  {\"name\": \"Test GPU 100\", \"kind\": \"gpu\", \"power_w\": 100, \"power_type\": \"tdp\", \"cores\": null, "
-		"\"power_per_core_w\": null, \"aliases\": [\"TG100\", \"Testco TG-100 80GB\"], \"uncertain\": false, "
-		"\"source\": \"fixture\", \"year\": 2024, \"edition\": \"co2calc\"}\n"
+		"\"power_per_core_w\": null, \"memory_gb\": null, \"aliases\": [\"TG100\", \"Testco TG-100 80GB\"], "
+		"\"uncertain\": false, \"note\": null, \"source\": \"fixture\", \"year\": 2024, \"edition\": \"co2calc\", "
+		"\"file\": \"" CO2_TEST_DATA_DIR "/fixtures/mini.yaml\", \"line\": 10}\n"
 		"], \"count\": 1}\n");
 	co2_free(out);
+	/* The exact match first, then the others in the data's order. */
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", "Test GPU 100 SXM", NULL, CO2_FORMAT_TEXT, &err),
+	                 CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "locations", "no", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "hardware", "TG100", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	co2_free(out);
+	/* A region is found by the name of its location's place, from a word's start. */
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "regions", "norway", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_int_eq(strncmp(out, "tc:north-1 ", 11), 0);
+	co2_free(out);
+	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "regions", "way", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_uint_eq(count, 0);
+	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "south", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
-	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh  PUE -     co2calc              2024  \n");
+	ck_assert_str_eq(out, "tc:south-1                           -             500 g/kWh               PUE -     co2calc              2024  \n");
+	co2_free(out);
+	/* A region without a figure of its own shows its location's, saying so. */
+	ck_assert_int_eq(co2_list_report(&out, NULL, NULL, m, "regions", "north", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "tc:north-1                           NO             20 g/kWh (location's)  PUE 1.2   co2calc              2024  \n");
 	co2_free(out);
 	ck_assert_int_eq(co2_list_report(&out, &len, &count, m, "editions", NULL, NULL, CO2_FORMAT_JSON, &err), CO2_OK);
 	ck_assert_str_eq(out, "{\"kind\": \"editions\", \"entries\": [\n"
@@ -361,6 +506,47 @@ START_TEST(an_empty_listing_and_bad_requests)
 }
 END_TEST
 
+START_TEST(show_writes_one_entry_as_the_listing_does)
+{
+	co2_db *m = open_mini();
+	co2_error err;
+	co2_error_clear(&err);
+	char *out = NULL, *list = NULL;
+	size_t len = 0;
+	/* The JSON object is the listing's entry, byte for byte. */
+	static const char *const kinds[][3] = { { "hardware", "hardware", "TG100" },
+		{ "region", "regions", "tc:north-1" }, { "location", "locations", "NO" },
+		{ "provider", "providers", "tc" }, { "instance", "instances", "tc:big.8x" } };
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		ck_assert_msg(co2_show_report(&out, &len, m, kinds[k][0], kinds[k][2], NULL, CO2_FORMAT_JSON, &err) == CO2_OK,
+		              "%s", err.message);
+		ck_assert_uint_eq(strlen(out), len);
+		ck_assert_int_eq(out[0], '{');
+		ck_assert_int_eq(out[len - 1], '\n');
+		out[len - 1] = '\0';
+		ck_assert_int_eq(co2_list_report(&list, NULL, NULL, m, kinds[k][1], kinds[k][2], NULL, CO2_FORMAT_JSON, &err),
+		                 CO2_OK);
+		ck_assert_msg(strstr(list, out) != NULL, "%s:\n%s\nnot in\n%s", kinds[k][0], out, list);
+		co2_free(out);
+		co2_free(list);
+	}
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "provider", "Test Cloud", NULL, CO2_FORMAT_TEXT, &err), CO2_OK);
+	ck_assert_str_eq(out, "tc\n  name         Test Cloud\n  PUE          1.5 (fixture, 2024)\n  offset       50 %\n"
+	                      "  source       fixture (2024)\n  edition      co2calc\n"
+	                      "  file         " CO2_TEST_DATA_DIR "/fixtures/mini.yaml:28\n");
+	co2_free(out);
+	/* Failures are the lookup's, with its suggestions; and bad requests. */
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "provider", "tcc", NULL, CO2_FORMAT_TEXT, &err), CO2_ERR_NOT_FOUND);
+	ck_assert_ptr_null(out);
+	ck_assert_uint_eq(err.n_suggestions, 1);
+	ck_assert_str_eq(err.suggestions[0], "tc");
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "gpu", "TG100", NULL, CO2_FORMAT_TEXT, &err), CO2_ERR_INVALID);
+	ck_assert_int_eq(co2_show_report(&out, &len, m, "hardware", "TG100", NULL, CO2_FORMAT_CSV, &err), CO2_ERR_INVALID);
+	ck_assert_str_eq(err.message, "show: an entry is written as text or json, not csv");
+	co2_db_close(m);
+}
+END_TEST
+
 static Suite *report_suite(void)
 {
 	Suite *s = suite_create("report");
@@ -368,6 +554,9 @@ static Suite *report_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, every_format_name_parses_back);
 	tcase_add_test(tc, explain_shows_each_step_for_bert_base);
+	tcase_add_test(tc, json_carries_the_run_and_with_explain_the_steps);
+	tcase_add_test(tc, small_figures_keep_three_significant_digits);
+	tcase_add_test(tc, where_says_what_was_declared);
 	tcase_add_test(tc, the_text_report_names_the_cleanest_region);
 	tcase_add_test(tc, the_model_card_format_is_the_block_in_grams);
 	tcase_add_test(tc, latex_states_the_figures_and_cites_the_method);
@@ -379,6 +568,7 @@ static Suite *report_suite(void)
 	tcase_add_test(tc, equivalents_carry_their_factor_and_source);
 	tcase_add_test(tc, a_listing_has_a_line_or_an_object_per_entry);
 	tcase_add_test(tc, an_empty_listing_and_bad_requests);
+	tcase_add_test(tc, show_writes_one_entry_as_the_listing_does);
 	suite_add_tcase(s, tc);
 	return s;
 }

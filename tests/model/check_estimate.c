@@ -89,6 +89,30 @@ START_TEST(mlco2_equivalents_match_the_paper)
 }
 END_TEST
 
+START_TEST(an_equivalent_never_rounds_to_zero)
+{
+	/* Half an hour of a T4 under ML CO2 Impact: 0.02 kg, 0.000333 tree seedlings at the
+	 * seedlings' 2 decimals would be 0. */
+	co2_run run;
+	co2_run_init(&run);
+	co2_run_add_device(&run, "T4", 1, CO2_UNSET);
+	run.hours = 0.5;
+	run.region = "gcp:us-central1";
+	run.method = CO2_METHOD_MLCO2;
+	co2_result r;
+	co2_result_init(&r);
+	co2_error err;
+	ck_assert_msg(co2_estimate(builtin, &run, &r, &err) == CO2_OK, "%s", err.message);
+	ck_assert_double_eq_tol(r.co2_kg, 0.02, 1e-12);
+	const co2_equivalent *trees = co2_result_equivalent(&r, "tree_seedlings");
+	ck_assert_ptr_nonnull(trees);
+	ck_assert_double_eq_tol(trees->value, 0.000333, 1e-12);
+	/* A figure the rounding keeps stays the method's own. */
+	const co2_equivalent *coal = co2_result_equivalent(&r, "coal_kg");
+	ck_assert_double_eq_tol(coal->value, 0.01, 1e-12);
+}
+END_TEST
+
 START_TEST(green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g)
 {
 	/* By hand: 4 x 280 W x 96 h = 107.52 kWh; x PUE 1.13 = 121.4976 kWh;
@@ -874,6 +898,7 @@ static Suite *estimate_suite(void)
 	tcase_add_test(t, mlco2_bert_base_on_four_tpu_v2_gives_47_52_kg);
 	tcase_add_test(t, mlco2_bert_base_on_one_tpu_v2_gives_11_88_kg);
 	tcase_add_test(t, mlco2_equivalents_match_the_paper);
+	tcase_add_test(t, an_equivalent_never_rounds_to_zero);
 	tcase_add_test(t, green_algorithms_bert_base_uses_280_w_pue_1_13_and_taiwan_509_g);
 	tcase_add_test(t, default_bert_base_uses_measured_221_w_region_pue_and_google_2024_intensity);
 	tcase_add_test(t, formula_sums_devices_cpu_and_memory_then_applies_pue_and_repeats);

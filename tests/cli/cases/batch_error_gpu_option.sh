@@ -1,0 +1,1 @@
+"$CO2CALC" batch --gpu x

@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --gpu A100 --hours 1

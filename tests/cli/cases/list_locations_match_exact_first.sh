@@ -1,0 +1,1 @@
+"$CO2CALC" list locations --match CA

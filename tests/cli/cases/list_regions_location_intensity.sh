@@ -1,0 +1,1 @@
+"$CO2CALC" list regions --match aws:us-east

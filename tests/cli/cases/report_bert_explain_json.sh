@@ -1,0 +1,1 @@
+"$CO2CALC" estimate --spec ../specs/bert-base.yaml --explain --format json

@@ -1,0 +1,1 @@
+"$CO2CALC" show hardware A6000

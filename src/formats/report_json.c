@@ -37,6 +37,14 @@ static void json_kv_year(co2__buf *b, const char *k, int year)
 		co2__buf_puts(b, "null");
 }
 
+/* ", "source": ..., "year": N or null, "note": ... or null" of a figure. */
+static void json_cited(co2__buf *b, const char *source, int year, const char *note)
+{
+	json_kv_str(b, "source", source, 1);
+	json_kv_year(b, "year", year);
+	json_kv_str(b, "note", note, 1);
+}
+
 /* ", "key": {"low": ..., "central": ..., "high": ...}" */
 static void json_range(co2__buf *b, const char *k, const co2_range *v)
 {
@@ -68,11 +76,7 @@ void co2__json_result(co2__buf *b, const co2_result *r, const co2_run *run,
 	json_kv_num(b, "pue", r->pue, 1);
 	json_kv_num(b, "repeats", r->repeats, 1);
 	json_kv_num(b, "intensity_g_per_kwh", r->intensity_g_per_kwh, 1);
-	co2__buf_puts(b, ", \"offset_percent\": ");
-	if (r->offset_percent == CO2_UNSET)
-		co2__buf_puts(b, "null");
-	else
-		co2__buf_num(b, r->offset_percent);
+	json_kv_opt(b, "offset_percent", r->offset_percent, 1);
 	json_kv_str(b, "provider", r->provider, 1);
 	json_kv_str(b, "region", r->region, 1);
 	json_kv_str(b, "location", r->location, 1);
@@ -123,13 +127,7 @@ void co2__json_result(co2__buf *b, const co2_result *r, const co2_run *run,
 		json_kv_str(b, "stage", stages[sp->stage], 1);
 		json_kv_num(b, "low", sp->low, 1);
 		json_kv_num(b, "high", sp->high, 1);
-		json_kv_str(b, "source", sp->source, 1);
-		co2__buf_puts(b, ", \"year\": ");
-		if (sp->year)
-			co2__buf_printf(b, "%d", sp->year);
-		else
-			co2__buf_puts(b, "null");
-		json_kv_str(b, "note", sp->note, 1);
+		json_cited(b, sp->source, sp->year, sp->note);
 		co2__buf_puts(b, "}");
 	}
 	co2__buf_puts(b, "], \"parts\": [");
@@ -184,13 +182,7 @@ void co2__json_result(co2__buf *b, const co2_result *r, const co2_run *run,
 		json_kv_str(b, "name", f->name, 0);
 		json_kv_num(b, "value", f->value, 1);
 		json_kv_str(b, "unit", f->unit, 1);
-		json_kv_str(b, "source", f->source, 1);
-		co2__buf_puts(b, ", \"year\": ");
-		if (f->year)
-			co2__buf_printf(b, "%d", f->year);
-		else
-			co2__buf_puts(b, "null");
-		json_kv_str(b, "note", f->note, 1);
+		json_cited(b, f->source, f->year, f->note);
 		co2__buf_puts(b, "}");
 	}
 	co2__buf_puts(b, "], \"equivalents\": {");

@@ -22,7 +22,7 @@ cmake --build build/test -j"$jobs" >/dev/null
 (cd build/test && ctest --output-on-failure -j"$jobs")
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer"
-cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCO2_ENABLE_SANITIZERS=ON >/dev/null
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCO2_ENABLE_SANITIZERS=ON -DCO2_WERROR=ON >/dev/null
 cmake --build build/asan -j"$jobs" >/dev/null
 (cd build/asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   CK_FORK=no ctest --output-on-failure -j"$jobs")

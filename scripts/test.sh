@@ -55,6 +55,20 @@ grep -q '47.52 kg' <<<"$out" || { echo "de_DE locale changed the figures: $out";
 echo "LC_ALL=de_DE.UTF-8 co2calc estimate ... prints 47.52"
 CO2CALC_TEST_LOCALE=de_DE.UTF-8 bash tests/cli/run.sh "$PWD/build/test/co2calc" tests/cli/cases
 
+echo "== without libyaml and cJSON, cross-compiled (the host's compiler posing as a cross compiler)"
+cmake -S . -B build/nodeps -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$PWD/tests/cross-host.cmake" \
+  -DCO2_WITH_YAML=OFF -DCO2_WITH_JSON=OFF -DCO2_WERROR=ON >/dev/null
+cmake --build build/nodeps -j"$jobs" >/dev/null
+[ -x build/nodeps/host-tools/co2_snapshot ] || { echo "the snapshot tool was not built by the host sub-build"; exit 1; }
+needed=$(readelf -d build/nodeps/libco2calc.so)
+if grep -qiE 'yaml|cjson' <<<"$needed"; then echo "the no-deps library needs libyaml or cJSON:"; echo "$needed"; exit 1; fi
+out=$(build/nodeps/co2calc "${bert[@]}")
+grep -q '47.52 kg' <<<"$out" || { echo "the no-deps build computes otherwise: $out"; exit 1; }
+rc=0; err=$(build/nodeps/co2calc estimate --spec examples/specs/bert-base.yaml 2>&1 >/dev/null) || rc=$?
+{ [ "$rc" = 1 ] && grep -q 'built without libyaml (CO2_WITH_YAML=OFF)' <<<"$err"; } ||
+  { echo "a YAML spec without libyaml: exit $rc, '$err'"; exit 1; }
+echo "libco2calc.so needs neither library; co2calc estimate ... prints 47.52 kg; a YAML spec is refused: $err"
+
 echo "== fuzzing: each target for ${CO2_FUZZ_SECONDS:-20} s (clang, libFuzzer)"
 if [ "${CO2_FUZZ_SECONDS:-20}" != 0 ]; then bash scripts/fuzz.sh "${CO2_FUZZ_SECONDS:-20}"; fi
 

@@ -23,7 +23,9 @@ typedef enum co2_status {
 	CO2_ERR_PARSE = 4,     /* a file or buffer is not well-formed */
 	CO2_ERR_IO = 5,        /* reading or writing a file failed */
 	CO2_ERR_NOMEM = 6,     /* out of memory */
-	CO2_ERR_SCHEMA = 7     /* a data file has an unsupported schema version */
+	CO2_ERR_SCHEMA = 7,    /* a data file has an unsupported schema version */
+	CO2_ERR_UNSUPPORTED = 8 /* this build of the library cannot do it: built without libyaml
+	                         * (CO2_WITH_YAML=OFF) or cJSON (CO2_WITH_JSON=OFF) */
 } co2_status;
 
 /* Most names one error suggests. */

@@ -8,6 +8,22 @@
 #include <stddef.h>
 #include "co2calc/common.h"
 
+/* What this build can read (CMakeLists.txt: CO2_WITH_YAML, CO2_WITH_JSON; both on unless
+ * the build says otherwise). Without libyaml, data files, YAML run specs, cluster files,
+ * YAML batch lists and model-card updates are refused with CO2_ERR_UNSUPPORTED; without
+ * cJSON, JSON run specs and JSON Lines batches. The built-in data, co2_estimate_kv, CSV
+ * batches and every report writer need neither. */
+#ifndef CO2_HAVE_YAML
+#define CO2_HAVE_YAML 1
+#endif
+#ifndef CO2_HAVE_JSON
+#define CO2_HAVE_JSON 1
+#endif
+/* Refuse what this build cannot read: "NAME: cannot read WHAT: this libco2calc was
+ * built without libyaml (CO2_WITH_YAML=OFF)" (cJSON / CO2_WITH_JSON when json), with
+ * CO2_ERR_UNSUPPORTED and the file recorded in err. */
+co2_status co2__unsupported(co2_error *err, const char *name, const char *what, int json);
+
 /* Fill err (if not NULL) with a status and a printf-style message; returns status. */
 co2_status co2__fail(co2_error *err, co2_status status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

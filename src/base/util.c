@@ -20,6 +20,7 @@ const char *co2_status_str(co2_status status)
 	case CO2_ERR_IO: return "input/output error";
 	case CO2_ERR_NOMEM: return "out of memory";
 	case CO2_ERR_SCHEMA: return "unsupported schema";
+	case CO2_ERR_UNSUPPORTED: return "not supported by this build";
 	default: return "unknown status";
 	}
 }
@@ -95,6 +96,14 @@ co2_status co2__fail_field(co2_error *err, co2_status status, const char *field,
 		clear_suggestions(err);
 	}
 	return status;
+}
+
+co2_status co2__unsupported(co2_error *err, const char *name, const char *what, int json)
+{
+	co2__fail(err, CO2_ERR_UNSUPPORTED, "%s: cannot read %s: this libco2calc was built without %s (%s=OFF)",
+	          name, what, json ? "cJSON" : "libyaml", json ? "CO2_WITH_JSON" : "CO2_WITH_YAML");
+	co2__error_at(err, name, 0, 0);
+	return CO2_ERR_UNSUPPORTED;
 }
 
 void co2__error_at(co2_error *err, const char *file, int line, int column)

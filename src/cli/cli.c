@@ -213,7 +213,9 @@ int cli_exit_status(co2_status st)
 {
 	switch (st) {
 	case CO2_OK: return CO2_EXIT_OK;
-	case CO2_ERR_NOMEM: return CO2_EXIT_FAILURE;
+	case CO2_ERR_NOMEM:
+	case CO2_ERR_UNSUPPORTED: /* the input is fine; this build cannot read it */
+		return CO2_EXIT_FAILURE;
 	default: return CO2_EXIT_USAGE;
 	}
 }

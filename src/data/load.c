@@ -6,10 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "data/db_internal.h"
+
+#if !CO2_HAVE_YAML
+co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf, size_t len,
+                              co2_error *err)
+{
+	(void)db, (void)buf, (void)len;
+	return co2__unsupported(err, name ? name : "<buffer>", "a data file", 0);
+}
+#else
 #include <yaml.h>
 
 #include "base/yaml_util.h"
-#include "data/db_internal.h"
 
 #define SCHEMA_MAJOR 1
 
@@ -749,3 +759,4 @@ co2_status co2_db_load_buffer(co2_db *db, const char *name, const char *buf, siz
 		st = co2__fail(err, CO2_ERR_NOMEM, "out of memory");
 	return st;
 }
+#endif /* CO2_HAVE_YAML */

@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
 #include "formats/formats.h"
 #include "co2calc/batch.h"
+#if CO2_HAVE_YAML
+#include <yaml.h>
+#endif
 
 #define MAX_LINE (1u << 20)
 #define MAX_COLS 64
@@ -250,6 +251,10 @@ static int bad_line(co2_batch *b, const char *msg)
  * here, which a JSON object on one line is). Empty when there is none. */
 static void salvage_name(const char *text, size_t len, char *out, size_t cap)
 {
+#if !CO2_HAVE_YAML
+	(void)text, (void)len, (void)cap;
+	out[0] = '\0';
+#else
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int depth = 0, want_value = 0, is_key = 0, done = 0;
@@ -296,6 +301,7 @@ static void salvage_name(const char *text, size_t len, char *out, size_t cap)
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+#endif
 }
 
 /* A run written as a spec (a YAML item or a JSON line) starting at file line `line`;
@@ -588,6 +594,13 @@ static int process_line(co2_batch *b, const char *p, size_t n)
 			}
 			b->fmt = p[i] == '{' ? CO2_BATCH_JSONL : p[i] == '-' ? CO2_BATCH_YAML : CO2_BATCH_CSV;
 		}
+	}
+	if ((b->fmt == CO2_BATCH_YAML && !CO2_HAVE_YAML) || (b->fmt == CO2_BATCH_JSONL && !CO2_HAVE_JSON)) {
+		int json = b->fmt == CO2_BATCH_JSONL;
+		fatal(b, CO2_ERR_UNSUPPORTED, 0, "cannot read %s: this libco2calc was built without %s (%s=OFF)",
+		      json ? "JSON Lines" : "a YAML list of runs", json ? "cJSON" : "libyaml",
+		      json ? "CO2_WITH_JSON" : "CO2_WITH_YAML");
+		return -1;
 	}
 	switch (b->fmt) {
 	case CO2_BATCH_CSV: {

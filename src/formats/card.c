@@ -3,9 +3,11 @@
  * libyaml checks the front matter before and after the edit. */
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "formats/report_internal.h"
+#if CO2_HAVE_YAML
+#include <yaml.h>
+#endif
 
 #define CARD_KEY "co2_eq_emissions"
 
@@ -81,6 +83,16 @@ co2_status co2_card_block(char **out, size_t *len, const co2_result *res, const 
 }
 
 /* ---- checking a front matter with libyaml ------------------------------------------ */
+
+#if !CO2_HAVE_YAML
+co2_status co2_card_update(char **out, size_t *out_len, co2_card_change *change,
+                           const char *name, const char *card, size_t len, const char *block,
+                           co2_error *err)
+{
+	(void)out, (void)out_len, (void)change, (void)card, (void)len, (void)block;
+	return co2__unsupported(err, name ? name : "<card>", "the front matter of a model card", 0);
+}
+#else
 
 typedef struct fm_check {
 	int empty;          /* no document: only blanks and comments */
@@ -465,3 +477,4 @@ co2_status co2_card_update(char **out, size_t *out_len, co2_card_change *change,
 		*change = what;
 	return CO2_OK;
 }
+#endif /* CO2_HAVE_YAML */

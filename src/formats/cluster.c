@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-#include "base/yaml_util.h"
 #include "formats/formats.h"
 #include "co2calc/sacct.h"
+#if CO2_HAVE_YAML
+#include <yaml.h>
+#include "base/yaml_util.h"
+#endif
 
 /* Memory power, W/GB (Green Algorithms; GreenAlgorithms4HPC data/fixed_parameters.yaml). */
 #define MEMORY_W_PER_GB 0.3725
@@ -23,22 +25,6 @@ struct co2_cluster {
 	char **strings; /* every string the partitions point to */
 	size_t n_strings, cap_strings;
 };
-
-static char *keep(co2_cluster *c, const char *s)
-{
-	if (c->n_strings == c->cap_strings) {
-		size_t cap = c->cap_strings ? c->cap_strings * 2 : 16;
-		char **ns = realloc(c->strings, cap * sizeof *ns);
-		if (!ns)
-			return NULL;
-		c->strings = ns;
-		c->cap_strings = cap;
-	}
-	char *d = strdup(s);
-	if (d)
-		c->strings[c->n_strings++] = d;
-	return d;
-}
 
 void co2_cluster_free(co2_cluster *c)
 {
@@ -75,6 +61,31 @@ const co2_cluster_partition *co2_cluster_find_partition(const co2_cluster *c, co
 }
 
 /* ---- reading ----------------------------------------------------------------------- */
+
+#if !CO2_HAVE_YAML
+co2_status co2_cluster_load_buffer(co2_cluster **out, const char *name, const char *buf,
+                                   size_t len, const co2_db *db, co2_error *err)
+{
+	(void)buf, (void)len, (void)db;
+	*out = NULL;
+	return co2__unsupported(err, name ? name : "<cluster>", "a cluster file", 0);
+}
+#else
+static char *keep(co2_cluster *c, const char *s)
+{
+	if (c->n_strings == c->cap_strings) {
+		size_t cap = c->cap_strings ? c->cap_strings * 2 : 16;
+		char **ns = realloc(c->strings, cap * sizeof *ns);
+		if (!ns)
+			return NULL;
+		c->strings = ns;
+		c->cap_strings = cap;
+	}
+	char *d = strdup(s);
+	if (d)
+		c->strings[c->n_strings++] = d;
+	return d;
+}
 
 typedef struct reader {
 	yaml_document_t *doc;
@@ -380,3 +391,4 @@ done:
 	*out = c;
 	return CO2_OK;
 }
+#endif /* CO2_HAVE_YAML */

@@ -1,16 +1,20 @@
 /* Run specs: YAML (libyaml) or JSON (cJSON) files declaring a run, and co2_run_set(),
  * which the command line shares so that a flag and a spec key mean the same thing. */
-#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-#include "base/yaml_util.h"
 #include "formats/formats.h"
+#if CO2_HAVE_YAML
+#include <yaml.h>
+#include "base/yaml_util.h"
+#endif
+#if CO2_HAVE_JSON
+#include <cjson/cJSON.h>
+#endif
 
 typedef struct strnode {
 	struct strnode *next;
@@ -52,20 +56,28 @@ void co2_spec_free(co2_spec *spec)
 }
 
 
+/* Whether a failure is an unknown key (reported at the key, not at its value). */
+static inline int is_unknown_key(co2_status st, const co2_error *err)
+{
+	return st == CO2_ERR_INVALID && err && strncmp(err->message, "unknown key", 11) == 0;
+}
+
 /* ---- YAML ------------------------------------------------------------------------ */
 
+#if !CO2_HAVE_YAML
+static co2_status parse_yaml(co2_spec *spec, const char *name, const char *buf, size_t len,
+                             co2_error *err)
+{
+	(void)spec, (void)buf, (void)len;
+	return co2__unsupported(err, name, "a YAML run spec", 0);
+}
+#else
 typedef struct yctx {
 	co2_spec *spec;
 	yaml_document_t *doc;
 	const char *name;
 	co2_error *err;
 } yctx;
-
-/* Whether a failure is an unknown key (reported at the key, not at its value). */
-static int is_unknown_key(co2_status st, const co2_error *err)
-{
-	return st == CO2_ERR_INVALID && err && strncmp(err->message, "unknown key", 11) == 0;
-}
 
 static co2_status yfail(yctx *c, yaml_node_t *node, co2_status st)
 {
@@ -204,7 +216,18 @@ done:
 	return st;
 }
 
+#endif /* CO2_HAVE_YAML */
+
 /* ---- JSON ------------------------------------------------------------------------ */
+
+#if !CO2_HAVE_JSON
+static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, size_t len,
+                             co2_error *err)
+{
+	(void)spec, (void)buf, (void)len;
+	return co2__unsupported(err, name, "a JSON run spec", 1);
+}
+#else
 
 /* A device group as a whole (not one of its fields), for json_position(). */
 #define WHOLE_GROUP INT_MAX
@@ -217,6 +240,10 @@ done:
 static int json_position(const char *buf, size_t len, int top, int group, int field, int at_key,
                          int *line, int *col)
 {
+#if !CO2_HAVE_YAML
+	(void)buf, (void)len, (void)top, (void)group, (void)field, (void)at_key, (void)line, (void)col;
+	return 0; /* no positions without libyaml */
+#else
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	int found = 0;
@@ -252,6 +279,7 @@ static int json_position(const char *buf, size_t len, int top, int group, int fi
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	return found;
+#endif
 }
 
 static co2_status json_fail(co2_error *err, const char *name, co2_status st, int line, int col)
@@ -387,6 +415,8 @@ static co2_status parse_json(co2_spec *spec, const char *name, const char *buf, 
 	return json_fail(err, name, st, line, col);
 }
 
+#endif /* CO2_HAVE_JSON */
+
 static int ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -398,9 +428,14 @@ static int ends_with(const char *s, const char *suffix)
 	return 1;
 }
 
-/* Whether the text loads as a YAML document. */
+#if CO2_HAVE_JSON
+/* Whether the text loads as a YAML document (never without libyaml). */
 static int loads_as_yaml(const char *buf, size_t len)
 {
+#if !CO2_HAVE_YAML
+	(void)buf, (void)len;
+	return 0;
+#else
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	if (!yaml_parser_initialize(&parser))
@@ -411,12 +446,15 @@ static int loads_as_yaml(const char *buf, size_t len)
 		yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
 	return ok;
+#endif
 }
+#endif
 
 /* JSON or YAML: by the name's extension first (a .yaml spec may be a flow mapping,
  * "{hardware: T4, hours: 2}", which is not JSON), then by the content: a text that does
  * not open with '{' is YAML; one that does is JSON, unless it is not JSON but reads as
- * YAML (flow style from standard input). When it is neither, JSON's error is given. */
+ * YAML (flow style from standard input). When it is neither, JSON's error is given.
+ * Without cJSON, a text that opens with '{' is JSON (and refused as such). */
 static int is_json(const char *name, const char *buf, size_t len)
 {
 	if (ends_with(name, ".yaml") || ends_with(name, ".yml"))
@@ -428,12 +466,16 @@ static int is_json(const char *name, const char *buf, size_t len)
 		i++;
 	if (i == len || buf[i] != '{')
 		return 0;
+#if !CO2_HAVE_JSON
+	return 1;
+#else
 	cJSON *j = cJSON_ParseWithLengthOpts(buf, len, NULL, 0);
 	if (j) {
 		cJSON_Delete(j);
 		return 1;
 	}
 	return !loads_as_yaml(buf, len);
+#endif
 }
 
 co2_status co2_spec_parse(co2_spec **out, const char *name, const char *buf, size_t len,

@@ -22,8 +22,9 @@ static const struct { co2_status st; const char *name; } status_names[] = {
 	{ CO2_ERR_IO, "input/output error" },
 	{ CO2_ERR_NOMEM, "out of memory" },
 	{ CO2_ERR_SCHEMA, "unsupported schema" },
+	{ CO2_ERR_UNSUPPORTED, "not supported by this build" },
 	{ (co2_status)42, "unknown status" },
-	{ (co2_status)8, "unknown status" },
+	{ (co2_status)9, "unknown status" },
 };
 
 START_TEST(every_status_has_a_short_english_name)

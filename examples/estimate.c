@@ -1,5 +1,6 @@
 /* Using libco2calc from C: the BERT-base estimate of the ML CO2 Impact paper.
- * Build: cc estimate.c $(pkg-config ...) -lco2calc  (CMake builds it as example_estimate). */
+ * Build on an installed co2calc: cc estimate.c $(pkg-config --cflags --libs co2calc), or
+ * with CMake see examples/cmake/CMakeLists.txt (this build makes it as example_estimate). */
 #include <stdio.h>
 
 #include "co2calc/co2calc.h"

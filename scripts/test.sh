@@ -55,6 +55,28 @@ grep -q '47.52 kg' <<<"$out" || { echo "de_DE locale changed the figures: $out";
 echo "LC_ALL=de_DE.UTF-8 co2calc estimate ... prints 47.52"
 CO2CALC_TEST_LOCALE=de_DE.UTF-8 bash tests/cli/run.sh "$PWD/build/test/co2calc" tests/cli/cases
 
+echo "== install to a temporary prefix, then build on it with CMake and with pkg-config"
+rm -rf build/install
+prefix=$PWD/build/install/prefix
+cmake --install build/test --prefix "$prefix" >/dev/null
+cmake -S examples/cmake -B build/install/cmake -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_C_FLAGS="-Wall -Werror" >/dev/null
+cmake --build build/install/cmake >/dev/null
+pc_dir=$(dirname "$(find "$prefix" -name co2calc.pc)")
+pc() { PKG_CONFIG_PATH="$pc_dir" pkg-config "$@"; }
+# shellcheck disable=SC2046 # the flags are words
+cc -std=c11 -Wall -Werror -o build/install/estimate-pc examples/estimate.c $(pc --cflags --libs co2calc) \
+  -Wl,-rpath,"$(pc --variable=libdir co2calc)"
+for prog in build/install/cmake/estimate build/install/cmake/estimate_static build/install/estimate-pc; do
+  out=$("$prog") || { echo "$prog failed: $out"; exit 1; }
+  grep -q '47.52 kg CO2eq' <<<"$out" || { echo "$prog printed: $out"; exit 1; }
+  echo "$prog: $(head -1 <<<"$out")"
+done
+libs=$(ldd "$prefix/bin/co2calc")
+grep -q "=> $prefix/.*libco2calc\.so" <<<"$libs" || { echo "the installed co2calc does not use the installed libco2calc.so:"; echo "$libs"; exit 1; }
+out=$("$prefix/bin/co2calc" "${bert[@]}")
+grep -q '47.52 kg' <<<"$out" || { echo "the installed co2calc computes otherwise: $out"; exit 1; }
+echo "installed co2calc: $(grep -m1 'libco2calc' <<<"$libs" | sed 's/^[[:space:]]*//')"
+
 echo "== without libyaml and cJSON, cross-compiled (the host's compiler posing as a cross compiler)"
 cmake -S . -B build/nodeps -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$PWD/tests/cross-host.cmake" \
   -DCO2_WITH_YAML=OFF -DCO2_WITH_JSON=OFF -DCO2_WERROR=ON >/dev/null

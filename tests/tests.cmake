@@ -8,7 +8,7 @@ foreach(src IN LISTS CO2_CHECK_SOURCES)
   add_executable(${name} ${src})
   target_compile_options(${name} PRIVATE ${CO2_WARNINGS})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
-  target_link_libraries(${name} PRIVATE co2calc_static PkgConfig::CHECK)
+  target_link_libraries(${name} PRIVATE co2calc_static ${CO2_DEPS} PkgConfig::CHECK)
   target_compile_definitions(${name} PRIVATE
     CO2_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     CO2_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
@@ -50,7 +50,7 @@ foreach(src IN LISTS CO2_FUZZ_TARGETS)
   add_executable(replay_${target} ${src} ${PROJECT_SOURCE_DIR}/tests/fuzz/replay.c)
   target_compile_options(replay_${target} PRIVATE ${CO2_WARNINGS})
   target_include_directories(replay_${target} PRIVATE ${PROJECT_SOURCE_DIR}/src)
-  target_link_libraries(replay_${target} PRIVATE co2calc_static)
+  target_link_libraries(replay_${target} PRIVATE co2calc_static ${CO2_DEPS})
   add_test(NAME fuzz_replay_${target} COMMAND replay_${target}
     ${PROJECT_SOURCE_DIR}/tests/fuzz/corpus/${target}
     ${PROJECT_SOURCE_DIR}/tests/fuzz/regressions/${target})

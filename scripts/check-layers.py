@@ -95,7 +95,7 @@ def nm(paths, flag):
 def layer_objects(build_dir, layer):
     """The object files of a layer in a CMake build tree."""
     objs = []
-    for target in ("co2calc_base.dir", "co2calc.dir"):
+    for target in ("co2calc_base.dir", "co2calc_cli.dir", "co2calc.dir"):
         d = os.path.join(build_dir, "CMakeFiles", target, "src", layer)
         if os.path.isdir(d):
             objs += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".o")]

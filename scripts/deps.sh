@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages co2calc needs, when they are missing.
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libyaml-dev libcjson-dev check valgrind locales python3 python3-yaml bsdutils "$@")
+pkgs=(build-essential cmake pkg-config libyaml-dev libcjson-dev check valgrind locales python3 python3-yaml bsdutils
+      man-db groff bash-completion zsh "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

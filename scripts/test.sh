@@ -41,7 +41,7 @@ if [ -n "$bad" ]; then echo "symbols exported without the co2_ prefix:"; echo "$
 echo "only co2_ symbols exported"
 
 echo "== the CLI is a client of the public API"
-bad=$(nm -u build/test/CMakeFiles/co2calc.dir/src/cli/*.o build/test/co2calc | awk '{print $NF}' | grep '^co2__' | sort -u || true)
+bad=$(nm -u build/test/CMakeFiles/co2calc_cli.dir/src/cli/*.o build/test/CMakeFiles/co2calc.dir/src/cli/*.o build/test/co2calc | awk '{print $NF}' | grep '^co2__' | sort -u || true)
 if [ -n "$bad" ]; then echo "the CLI uses library internals:"; echo "$bad"; exit 1; fi
 grep -q 'libco2calc\.so' <<<"$(ldd build/test/co2calc)" || { echo "co2calc is not linked against libco2calc.so"; exit 1; }
 echo "co2calc uses no co2__ symbol and links libco2calc.so"
@@ -76,6 +76,9 @@ grep -q "=> $prefix/.*libco2calc\.so" <<<"$libs" || { echo "the installed co2cal
 out=$("$prefix/bin/co2calc" "${bert[@]}")
 grep -q '47.52 kg' <<<"$out" || { echo "the installed co2calc computes otherwise: $out"; exit 1; }
 echo "installed co2calc: $(grep -m1 'libco2calc' <<<"$libs" | sed 's/^[[:space:]]*//')"
+bash tests/man.sh "$prefix/share/man" include/co2calc
+bash tests/completion.sh "$prefix/share/bash-completion/completions/co2calc" "$prefix/bin" \
+  "$prefix/share/zsh/site-functions/_co2calc"
 
 echo "== without libyaml and cJSON, cross-compiled (the host's compiler posing as a cross compiler)"
 cmake -S . -B build/nodeps -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$PWD/tests/cross-host.cmake" \

@@ -82,3 +82,12 @@ add_test(NAME layers
 # (tests/data/measured-runs.yaml; Debian's python3 with python3-yaml).
 add_test(NAME calibration
   COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/calibration.py $<TARGET_FILE:co2calc>)
+
+# The man pages render without a warning and libco2calc(3) names only declared functions;
+# the bash completion completes commands, options, their values and the data's names.
+add_test(NAME man_pages
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/man.sh ${CO2_DOC_DIR} ${PROJECT_SOURCE_DIR}/include/co2calc)
+add_test(NAME completion
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/completion.sh ${CO2_DOC_DIR}/bash/co2calc
+          $<TARGET_FILE_DIR:co2calc> ${CO2_DOC_DIR}/zsh/_co2calc)
+set_tests_properties(man_pages completion PROPERTIES SKIP_RETURN_CODE 77)

@@ -16,13 +16,31 @@ typedef struct cli_opt {
 	const char *help;
 } cli_opt;
 
+/* One subcommand: the table behind its parsing, its --help, its man page
+ * co2calc-NAME(1) and its shell completion (cmake/gendoc.c reads these tables). */
 typedef struct cli_cmd {
 	const char *name;
-	const char *usage;    /* "estimate [OPTIONS]" */
+	const char *usage;    /* "estimate [OPTIONS]"; words before the first option or
+	                       * [...] are its arguments: a|b|c (words) or FILE, NAME */
 	const char *summary;
 	const cli_opt *opts;  /* NULL-name terminated */
 	const char *examples;
 } cli_cmd;
+
+/* The subcommands, in the order of 'co2calc --help' (commands.c); NULL-name
+ * terminated. brief: the one line of the command list and of the man page's NAME. */
+typedef struct cli_command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const cli_cmd *cmd;
+	const char *brief;
+} cli_command;
+extern const cli_command cli_commands[];
+
+/* What co2calc is, for --help and co2calc(1). */
+#define CLI_ABOUT "Energy and CO2eq of compute work, above all of machine-learning training runs."
+#define CLI_EXAMPLE \
+	"co2calc estimate --hardware \"TPU v2\" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2"
 
 #define CLI_MAX_ARGS 64
 
@@ -91,5 +109,7 @@ int cmd_batch(int argc, char **argv);
 int cmd_card(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_exercise(int argc, char **argv);
+extern const cli_cmd cli_cmd_estimate, cli_cmd_list, cli_cmd_show, cli_cmd_data, cli_cmd_sacct,
+	cli_cmd_batch, cli_cmd_card, cli_cmd_compare, cli_cmd_exercise;
 
 #endif

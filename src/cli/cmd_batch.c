@@ -17,7 +17,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_batch = {
 	"batch",
 	"batch FILE|- [--input-format csv|yaml|jsonl] [--format text|csv|json] [OPTIONS]",
 	"Estimate many runs: a CSV file whose header names run-spec keys (hardware, count,\n"
@@ -128,7 +128,7 @@ static int ends_with(const char *s, const char *suffix)
 int cmd_batch(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_batch, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 1)

@@ -13,7 +13,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_card = {
 	"card",
 	"card --spec FILE [--update README.md] [OPTIONS]",
 	"Print the Hugging Face model-card block co2_eq_emissions (emissions in grams of CO2eq,\n"
@@ -31,7 +31,7 @@ static const cli_cmd cmd = {
 int cmd_card(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_card, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)

@@ -13,7 +13,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_compare = {
 	"compare",
 	"compare --spec FILE [--what-if KEY=VALUE[,KEY=VALUE...]]... [OPTIONS]",
 	"Recompute a run with changes and print the results side by side, with the change from\n"
@@ -57,7 +57,7 @@ static int scenario_warnings(const cli_args *a, const co2_warnings *w,
 int cmd_compare(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_compare, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)

@@ -8,7 +8,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_data = {
 	"data",
 	"data check [FILE|DIR...]",
 	"Check data files: schema version, required fields, sources and years, plausible\n"
@@ -32,7 +32,7 @@ static void report(void *ctx, const char *file, const char *message)
 int cmd_data(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_data, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos < 1 || strcmp(a.pos[0], "check") != 0)

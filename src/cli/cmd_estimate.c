@@ -13,7 +13,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_estimate = {
 	"estimate",
 	"estimate [--spec FILE] [--hardware NAME --count N --hours H] [--region P:R | --location CODE] [OPTIONS]",
 	"Estimate the energy and CO2eq of one run, with every factor and its source.",
@@ -76,7 +76,7 @@ void cli_run_free(cli_run *cr)
 int cmd_estimate(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_estimate, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos)

@@ -13,7 +13,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_exercise = {
 	"exercise",
 	"exercise list | show N | check N FILE [--exercises DIR]",
 	"Teaching exercises on the footprint of machine-learning training (the built-in ones are\n"
@@ -244,7 +244,7 @@ done:
 int cmd_exercise(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_exercise, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	const char *verb = a.npos ? a.pos[0] : NULL;

@@ -24,7 +24,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_sacct = {
 	"sacct",
 	"sacct FILE|- --cluster FILE [--group-by KEY] [--since DATE] [--until DATE] [--format FMT] [OPTIONS]",
 	"Energy and CO2eq of every job in a Slurm accounting dump (sacct --parsable2), by the\n"
@@ -107,7 +107,7 @@ static int parse_number_opt(const cli_args *a, const char *name, double *out, co
 int cmd_sacct(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_sacct, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 1)

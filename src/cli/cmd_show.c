@@ -10,7 +10,7 @@ static const cli_opt opts[] = {
 	{ NULL, NULL, NULL }
 };
 
-static const cli_cmd cmd = {
+const cli_cmd cli_cmd_show = {
 	"show",
 	"show hardware|region|location|provider|instance NAME [--edition NAME] [--format json]",
 	"Show one entry of the data with its figures, aliases, source and year.",
@@ -24,7 +24,7 @@ static const cli_cmd cmd = {
 int cmd_show(int argc, char **argv)
 {
 	cli_args a;
-	int rc = cli_parse(&cmd, argc, argv, &a);
+	int rc = cli_parse(&cli_cmd_show, argc, argv, &a);
 	if (rc)
 		return rc == CLI_HELP_SHOWN ? CO2_EXIT_OK : rc;
 	if (a.npos != 2)

@@ -5,36 +5,14 @@
 
 #include "cli.h"
 
-typedef struct command {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *summary;
-} command;
-
-static const command commands[] = {
-	{ "estimate", cmd_estimate, "energy and CO2eq of one run" },
-	{ "list", cmd_list, "list hardware, regions, locations, providers, instances, editions" },
-	{ "show", cmd_show, "show one hardware, region, location or instance entry with its sources" },
-	{ "data", cmd_data, "check data files ('co2calc data check [FILE...]')" },
-	{ "sacct", cmd_sacct, "energy and CO2eq of a cluster's jobs from a Slurm sacct dump" },
-	{ "batch", cmd_batch, "many runs from a CSV, YAML list or JSON Lines file" },
-	{ "card", cmd_card, "the Hugging Face model-card block; --update writes it into a README.md" },
-	{ "compare", cmd_compare, "a run side by side with what-if changes, or under each method" },
-	{ "exercise", cmd_exercise, "teaching exercises: list them, show one, check a student's answers" },
-	{ NULL, NULL, NULL }
-};
-
 static void usage(FILE *f)
 {
-	fputs("usage: co2calc COMMAND [OPTIONS]\n\n"
-	      "Energy and CO2eq of compute work, above all of machine-learning training runs.\n\n"
-	      "commands:\n", f);
-	for (const command *c = commands; c->name; c++)
-		fprintf(f, "  %-10s %s\n", c->name, c->summary);
+	fputs("usage: co2calc COMMAND [OPTIONS]\n\n" CLI_ABOUT "\n\ncommands:\n", f);
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(f, "  %-10s %s\n", c->name, c->brief);
 	fputs("\n'co2calc help COMMAND' (or 'co2calc COMMAND --help') describes a command; 'co2calc --version'\n"
 	      "prints the version.\n"
-	      "example:\n  co2calc estimate --hardware \"TPU v2\" --count 4 --hours 96 "
-	      "--region gcp:asia-east1 --method mlco2\n", f);
+	      "example:\n  " CLI_EXAMPLE "\n", f);
 }
 
 static int unknown_command(const char *context, const char *name)
@@ -59,7 +37,7 @@ int main(int argc, char **argv)
 		/* 'co2calc help estimate' is 'co2calc estimate --help'. */
 		if (argc > 3)
 			return cli_usage_error("help: expected one command, got '%s %s'", argv[2], argv[3]);
-		for (const command *c = commands; c->name; c++) {
+		for (const cli_command *c = cli_commands; c->name; c++) {
 			if (strcmp(c->name, argv[2]) == 0) {
 				static char help_flag[] = "--help";
 				char *help_argv[] = { argv[2], help_flag, NULL };
@@ -76,7 +54,7 @@ int main(int argc, char **argv)
 		printf("co2calc %s\n", co2_version());
 		return CO2_EXIT_OK;
 	}
-	for (const command *c = commands; c->name; c++)
+	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			return c->fn(argc - 1, argv + 1);
 	return unknown_command(NULL, argv[1]);

@@ -1,0 +1,1 @@
+"$CO2CALC" list hardware --format names --match a100

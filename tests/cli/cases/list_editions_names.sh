@@ -1,0 +1,2 @@
+# Names only, one a line, sorted: what shell completion reads.
+"$CO2CALC" list editions --format names

@@ -2,6 +2,8 @@
 # CLI golden tests. Each case is CASE.sh (run with $CO2CALC set to the program), with
 # CASE.stdout (exact), CASE.exit (status, default 0) and optionally CASE.stderr (a
 # substring that must appear on stderr). CO2CALC_REGENERATE=1 rewrites .stdout/.exit.
+#   tests/cli/run.sh PROGRAM CASES_DIR [CASE...]     (default: every case; ctest runs
+#   each case as its own test, cli/CASE)
 # CO2CALC_TEST_LOCALE=de_DE.UTF-8 runs them in that locale (all but LC_MESSAGES; the
 # default is LC_ALL=C): the output must not depend on it.
 set -u
@@ -16,7 +18,11 @@ fi
 unset CO2CALC_DATA
 fail=0; n=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-for sh in "$dir"/*.sh; do
+shift 2
+if [ $# -gt 0 ]; then cases=("$@"); else cases=("$dir"/*.sh); fi
+for sh in "${cases[@]}"; do
+  sh=$dir/$(basename "${sh%.sh}").sh
+  [ -f "$sh" ] || { echo "FAIL: no case $sh"; fail=$((fail+1)); n=$((n+1)); continue; }
   name=${sh%.sh}; base=$(basename "$name"); n=$((n+1))
   (cd "$dir" && bash "$base.sh") >"$tmp/out" 2>"$tmp/err"; rc=$?
   if [ "${CO2CALC_REGENERATE:-0}" = 1 ]; then

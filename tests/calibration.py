@@ -11,7 +11,7 @@ run's measurement boundary:
   facility     node times the site's PUE: energy_range_kwh with --pue at the paper's figure.
 
 Every `check` run (held out from choosing the spreads) must lie inside its range; `fit` runs
-are shown too. Then the width of the CO2 range (high / low) in the cases the README quotes.
+are shown too. Then the width of the CO2 range (high / low) in the cases docs/uncertainty.md quotes.
 
 Usage: calibration.py CO2CALC [RUNS_YAML]        exit status 1 when a check run is outside
 """

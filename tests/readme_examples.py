@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Every example in a Markdown file is real: each `$ command` line of a ```console
-block is run from the repository root (with `co2calc` the program under test) and
+block is run from the repository root (the nearest directory above the file with a
+CMakeLists.txt: README.md and docs/*.md alike; `co2calc` the program under test) and
 its output must be the lines pasted under it.
 
 usage: readme_examples.py FILE.md BINDIR [--update]
@@ -34,6 +35,8 @@ def main(argv):
         return 2
     path, bindir, update = argv[1], os.path.abspath(argv[2]), "--update" in argv[3:]
     root = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(os.path.join(root, "CMakeLists.txt")) and os.path.dirname(root) != root:
+        root = os.path.dirname(root)
     text = open(path, encoding="utf-8").read()
     # A directory whose co2calc is the program under test, first on PATH.
     shim = tempfile.mkdtemp(prefix="co2calc-readme-")

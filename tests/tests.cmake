@@ -56,9 +56,16 @@ endif()
 
 # Data check over the bundled data.
 add_test(NAME data_check COMMAND co2calc data check)
-# Every example in the README is real output of this build.
-add_test(NAME readme_examples COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/readme_examples.py
-         ${PROJECT_SOURCE_DIR}/README.md $<TARGET_FILE_DIR:co2calc>)
+# Every example of the README and of docs/*.md is real output of this build: one test
+# per file, doc/README, doc/estimating, ...
+file(GLOB CO2_DOC_PAGES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
+foreach(md IN ITEMS ${PROJECT_SOURCE_DIR}/README.md LISTS CO2_DOC_PAGES)
+  get_filename_component(page ${md} NAME_WE)
+  add_test(NAME doc/${page} COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/readme_examples.py
+           ${md} $<TARGET_FILE_DIR:co2calc>)
+endforeach()
+# and every link between them leads to a file and a heading that exist.
+add_test(NAME doc_links COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/doc_links.py ${PROJECT_SOURCE_DIR})
 # The converter's own checker (schema, sources, collisions, the reference figures).
 add_test(NAME data_check_py COMMAND python3 ${PROJECT_SOURCE_DIR}/scripts/check-data.py
          ${PROJECT_SOURCE_DIR}/data)

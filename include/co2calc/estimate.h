@@ -5,7 +5,7 @@
  *   co2_kg     = energy_kWh * intensity_kg_per_kWh
  *
  * and beside it, never added to it, the hardware's manufacturing emissions amortised over
- * its life (embodied_kg; README "Embodied carbon").
+ * its life (embodied_kg; docs/methods.md, "Embodied carbon").
  */
 #ifndef CO2CALC_ESTIMATE_H
 #define CO2CALC_ESTIMATE_H
@@ -199,7 +199,7 @@ typedef struct co2_spread {
 
 /* A default the estimate applied because the run did not say. field is one of:
  * "site", "utilization", "power", "pue", "intensity", "memory", "lifetime", "use_share",
- * "embodied" (README lists what each means). Strings are static or point into the database; value is the result's own. */
+ * "embodied" (docs/uncertainty.md lists what each means). Strings are static or point into the database; value is the result's own. */
 typedef struct co2_assumption {
 	const char *field;
 	char value[48];

@@ -9,12 +9,12 @@
  * a row whose JobID (up to the first '.') is one of them is folded into it; a new JobID
  * opens a job and, when the ring is full, completes the oldest. So steps may come
  * up to OPEN_JOBS - 1 other jobs late and still be folded; a row arriving later than
- * that starts a second occurrence of its job, computed on its own (README.md,
+ * that starts a second occurrence of its job, computed on its own (docs/clusters.md,
  * "Streaming"). Memory is the ring plus the group tables: bounded by the number of
  * groups (users, accounts, partitions, states, days), never by the number of jobs.
  *
- * The per-job arithmetic restates GreenAlgorithms4HPC's (README.md, "What is computed,
- * per job"), in the
+ * The per-job arithmetic restates GreenAlgorithms4HPC's (docs/clusters.md, "What is
+ * computed, per job"), in the
  * same floating-point operation order, so the totals agree with it to rounding. */
 #include <math.h>
 #include <stdint.h>

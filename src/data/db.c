@@ -999,6 +999,22 @@ static size_t chip_score(const co2_db *db, uint32_t i, unsigned qv, const char *
 	return (vendor << 12) + 2 * prefix + (h->cores != 0);
 }
 
+/* The one hardware entry of an edition whose name or alias is spelled as name (letters
+ * and digits compared), or NULL: no fuzzy matching, no suggestions. For mapping an entry
+ * of a method's edition onto the project's, where a guess would be worse than none. */
+const co2_hardware *co2__hardware_exact(const co2_db *db, const char *edition, const char *name)
+{
+	uint32_t e = edition_index(db, edition ? edition : CO2_EDITION_DEFAULT);
+	if (e == UINT32_MAX || !name)
+		return NULL;
+	char key[512];
+	co2__norm(key, sizeof key, name);
+	uint32_t hits[2];
+	if (index_find(db, K_HARDWARE, e, 0, key, hits, 2) != 1)
+		return NULL;
+	return entry(db, K_HARDWARE, hits[0]);
+}
+
 static co2_status find(const co2_db *db, int kind, const char *edition, const char *name,
                        size_t *idx, co2_error *err)
 {
@@ -1116,6 +1132,10 @@ static co2_status find(const co2_db *db, int kind, const char *edition, const ch
 			continue;
 		return ambiguous(db, kind, name, hits, n, err);
 	}
+	/* Not found. The nearest names are for the message: a caller that asked for none
+	 * (err NULL, a lookup that only wants to know) does not pay for the search. */
+	if (!err)
+		return CO2_ERR_NOT_FOUND;
 	size_t near[3];
 	size_t nnear = suggest(db, kind, e1, e2, name, near);
 	const char *names[3];

@@ -74,4 +74,8 @@ int co2__same_spelling(const co2_db *db, int kind, size_t i, size_t j, const cha
 /* Index of an edition by id, adding it when absent; -1 on out-of-memory. */
 long co2__edition_add(co2_db *db, const co2_edition *e);
 
+/* The one hardware entry of an edition spelled exactly as name (or an alias), or NULL;
+ * no fuzzy matching (see db.c). */
+const co2_hardware *co2__hardware_exact(const co2_db *db, const char *edition, const char *name);
+
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "data/db_internal.h"
 
 #define HOURS_PER_YEAR 8760.0
 
@@ -54,8 +55,9 @@ static const co2_constant *named(const embodied_ctx *c, const char *prefix, cons
 static const co2_constant *device_figure(const embodied_ctx *c, const co2_hardware *hw)
 {
 	const co2_hardware *own = hw;
+	/* Spelled the same only: a fuzzy lookup per run would cost more than the estimate. */
 	if (strcmp(hw->edition, CO2_EDITION_DEFAULT) != 0 &&
-	    co2_db_find_hardware(&own, c->db, CO2_EDITION_DEFAULT, hw->name, NULL) != CO2_OK)
+	    !(own = co2__hardware_exact(c->db, CO2_EDITION_DEFAULT, hw->name)))
 		return NULL;
 	return named(c, "embodied_kg", own->name);
 }

@@ -9,7 +9,8 @@
 #  3. exported symbols, the CLI on the public API, the de_DE locale;
 #  4. install to a temporary prefix, programs built on it with CMake and pkg-config,
 #     the installed man pages and completions;
-#  5. the library without libyaml and cJSON, cross-compiled;
+#  5. the library without libyaml and cJSON, cross-compiled: for this machine, and for
+#     64-bit ARM, run under qemu-user and compared with the native build;
 #  6. each fuzz target of the sanitizer build for CO2_FUZZ_SECONDS (default 20; 0
 #     skips), nproc at a time.
 # Non-zero exit on any failure.
@@ -115,6 +116,47 @@ rc=0; err=$(build/nodeps/co2calc estimate --spec examples/specs/bert-base.yaml 2
   { echo "a YAML spec without libyaml: exit $rc, '$err'"; exit 1; }
 echo "libco2calc.so needs neither library; co2calc estimate ... prints 47.52 kg; a YAML spec is refused: $err"
 took "no-deps build"
+
+echo "== the same for 64-bit ARM (Debian's aarch64 cross compiler), run under qemu-user"
+bash scripts/deps.sh gcc-aarch64-linux-gnu qemu-user
+cmake -S . -B build/arm64 -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$PWD/tests/arm64.cmake" \
+  -DCO2_WITH_YAML=OFF -DCO2_WITH_JSON=OFF -DCO2_WERROR=ON >/dev/null
+cmake --build build/arm64 -j"$jobs" >/dev/null
+arch=$(readelf -h build/arm64/libco2calc.so | awk -F: '/Machine:/ {gsub(/^ +/, "", $2); print $2}')
+[ "$arch" = AArch64 ] || { echo "build/arm64/libco2calc.so is for '$arch', not AArch64"; exit 1; }
+# Every command that needs neither libyaml nor cJSON prints, byte for byte, what the
+# native build with both prints: the same figures from the same built-in data.
+arm() { qemu-aarch64 -L /usr/aarch64-linux-gnu build/arm64/co2calc "$@"; }
+ncmp=0
+while IFS= read -r line; do
+  [ -z "$line" ] && continue
+  eval "args=($line)"
+  rc_want=0; want=$(build/test/co2calc "${args[@]}" 2>&1) || rc_want=$?
+  rc_got=0; got=$(arm "${args[@]}" 2>&1) || rc_got=$?
+  [ "$rc_got" = "$rc_want" ] || { echo "64-bit ARM exits $rc_got, natively $rc_want: co2calc $line"; exit 1; }
+  [ "$got" = "$want" ] || { echo "64-bit ARM prints otherwise for co2calc $line:"; diff <(echo "$want") <(echo "$got") | head -20; exit 1; }
+  ncmp=$((ncmp + 1))
+done <<'CASES'
+estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2
+estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method mlco2 --format json --explain
+estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --method green-algorithms --format json
+estimate --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --format json --explain
+estimate --hardware p4d.24xlarge --hours 3d --region aws:us-east-1 --format json
+estimate --hardware "A100 SXM4 80GB" --count 8 --hours 2d12h --utilization 0.7 --cpu "EPYC 7763" --sockets 2 --memory 512 --location US-CA --format json
+estimate --hardware "V100 SXM2 32GB" --count 64 --hours 200 --location FR --format model-card --name demo
+estimate --hardware "V100 SXM2 32GB" --count 64 --hours 200 --location FR --format latex
+estimate --hardware "V100 SXM2 32GB" --count 64 --hours 200 --location FR --format markdown
+estimate --hardware "V100 SXM2 32GB" --count 64 --hours 200 --location FR --format yaml
+estimate --hardware "V100 SXM2 32GB" --count 64 --hours 200 --location FR --format csv
+compare --hardware "TPU v2" --count 4 --hours 96 --region gcp:asia-east1 --what-if region=gcp:europe-west4 --what-if mixed-precision=2,location=FR
+batch tests/data/batch/runs.csv --format json
+batch tests/data/batch/same.csv
+list hardware --format names
+show hardware "TPU v3"
+estimate --hardware "TPU v9" --hours 1 --location FR
+CASES
+echo "$ncmp commands print the same on 64-bit ARM (qemu-aarch64) as natively"
+took "64-bit ARM build"
 
 echo "== fuzzing: each target for ${CO2_FUZZ_SECONDS:-20} s (clang, libFuzzer), $jobs at a time"
 if [ "${CO2_FUZZ_SECONDS:-20}" != 0 ]; then

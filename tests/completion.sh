@@ -2,7 +2,8 @@
 # The shell completions. bash: _co2calc called with COMP_WORDS, COMP_CWORD, COMP_LINE and
 # COMP_POINT as bash sets them for a typed line (as a real interactive bash showed;
 # "TPU v in quotes is one word, gcp:asia-e three), on the program in DIR. zsh: the
-# file parses.
+# file parses, and the same lines typed into an interactive zsh (tests/completion.zsh)
+# complete to the same names.
 #   tests/completion.sh BASH_COMPLETION DIR_OF_CO2CALC [ZSH_COMPLETION]
 # Exit 77 (skipped) when bash-completion is not installed (scripts/deps.sh installs it).
 set -u
@@ -72,9 +73,31 @@ expect_all 'co2calc show hardware "Google TPU v' 'Google TPU v*' 5
 complete_words 'co2calc sacct --cluster c.yaml --group-by ' co2calc sacct --cluster c.yaml --group-by ''
 expect 'co2calc sacct --group-by' "$(printf '%s\n' account day partition state user)"
 
+# zsh: the same lines typed into an interactive zsh (tests/completion.zsh)
 if [ $# -ge 3 ] && command -v zsh >/dev/null; then
   n=$((n+1))
   zsh -n "$3" || { echo "FAIL: $3 does not parse"; fail=1; }
+  zdir=$(dirname "$3")
+  zcomplete() { got=$(zsh -f "$(dirname "$0")/completion.zsh" "$zdir" "$2" "$1"); }
+  zcomplete 'co2calc est' "$2"
+  expect 'zsh: co2calc est' 'estimate'
+  zcomplete 'co2calc ' "$2"
+  expect 'zsh: co2calc (the commands of co2calc --help)' "$(printf '%s\n' $commands | LC_ALL=C sort)"
+  zcomplete 'co2calc estimate --hardware "TPU v' "$2"
+  expect 'zsh: co2calc estimate --hardware "TPU v' "$(printf '%s\n' 'TPU v2' 'TPU v3' 'TPU v4' 'TPU v5 lite' \
+    'TPU v5e' 'TPU v5litepod' 'TPU v5p' 'TPU v6e' 'TPU v7' 'TPU v7x')"
+  zcomplete 'co2calc estimate --region gcp:asia-e' "$2"
+  expect 'zsh: co2calc estimate --region gcp:asia-e' "$(printf '%s\n' gcp:asia-east1 gcp:asia-east2)"
+  zcomplete 'co2calc estimate --format=m' "$2"
+  expect 'zsh: co2calc estimate --format=m' "$(printf '%s\n' markdown model-card)"
+  zcomplete 'co2calc batch x.csv --method g' "$2"
+  expect 'zsh: co2calc batch --method g' 'green-algorithms'
+  zcomplete 'co2calc estimate --hou' "$2"
+  expect 'zsh: co2calc estimate --hou' '--hours'
+  zcomplete 'co2calc list ' "$2"
+  expect 'zsh: co2calc list' "$(printf '%s\n' editions hardware instances locations providers regions)"
+  zcomplete 'co2calc sacct --cluster c.yaml --group-by ' "$2"
+  expect 'zsh: co2calc sacct --group-by' "$(printf '%s\n' account day partition state user)"
 fi
 echo "completion: $n checks"
 exit $fail

@@ -16,8 +16,28 @@ foreach(src IN LISTS CO2_CHECK_SOURCES)
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60")
 endforeach()
 
+# The program as the tests run it. Cross-compiled with CMAKE_CROSSCOMPILING_EMULATOR
+# (e.g. "qemu-aarch64;-L;/usr/aarch64-linux-gnu"), ctest runs the test programs through
+# the emulator, and the scripts that run co2calc themselves get emulated/co2calc, which
+# does the same; Check's suites then run in one process (CK_FORK=no): qemu-user spins
+# forever in the children Check forks.
+set(CO2_TEST_CLI $<TARGET_FILE:co2calc>)
+set(CO2_TEST_CLI_DIR $<TARGET_FILE_DIR:co2calc>)
+if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
+  list(JOIN CMAKE_CROSSCOMPILING_EMULATOR "' '" co2_emulator)
+  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/emulated/co2calc
+    CONTENT "#!/bin/sh\nexec '${co2_emulator}' '$<TARGET_FILE:co2calc>' \"$@\"\n"
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+  set(CO2_TEST_CLI ${PROJECT_BINARY_DIR}/emulated/co2calc)
+  set(CO2_TEST_CLI_DIR ${PROJECT_BINARY_DIR}/emulated)
+  foreach(src IN LISTS CO2_CHECK_SOURCES)
+    get_filename_component(name ${src} NAME_WE)
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60;CK_FORK=no")
+  endforeach()
+endif()
+
 # check_api compares the library's strings with what the program prints: it runs it.
-target_compile_definitions(check_api PRIVATE CO2_CLI_PATH="$<TARGET_FILE:co2calc>")
+target_compile_definitions(check_api PRIVATE CO2_CLI_PATH="${CO2_TEST_CLI}")
 add_dependencies(check_api co2calc)
 
 # The public headers compile alone, pedantic C11.
@@ -31,7 +51,7 @@ file(GLOB CO2_CLI_CASES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/cli/cases/
 foreach(sh IN LISTS CO2_CLI_CASES)
   get_filename_component(case ${sh} NAME_WE)
   add_test(NAME cli/${case}
-    COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cli/run.sh $<TARGET_FILE:co2calc>
+    COMMAND bash ${PROJECT_SOURCE_DIR}/tests/cli/run.sh ${CO2_TEST_CLI}
             ${PROJECT_SOURCE_DIR}/tests/cli/cases ${case})
 endforeach()
 
@@ -40,7 +60,7 @@ endforeach()
 # the cases of tests/cli/memcheck.txt, one per command, format and reader, so that it
 # stays seconds, not minutes; on when CO2_TEST_MEMCHECK is (scripts/test.sh sets it).
 option(CO2_TEST_MEMCHECK "Also run the CLI cases of tests/cli/memcheck.txt under valgrind" OFF)
-if(CO2_TEST_MEMCHECK)
+if(CO2_TEST_MEMCHECK AND NOT CMAKE_CROSSCOMPILING)
   find_program(CO2_VALGRIND valgrind REQUIRED)
   file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/memcheck-co2calc
     CONTENT "#!/bin/sh\nexec ${CO2_VALGRIND} -q --leak-check=no --error-exitcode=99 $<TARGET_FILE:co2calc> \"$@\"\n"
@@ -55,14 +75,14 @@ if(CO2_TEST_MEMCHECK)
 endif()
 
 # Data check over the bundled data.
-add_test(NAME data_check COMMAND co2calc data check)
+add_test(NAME data_check COMMAND ${CO2_TEST_CLI} data check)
 # Every example of the README and of docs/*.md is real output of this build: one test
 # per file, doc/README, doc/estimating, ...
 file(GLOB CO2_DOC_PAGES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/docs/*.md)
 foreach(md IN ITEMS ${PROJECT_SOURCE_DIR}/README.md LISTS CO2_DOC_PAGES)
   get_filename_component(page ${md} NAME_WE)
   add_test(NAME doc/${page} COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/readme_examples.py
-           ${md} $<TARGET_FILE_DIR:co2calc>)
+           ${md} ${CO2_TEST_CLI_DIR})
 endforeach()
 # and every link between them leads to a file and a heading that exist.
 add_test(NAME doc_links COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/doc_links.py ${PROJECT_SOURCE_DIR})
@@ -90,17 +110,17 @@ endforeach()
 # co2calc sacct against GreenAlgorithms4HPC's formula on fresh logs (skips without the
 # shared folder; the frozen logs are checked by check_sacct everywhere).
 add_test(NAME sacct_vs_ga4hpc
-  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/sacct_vs_ga4hpc.sh $<TARGET_FILE:co2calc>)
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/sacct_vs_ga4hpc.sh ${CO2_TEST_CLI})
 
 # Teaching exercises: each examples/exercises/*/checks line run through the CLI.
 add_test(NAME exercises
-  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/exercises.sh $<TARGET_FILE:co2calc>
+  COMMAND bash ${PROJECT_SOURCE_DIR}/tests/exercises.sh ${CO2_TEST_CLI}
           ${PROJECT_SOURCE_DIR}/examples/exercises)
 
 # Every answer of the exercises (answers.yaml) is what its co2calc command computes, and
 # 'co2calc exercise check' reads the answers as PyYAML does.
 add_test(NAME exercise_answers
-  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/exercise_answers.py $<TARGET_FILE:co2calc>
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/exercise_answers.py ${CO2_TEST_CLI}
           ${PROJECT_SOURCE_DIR}/examples/exercises)
 
 # The layering rule (base <- data <- model <- formats <- cli; the CLI on the public API only),
@@ -112,7 +132,7 @@ add_test(NAME layers
 # The ranges against measured training runs: every held-out run inside its range
 # (tests/data/measured-runs.yaml; Debian's python3 with python3-yaml).
 add_test(NAME calibration
-  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/calibration.py $<TARGET_FILE:co2calc>)
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/calibration.py ${CO2_TEST_CLI})
 
 # The man pages render without a warning and libco2calc(3) names only declared functions;
 # the bash completion completes commands, options, their values and the data's names.
@@ -120,5 +140,5 @@ add_test(NAME man_pages
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/man.sh ${CO2_DOC_DIR} ${PROJECT_SOURCE_DIR}/include/co2calc)
 add_test(NAME completion
   COMMAND bash ${PROJECT_SOURCE_DIR}/tests/completion.sh ${CO2_DOC_DIR}/bash/co2calc
-          $<TARGET_FILE_DIR:co2calc> ${CO2_DOC_DIR}/zsh/_co2calc)
+          ${CO2_TEST_CLI_DIR} ${CO2_DOC_DIR}/zsh/_co2calc)
 set_tests_properties(man_pages completion PROPERTIES SKIP_RETURN_CODE 77)

@@ -5,7 +5,9 @@ pkgs=(build-essential cmake pkg-config libyaml-dev libcjson-dev check valgrind l
       man-db groff bash-completion zsh "$@")
 missing=()
 for p in "${pkgs[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  # With a second architecture (scripts/test-arm64.sh adds arm64), a library installed for
+  # both is ambiguous without its architecture: ask for the native one too.
+  dpkg -s "$p" >/dev/null 2>&1 || dpkg -s "$p:$(dpkg --print-architecture)" >/dev/null 2>&1 || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"

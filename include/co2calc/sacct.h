@@ -220,6 +220,11 @@ typedef struct co2_sacct co2_sacct;
 CO2_API co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
                                  const co2_sacct_options *opts, const char *name,
                                  co2_error *err);
+/* Likely mistakes in what the reader was given, added to w (see co2_warnings in
+ * co2calc/common.h): a carbon intensity typed by hand, in the options or as the cluster
+ * file's CI, above 0 and below 5 g CO2eq/kWh (kg/kWh meant?). An intensity the cluster
+ * file takes from its location (Quebec's is about 1.2) is not one. */
+CO2_API void co2_sacct_warnings(co2_warnings *w, const co2_sacct *reader);
 /* Callbacks (either may be NULL); set them before the first co2_sacct_feed(). */
 CO2_API void co2_sacct_on_job(co2_sacct *reader, co2_sacct_job_fn fn, void *ctx);
 CO2_API void co2_sacct_on_problem(co2_sacct *reader, co2_sacct_problem_fn fn, void *ctx);

@@ -21,6 +21,7 @@ static const cli_opt opts[] = {
 	{ "max-problems", "N", "malformed lines to describe on stderr (default 20; all are counted)" },
 	{ "data", "PATH", "data files to look up `location:` and partition models without TDP; repeatable" },
 	{ "no-builtin-data", NULL, "use only the files given with --data" },
+	{ "strict", NULL, "likely mistakes (an intensity of 0.38 g/kWh, a flag given twice, ...) are errors, not warnings" },
 	{ NULL, NULL, NULL }
 };
 
@@ -177,6 +178,11 @@ int cmd_sacct(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto done;
 	}
+	co2_warnings warnings;
+	co2_warnings_clear(&warnings);
+	co2_sacct_warnings(&warnings, r);
+	if ((rc = cli_warnings(&a, &warnings, NULL)) != 0)
+		goto done;
 	co2_sacct_on_problem(r, on_problem, &c);
 	if (per_job)
 		co2_sacct_on_job(r, on_job, &c);

@@ -590,6 +590,16 @@ co2_status co2_sacct_new(co2_sacct **out, const co2_cluster *cluster,
 	return CO2_OK;
 }
 
+void co2_sacct_warnings(co2_warnings *w, const co2_sacct *s)
+{
+	if (!w || !s)
+		return;
+	if (s->opt.intensity_g_per_kwh != CO2_UNSET)
+		co2__warn_low_intensity(w, NULL, "intensity", s->opt.intensity_g_per_kwh);
+	else if (!co2_cluster_location(s->cluster))
+		co2__warn_low_intensity(w, co2_cluster_file(s->cluster), "CI", s->intensity);
+}
+
 void co2_sacct_on_job(co2_sacct *s, co2_sacct_job_fn fn, void *ctx)
 {
 	s->job_fn = fn;

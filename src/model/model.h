@@ -27,6 +27,10 @@
  * *full is run itself when it holds them all, else scratch (co2__run_widen). */
 co2_status co2__run_full(const co2_run **full, const co2_run *run, co2_run *scratch,
                          co2_error *err);
+/* Warn in w when g (g CO2eq/kWh, declared by hand) is above 0 and below 5: kg/kWh was
+ * likely meant. field names the value ("intensity", "CI"); where, if not NULL, goes
+ * before it ("cluster.yaml"). CO2_UNSET and 0 are not warned about. */
+void co2__warn_low_intensity(co2_warnings *w, const char *where, const char *field, double g);
 /* Fill *full with the defaults and the first run->size bytes of run; full gets this
  * library's version and size. */
 void co2__run_widen(co2_run *full, const co2_run *run);

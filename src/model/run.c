@@ -273,22 +273,27 @@ co2_status co2_run_validate(const co2_run *given, co2_error *err)
  * them without a warning), a figure typed by hand rarely is. */
 #define LOW_INTENSITY 5.0
 
+void co2__warn_low_intensity(co2_warnings *w, const char *where, const char *field, double g)
+{
+	if (!w || g == CO2_UNSET || !isfinite(g) || !(g > 0 && g < LOW_INTENSITY))
+		return;
+	char as_given[32], as_g[32];
+	co2_format_double(as_given, g);
+	co2_format_double(as_g, co2__round_significant(g * 1000, 12));
+	co2_error *e = co2__warn(w, field,
+	                         "%s%s%s: %s g CO2eq/kWh is below 5: did you give kg/kWh? "
+	                         "%s kg/kWh is %s g/kWh", where ? where : "", where ? ": " : "",
+	                         field, as_given, as_given, as_g);
+	co2__error_suggest(e, as_g);
+}
+
 void co2_run_warnings(co2_warnings *w, const co2_run *given)
 {
 	co2_run scratch;
 	const co2_run *run;
 	if (!w || !given || co2__run_full(&run, given, &scratch, NULL) != CO2_OK)
 		return; /* validation says what is wrong with it */
-	double g = run->intensity_g_per_kwh;
-	if (g != CO2_UNSET && isfinite(g) && g > 0 && g < LOW_INTENSITY) {
-		char as_given[32], as_g[32];
-		co2_format_double(as_given, g);
-		co2_format_double(as_g, co2__round_significant(g * 1000, 12));
-		co2_error *e = co2__warn(w, "intensity",
-		                         "intensity: %s g CO2eq/kWh is below 5: did you give kg/kWh? "
-		                         "%s kg/kWh is %s g/kWh", as_given, as_given, as_g);
-		co2__error_suggest(e, as_g);
-	}
+	co2__warn_low_intensity(w, NULL, "intensity", run->intensity_g_per_kwh);
 }
 
 const char *co2_site_name(co2_site site)

@@ -453,6 +453,59 @@ START_TEST(a_location_takes_its_intensity_from_the_data)
 }
 END_TEST
 
+/* A carbon intensity typed by hand below 5 g/kWh is likely kg/kWh: warned, in the
+ * options or as the cluster file's CI; one the file takes from its location is not. */
+START_TEST(an_intensity_below_5_typed_by_hand_is_warned_about)
+{
+	const char *ci = "PUE: 1.2\nCI: 0.42\npartitions:\n  cpu: {type: CPU, TDP: 10}\n";
+	const char *ok = "PUE: 1.2\nCI: 420\npartitions:\n  cpu: {type: CPU, TDP: 10}\n";
+	const char *at = "PUE: 1.2\nlocation: QC\npartitions:\n  cpu: {type: CPU, TDP: 10}\n";
+	const char *loc = "schema: \"1.0\"\nedition: co2calc\nedition_date: \"2026-01-01\"\ntitle: fixture\nsource: tests\nyear: 2025\nlicense: CC0-1.0\n"
+	                  "locations:\n  - {code: QC, name: Quebec, intensity_g_per_kwh: 1.5, source: fixture, year: 2023}\n";
+	co2_error err;
+	co2_error_clear(&err);
+	co2_db *db = NULL;
+	ck_assert_int_eq(co2_db_new(&db, &err), CO2_OK);
+	ck_assert_msg(co2_db_load_buffer(db, "qc.yaml", loc, strlen(loc), &err) == CO2_OK, "%s", err.message);
+	struct { const char *file, *text; double opt; const char *want; } cases[] = {
+		{ "ci.yaml", ci, CO2_UNSET, "ci.yaml: CI: 0.42 g CO2eq/kWh is below 5: did you give kg/kWh? 0.42 kg/kWh is 420 g/kWh" },
+		{ "ci.yaml", ci, 420, NULL },   /* the option replaces the file's CI */
+		{ "ok.yaml", ok, 0.4, "intensity: 0.4 g CO2eq/kWh is below 5: did you give kg/kWh? 0.4 kg/kWh is 400 g/kWh" },
+		{ "ok.yaml", ok, CO2_UNSET, NULL },
+		{ "ok.yaml", ok, 0, NULL },     /* zero: a carbon-free supply, declared */
+		{ "ok.yaml", ok, 5, NULL },
+		{ "at.yaml", at, CO2_UNSET, NULL }, /* 1.5 from the data */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		co2_cluster *c = NULL;
+		co2_sacct *r = NULL;
+		ck_assert_msg(co2_cluster_load_buffer(&c, cases[i].file, cases[i].text, strlen(cases[i].text), db, &err) ==
+		              CO2_OK, "%s", err.message);
+		co2_sacct_options o;
+		co2_sacct_options_init(&o);
+		o.intensity_g_per_kwh = cases[i].opt;
+		ck_assert_int_eq(co2_sacct_new(&r, c, &o, "log", &err), CO2_OK);
+		co2_warnings w;
+		co2_warnings_clear(&w);
+		co2_sacct_warnings(&w, r);
+		if (!cases[i].want) {
+			ck_assert_msg(w.n == 0, "case %zu: %s", i, w.n ? w.items[0].message : "");
+		} else {
+			ck_assert_uint_eq(w.n, 1);
+			ck_assert_str_eq(w.items[0].message, cases[i].want);
+			ck_assert_int_eq(w.items[0].status, CO2_ERR_INVALID);
+			ck_assert_uint_eq(w.items[0].n_suggestions, 1);
+			ck_assert_str_eq(w.items[0].suggestions[0], cases[i].opt == 0.4 ? "400" : "420");
+		}
+		co2_sacct_warnings(NULL, r); /* no-ops */
+		co2_sacct_warnings(&w, NULL);
+		co2_sacct_free(r);
+		co2_cluster_free(c);
+	}
+	co2_db_close(db);
+}
+END_TEST
+
 typedef struct bad_cluster {
 	const char *text;
 	const char *expect;
@@ -903,6 +956,7 @@ static Suite *sacct_suite(void)
 	TCase *cl = tcase_create("cluster");
 	tcase_add_test(cl, greenalgorithms4hpc_cluster_info_is_read_as_it_is);
 	tcase_add_test(cl, a_location_takes_its_intensity_from_the_data);
+	tcase_add_test(cl, an_intensity_below_5_typed_by_hand_is_warned_about);
 	tcase_add_loop_test(cl, bad_cluster_files_say_what_to_fix, 0,
 	                    (int)(sizeof bad_clusters / sizeof bad_clusters[0]));
 	suite_add_tcase(s, cl);

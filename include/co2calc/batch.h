@@ -42,6 +42,8 @@ typedef struct co2_batch_row {
 	co2_status status;         /* CO2_OK, or why the run could not be computed */
 	const co2_error *error;    /* when status != CO2_OK: message without file or line */
 	const co2_result *result;  /* when status == CO2_OK */
+	int strict_refusal;        /* computed, but refused for a likely mistake
+	                            * (co2_batch_set_strict): error is the warning */
 } co2_batch_row;
 
 typedef void (*co2_batch_row_fn)(void *ctx, const co2_batch_row *row);
@@ -67,6 +69,12 @@ CO2_API void co2_batch_on_row(co2_batch *batch, co2_batch_row_fn fn, void *ctx);
  * pair is checked once here: an unknown key or bad value fails. */
 CO2_API co2_status co2_batch_override(co2_batch *batch, const char *key, const char *value,
                                       co2_error *err);
+
+/* Strict (non-zero): a run with a likely mistake (what co2_run_warnings() finds, e.g. an
+ * intensity of 0.38 g/kWh) is a failed run, its first warning the error (status
+ * CO2_ERR_INVALID, strict_refusal set), left out of the totals. Off by default: such a
+ * run is computed and the caller may look for warnings itself. Set before feeding. */
+CO2_API void co2_batch_set_strict(co2_batch *batch, int strict);
 
 /* Feed the next bytes (any chunk size; data is read during the call only). Fails only when the file cannot be used at all
  * (CO2_ERR_PARSE: a CSV header naming an unknown key, a YAML document that is not a list)

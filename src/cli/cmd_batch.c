@@ -13,6 +13,7 @@ static const cli_opt opts[] = {
 	{ "intensity", "G_PER_KWH", "set the carbon intensity of every run" },
 	{ "pue", "X", "set the PUE of every run" },
 	{ "max-problems", "N", "bad runs to describe on stderr (default 20; all are counted)" },
+	{ "strict", NULL, "a run with a likely mistake (0.38 g/kWh, ...) is a bad run, not a warning" },
 	CLI_DATA_OPTS,
 	{ NULL, NULL, NULL }
 };
@@ -23,8 +24,9 @@ const cli_cmd cli_cmd_batch = {
 	"Estimate many runs: a CSV file whose header names run-spec keys (hardware, count,\n"
 	"hours, region, ...), a YAML list of run specs, or JSON Lines (one spec object per\n"
 	"line). One result per run, then the totals. A bad run is described on stderr with\n"
-	"its line and the others are still computed; the exit status is then 1. Options\n"
-	"given here override every run's own value.",
+	"its line and the others are still computed; the exit status is then 1. A likely\n"
+	"mistake is a warning (a bad run with --strict). Options given here override every\n"
+	"run's own value.",
 	opts,
 	"  co2calc batch runs.csv\n"
 	"  co2calc batch runs.yaml --format json\n"
@@ -93,12 +95,13 @@ static void on_row(void *p, const co2_batch_row *row)
 	ctx *c = p;
 	if (row->status != CO2_OK) {
 		if (c->shown++ < c->max_shown) {
+			const char *why = row->strict_refusal ? " (an error with --strict)" : "";
 			if (row->error->column > 0)
-				fprintf(stderr, "co2calc: %s:%d:%d: run %zu: %s\n", row->error->file, row->error->line,
-				        row->error->column, row->index, row->error->message);
+				fprintf(stderr, "co2calc: %s:%d:%d: run %zu: %s%s\n", row->error->file, row->error->line,
+				        row->error->column, row->index, row->error->message, why);
 			else
-				fprintf(stderr, "co2calc: %s:%d: run %zu: %s\n", row->error->file, row->error->line,
-				        row->index, row->error->message);
+				fprintf(stderr, "co2calc: %s:%d: run %zu: %s%s\n", row->error->file, row->error->line,
+				        row->index, row->error->message, why);
 		}
 	} else {
 		warn_row(c, row);
@@ -192,6 +195,7 @@ int cmd_batch(int argc, char **argv)
 		rc = cli_fail(&err);
 		goto done;
 	}
+	co2_batch_set_strict(b, a.strict);
 	co2_batch_on_row(b, on_row, &c);
 	if ((rc = cli_feed_file(path, c.input, feed, b, &err)) != 0)
 		goto done;

@@ -27,6 +27,7 @@ struct co2_batch {
 	void *ctx;
 	char *ov_key[MAX_OVERRIDES], *ov_val[MAX_OVERRIDES];
 	size_t n_ov;
+	int strict;     /* a run with a likely mistake fails (co2_batch_set_strict) */
 
 	size_t lineno;
 	co2__lines lines;
@@ -114,6 +115,12 @@ void co2_batch_free(co2_batch *b)
 	free(b->row);
 	free(b->item);
 	free(b);
+}
+
+void co2_batch_set_strict(co2_batch *b, int strict)
+{
+	if (b)
+		b->strict = strict != 0;
 }
 
 co2_status co2_batch_override(co2_batch *b, const char *key, const char *value, co2_error *err)
@@ -210,6 +217,16 @@ static void emit(co2_batch *b, co2_run *run, size_t line, co2_error *e, co2_stat
 		st = co2_run_set(run, b->ov_key[i], b->ov_val[i], e);
 	if (st == CO2_OK)
 		st = co2_estimate(b->db, run, &res, e);
+	if (st == CO2_OK && b->strict) {
+		co2_warnings w;
+		co2_warnings_clear(&w);
+		co2_run_warnings(&w, run);
+		if (w.n > 0) {
+			*e = w.items[0];
+			st = e->status != CO2_OK ? e->status : CO2_ERR_INVALID;
+			row.strict_refusal = 1;
+		}
+	}
 	row.status = st;
 	if (st != CO2_OK) {
 		b->totals.failed++;

@@ -236,6 +236,69 @@ START_TEST(overrides_apply_to_every_run)
 }
 END_TEST
 
+typedef struct strict_got {
+	size_t n, refused;
+	char message[4][800];
+	char file[4][256];
+	int line[4];
+} strict_got;
+
+static void on_strict_row(void *ctx, const co2_batch_row *r)
+{
+	strict_got *g = ctx;
+	size_t i = g->n++;
+	ck_assert_uint_lt(i, 4);
+	if (r->strict_refusal) {
+		ck_assert_int_ne(r->status, CO2_OK);
+		ck_assert_ptr_null(r->result);
+		g->refused++;
+	}
+	if (r->status != CO2_OK) {
+		snprintf(g->message[i], sizeof g->message[i], "%s", r->error->message);
+		snprintf(g->file[i], sizeof g->file[i], "%s", r->error->file);
+		g->line[i] = r->error->line;
+	}
+}
+
+/* A run with a likely mistake (0.38 g/kWh: kg/kWh meant?) is computed and counted by
+ * default; strict, it is a failed run with the warning as its error, out of the totals. */
+START_TEST(strict_refuses_a_run_with_a_likely_mistake)
+{
+	const char *csv = "name,energy,intensity\na,10,380\nb,10,0.38\nc,10,0\n";
+	for (int strict = 0; strict <= 1; strict++) {
+		co2_error err;
+		co2_error_clear(&err);
+		strict_got g;
+		memset(&g, 0, sizeof g);
+		co2_batch *b = NULL;
+		ck_assert_int_eq(co2_batch_new(&b, db, CO2_BATCH_CSV, "runs.csv", &err), CO2_OK);
+		co2_batch_set_strict(b, strict);
+		co2_batch_on_row(b, on_strict_row, &g);
+		ck_assert_int_eq(co2_batch_feed(b, csv, strlen(csv), &err), CO2_OK);
+		ck_assert_int_eq(co2_batch_finish(b, &err), CO2_OK);
+		const co2_batch_totals *t = co2_batch_get_totals(b);
+		ck_assert_uint_eq(t->runs, 3);
+		ck_assert_uint_eq(g.n, 3);
+		if (!strict) {
+			ck_assert_uint_eq(g.refused, 0);
+			ck_assert_uint_eq(t->failed, 0);
+			/* 10 kWh at the default PUE: 380 + 0.38 + 0 g/kWh */
+			ck_near(t->co2_kg, t->energy_kwh / 3 * (380 + 0.38) / 1000);
+		} else {
+			ck_assert_uint_eq(g.refused, 1);
+			ck_assert_uint_eq(t->failed, 1);
+			ck_assert_str_eq(g.message[1], "intensity: 0.38 g CO2eq/kWh is below 5: did you give kg/kWh? "
+			                              "0.38 kg/kWh is 380 g/kWh");
+			ck_assert_str_eq(g.file[1], "runs.csv");
+			ck_assert_int_eq(g.line[1], 3);
+			ck_near(t->co2_kg, t->energy_kwh / 2 * 380 / 1000); /* run b left out */
+		}
+		co2_batch_free(b);
+	}
+	co2_batch_set_strict(NULL, 1); /* a no-op */
+}
+END_TEST
+
 static const size_t chunks[] = { 1, 2, 5, 13, 64 };
 
 START_TEST(any_chunking_gives_the_same_runs)
@@ -477,6 +540,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(t, yaml_errors_point_at_the_line_and_column_in_the_file);
 	tcase_add_test(t, a_refused_spec_keeps_its_name_when_the_name_was_readable);
 	tcase_add_test(t, overrides_apply_to_every_run);
+	tcase_add_test(t, strict_refuses_a_run_with_a_likely_mistake);
 	tcase_add_loop_test(t, any_chunking_gives_the_same_runs, 0, (int)(sizeof chunks / sizeof chunks[0]));
 	tcase_add_loop_test(t, a_file_that_cannot_be_used_at_all_is_refused, 0,
 	                    (int)(sizeof unusables / sizeof unusables[0]));

@@ -46,62 +46,56 @@ expect_all() {
   fi
 }
 
-complete_words 'co2calc est' co2calc est
-expect 'co2calc est' 'estimate'
-complete_words 'co2calc ' co2calc ''
+# both LINE WANT WORD...: LINE, split by bash into WORD..., completes to exactly WANT; the
+# same LINE is checked in zsh below.
+zlines=() zwants=()
+both() {
+  local line=$1 want=$2; shift 2
+  complete_words "$line" "$@"
+  expect "$line" "$want"
+  zlines+=("$line") zwants+=("$want")
+}
+tpu_names=$(printf '%s\n' 'TPU v2' 'TPU v3' 'TPU v4' 'TPU v5 lite' 'TPU v5e' 'TPU v5litepod' 'TPU v5p' \
+  'TPU v6e' 'TPU v7' 'TPU v7x')
+both 'co2calc est' 'estimate' co2calc est
+both 'co2calc estimate --hardware "TPU v' "$tpu_names" co2calc estimate --hardware '"TPU v'
+both 'co2calc estimate --format=m' "$(printf '%s\n' markdown model-card)" co2calc estimate --format=m
+both 'co2calc estimate --method ' "$(printf '%s\n' default green-algorithms mlco2)" co2calc estimate --method ''
+# batch's --method takes the list of estimate's
+both 'co2calc batch x.csv --method g' 'green-algorithms' co2calc batch x.csv --method g
+both 'co2calc estimate --hou' '--hours' co2calc estimate --hou
+both 'co2calc list ' "$(printf '%s\n' editions hardware instances locations providers regions)" co2calc list ''
+both 'co2calc sacct --cluster c.yaml --group-by ' "$(printf '%s\n' account day partition state user)" \
+  co2calc sacct --cluster c.yaml --group-by ''
+# Where the shells differ: bash offers --help and --version among the commands (zsh only
+# after a '-'), and splits gcp:asia-e at the colon, completing the part after it.
 commands=$(co2calc --help | awk '/^commands:/ {on = 1; next} on && /^  [a-z]/ {print $1} on && /^$/ {exit}')
+complete_words 'co2calc ' co2calc ''
 expect 'co2calc (the commands of co2calc --help)' "$(printf '%s\n' $commands --help --version | LC_ALL=C sort)"
-complete_words 'co2calc estimate --hardware "TPU v' co2calc estimate --hardware '"TPU v'
-expect 'co2calc estimate --hardware "TPU v' "$(printf '%s\n' 'TPU v2' 'TPU v3' 'TPU v4' 'TPU v5 lite' 'TPU v5e' \
-  'TPU v5litepod' 'TPU v5p' 'TPU v6e' 'TPU v7' 'TPU v7x')"
-complete_words 'co2calc estimate --hardware TPU\ v' co2calc estimate --hardware 'TPU\ v'
-expect_all 'co2calc estimate --hardware TPU\ v (escaped)' 'TPU\\ v*' 10
+zlines+=('co2calc ') zwants+=("$(printf '%s\n' $commands | LC_ALL=C sort)")
 complete_words 'co2calc estimate --region gcp:asia-e' co2calc estimate --region gcp : asia-e
 expect 'co2calc estimate --region gcp:asia-e' "$(printf '%s\n' asia-east1 asia-east2)"
-complete_words 'co2calc estimate --format=m' co2calc estimate --format=m
-expect 'co2calc estimate --format=m' "$(printf '%s\n' markdown model-card)"
-complete_words 'co2calc estimate --method ' co2calc estimate --method ''
-expect 'co2calc estimate --method' "$(printf '%s\n' default green-algorithms mlco2)"
-complete_words 'co2calc batch x.csv --method g' co2calc batch x.csv --method g
-expect 'co2calc batch --method g (the list of estimate --method)' 'green-algorithms'
-complete_words 'co2calc estimate --hou' co2calc estimate --hou
-expect 'co2calc estimate --hou' '--hours'
-complete_words 'co2calc list ' co2calc list ''
-expect 'co2calc list' "$(printf '%s\n' editions hardware instances locations providers regions)"
+zlines+=('co2calc estimate --region gcp:asia-e') zwants+=("$(printf '%s\n' gcp:asia-east1 gcp:asia-east2)")
+# bash only: a name typed with backslashes, and show's names.
+complete_words 'co2calc estimate --hardware TPU\ v' co2calc estimate --hardware 'TPU\ v'
+expect_all 'co2calc estimate --hardware TPU\ v (escaped)' 'TPU\\ v*' 10
 complete_words 'co2calc show hardware "Google TPU v' co2calc show hardware '"Google TPU v'
 expect_all 'co2calc show hardware "Google TPU v' 'Google TPU v*' 5
-complete_words 'co2calc sacct --cluster c.yaml --group-by ' co2calc sacct --cluster c.yaml --group-by ''
-expect 'co2calc sacct --group-by' "$(printf '%s\n' account day partition state user)"
 
-# zsh: the same lines typed into an interactive zsh (tests/completion.zsh)
+# zsh: the same lines typed into an interactive zsh (tests/completion.zsh).
 if [ $# -ge 3 ] && command -v zsh >/dev/null; then
   n=$((n+1))
   zsh -n "$3" || { echo "FAIL: $3 does not parse"; fail=1; }
   zdir=$(dirname "$3")
-  zcomplete() { got=$(zsh -f "$(dirname "$0")/completion.zsh" "$zdir" "$2" "$1"); }
-  zcomplete 'co2calc est' "$2" || { [ $? = 77 ] && zskip=1; }
-fi
-if [ "${zskip:-0}" = 1 ]; then
-  echo "zsh: no zsh/zpty or no pseudo-terminal: its completion checks skipped"
-elif [ $# -ge 3 ] && command -v zsh >/dev/null; then
-  expect 'zsh: co2calc est' 'estimate'
-  zcomplete 'co2calc ' "$2"
-  expect 'zsh: co2calc (the commands of co2calc --help)' "$(printf '%s\n' $commands | LC_ALL=C sort)"
-  zcomplete 'co2calc estimate --hardware "TPU v' "$2"
-  expect 'zsh: co2calc estimate --hardware "TPU v' "$(printf '%s\n' 'TPU v2' 'TPU v3' 'TPU v4' 'TPU v5 lite' \
-    'TPU v5e' 'TPU v5litepod' 'TPU v5p' 'TPU v6e' 'TPU v7' 'TPU v7x')"
-  zcomplete 'co2calc estimate --region gcp:asia-e' "$2"
-  expect 'zsh: co2calc estimate --region gcp:asia-e' "$(printf '%s\n' gcp:asia-east1 gcp:asia-east2)"
-  zcomplete 'co2calc estimate --format=m' "$2"
-  expect 'zsh: co2calc estimate --format=m' "$(printf '%s\n' markdown model-card)"
-  zcomplete 'co2calc batch x.csv --method g' "$2"
-  expect 'zsh: co2calc batch --method g' 'green-algorithms'
-  zcomplete 'co2calc estimate --hou' "$2"
-  expect 'zsh: co2calc estimate --hou' '--hours'
-  zcomplete 'co2calc list ' "$2"
-  expect 'zsh: co2calc list' "$(printf '%s\n' editions hardware instances locations providers regions)"
-  zcomplete 'co2calc sacct --cluster c.yaml --group-by ' "$2"
-  expect 'zsh: co2calc sacct --group-by' "$(printf '%s\n' account day partition state user)"
+  for k in "${!zlines[@]}"; do
+    zrc=0
+    got=$(zsh -f "$(dirname "$0")/completion.zsh" "$zdir" "$2" "${zlines[k]}") || zrc=$?
+    if [ "$zrc" = 77 ]; then
+      echo "zsh: no zsh/zpty or no pseudo-terminal: its completion checks skipped"
+      break
+    fi
+    expect "zsh: ${zlines[k]}" "${zwants[k]}"
+  done
 fi
 echo "completion: $n checks"
 exit $fail

@@ -2,6 +2,24 @@
 # linked against the static library so internals (co2__*) can be tested too.
 pkg_check_modules(CHECK REQUIRED IMPORTED_TARGET check)
 
+# The program as the tests run it. Cross-compiled with CMAKE_CROSSCOMPILING_EMULATOR
+# (e.g. "qemu-aarch64;-L;/usr/aarch64-linux-gnu"), ctest runs the test programs through
+# the emulator, and the scripts that run co2calc themselves get emulated/co2calc, which
+# does the same; Check's suites then run in one process (CK_FORK=no): qemu-user spins
+# forever in the children Check forks.
+set(co2_check_env CK_DEFAULT_TIMEOUT=60)
+set(CO2_TEST_CLI $<TARGET_FILE:co2calc>)
+set(CO2_TEST_CLI_DIR $<TARGET_FILE_DIR:co2calc>)
+if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
+  list(JOIN CMAKE_CROSSCOMPILING_EMULATOR "' '" co2_emulator)
+  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/emulated/co2calc
+    CONTENT "#!/bin/sh\nexec '${co2_emulator}' '$<TARGET_FILE:co2calc>' \"$@\"\n"
+    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
+  set(CO2_TEST_CLI ${PROJECT_BINARY_DIR}/emulated/co2calc)
+  set(CO2_TEST_CLI_DIR ${PROJECT_BINARY_DIR}/emulated)
+  list(APPEND co2_check_env CK_FORK=no)
+endif()
+
 file(GLOB CO2_CHECK_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/*/check_*.c)
 foreach(src IN LISTS CO2_CHECK_SOURCES)
   get_filename_component(name ${src} NAME_WE)
@@ -13,28 +31,8 @@ foreach(src IN LISTS CO2_CHECK_SOURCES)
     CO2_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     CO2_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60")
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "${co2_check_env}")
 endforeach()
-
-# The program as the tests run it. Cross-compiled with CMAKE_CROSSCOMPILING_EMULATOR
-# (e.g. "qemu-aarch64;-L;/usr/aarch64-linux-gnu"), ctest runs the test programs through
-# the emulator, and the scripts that run co2calc themselves get emulated/co2calc, which
-# does the same; Check's suites then run in one process (CK_FORK=no): qemu-user spins
-# forever in the children Check forks.
-set(CO2_TEST_CLI $<TARGET_FILE:co2calc>)
-set(CO2_TEST_CLI_DIR $<TARGET_FILE_DIR:co2calc>)
-if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
-  list(JOIN CMAKE_CROSSCOMPILING_EMULATOR "' '" co2_emulator)
-  file(GENERATE OUTPUT ${PROJECT_BINARY_DIR}/emulated/co2calc
-    CONTENT "#!/bin/sh\nexec '${co2_emulator}' '$<TARGET_FILE:co2calc>' \"$@\"\n"
-    FILE_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)
-  set(CO2_TEST_CLI ${PROJECT_BINARY_DIR}/emulated/co2calc)
-  set(CO2_TEST_CLI_DIR ${PROJECT_BINARY_DIR}/emulated)
-  foreach(src IN LISTS CO2_CHECK_SOURCES)
-    get_filename_component(name ${src} NAME_WE)
-    set_tests_properties(${name} PROPERTIES ENVIRONMENT "CK_DEFAULT_TIMEOUT=60;CK_FORK=no")
-  endforeach()
-endif()
 
 # check_api compares the library's strings with what the program prints: it runs it.
 target_compile_definitions(check_api PRIVATE CO2_CLI_PATH="${CO2_TEST_CLI}")

@@ -222,8 +222,8 @@ static void emit(co2_batch *b, co2_run *run, size_t line, co2_error *e, co2_stat
 		co2_warnings_clear(&w);
 		co2_run_warnings(&w, run);
 		if (w.n > 0) {
-			*e = w.items[0];
-			st = e->status != CO2_OK ? e->status : CO2_ERR_INVALID;
+			*e = w.items[0]; /* status CO2_ERR_INVALID, as every warning */
+			st = e->status;
 			row.strict_refusal = 1;
 		}
 	}

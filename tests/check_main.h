@@ -25,6 +25,21 @@ static inline char *co2_test_slurp(const char *path, size_t *len)
 	return b;
 }
 
+/* The fixture of the suites that look things up in the built-in data: a file-scope db,
+ * and setup()/teardown() for tcase_add_checked_fixture() that open and close it. Needs
+ * co2calc/co2calc.h. */
+#define CO2_TEST_DEFAULT_DB                                                              \
+	static co2_db *db;                                                               \
+	static void setup(void)                                                          \
+	{                                                                                \
+		co2_error err_;                                                          \
+		ck_assert_msg(co2_db_open_default(&db, &err_) == CO2_OK, "%s", err_.message); \
+	}                                                                                \
+	static void teardown(void)                                                       \
+	{                                                                                \
+		co2_db_close(db);                                                        \
+	}
+
 #define CO2_CHECK_MAIN(make_suite)                                       \
 	int main(void)                                                   \
 	{                                                                \

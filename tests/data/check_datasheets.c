@@ -6,18 +6,8 @@
 #include "check_main.h"
 #include "co2calc/co2calc.h"
 
-static co2_db *db;
-
-static void setup(void)
-{
-	co2_error err;
-	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	co2_db_close(db);
-}
+/* db: the built-in data, opened by setup() and closed by teardown(). */
+CO2_TEST_DEFAULT_DB
 
 typedef struct sheet {
 	const char *given;      /* as nvidia-smi, rocm-smi or a paper writes it */

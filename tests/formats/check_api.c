@@ -12,18 +12,8 @@
 #define SPECS CO2_SOURCE_DIR "/tests/cli/specs/"
 #define CASES CO2_SOURCE_DIR "/tests/cli/cases/"
 
-static co2_db *db;
-
-static void setup(void)
-{
-	co2_error err;
-	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	co2_db_close(db);
-}
+/* db: the built-in data, opened by setup() and closed by teardown(). */
+CO2_TEST_DEFAULT_DB
 
 /* Standard output of `co2calc ARGS` on the built-in data, in the C locale. */
 static char *cli(const char *args, size_t *len)

@@ -77,15 +77,14 @@ static co2_status run_text(const char *text, co2_batch_format fmt, size_t chunk,
 	return st;
 }
 
+/* The file's text, valid until the next call. */
 static char *slurp(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	static char buf[8192];
-	size_t n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	static char *last;
+	size_t len;
+	free(last);
+	last = co2_test_slurp(path, &len);
+	return last;
 }
 
 #define ck_near(a, b) ck_assert_double_eq_tol((a), (b), 1e-9)

@@ -38,17 +38,12 @@ static void teardown(void)
 	co2_db_close(db);
 }
 
+/* A file of tests/data/cards/, as co2_test_slurp() reads it. */
 static char *slurp(const char *name, size_t *len)
 {
 	char path[1024];
 	snprintf(path, sizeof path, "%s/cards/%s", CO2_TEST_DATA_DIR, name);
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	char *buf = malloc(1 << 16);
-	*len = fread(buf, 1, (1 << 16) - 1, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
+	return co2_test_slurp(path, len);
 }
 
 START_TEST(the_bert_base_block_is_in_grams)
@@ -238,17 +233,6 @@ static const char *put_file(const char *name, const char *data, size_t len, mode
 	return path;
 }
 
-static char *read_path(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	char *buf = malloc(1 << 16);
-	*len = fread(buf, 1, (1 << 16) - 1, f);
-	buf[*len] = '\0';
-	fclose(f);
-	return buf;
-}
-
 START_TEST(a_card_file_is_edited_in_place_and_keeps_its_mode)
 {
 	char name[128], want_name[160];
@@ -264,7 +248,7 @@ START_TEST(a_card_file_is_edited_in_place_and_keeps_its_mode)
 	co2_card_change ch = CO2_CARD_UNCHANGED;
 	ck_assert_msg(co2_card_update_file(&ch, path, block, &err) == CO2_OK, "%s", err.message);
 	ck_assert_int_eq(ch, changes[_i]);
-	char *got = read_path(path, &got_len);
+	char *got = co2_test_slurp(path, &got_len);
 	ck_assert_uint_eq(got_len, want_len);
 	ck_assert_msg(memcmp(got, want, want_len) == 0, "%s differs from the expected bytes", name);
 	struct stat sb, again;
@@ -298,7 +282,7 @@ START_TEST(a_symbolic_link_to_a_card_edits_the_card_and_stays_a_link)
 	struct stat sb;
 	ck_assert_int_eq(lstat(link, &sb), 0);
 	ck_assert(S_ISLNK(sb.st_mode));
-	char *got = read_path(card, &got_len);
+	char *got = co2_test_slurp(card, &got_len);
 	ck_assert_uint_eq(got_len, want_len);
 	ck_assert(memcmp(got, want, want_len) == 0);
 	free(got);
@@ -334,7 +318,7 @@ START_TEST(a_card_file_that_cannot_be_edited_is_left_as_it_was)
 	snprintf(want, sizeof want, "%s: the file is read-only (mode 444); make it writable to update it; "
 	         "file left as it was", path);
 	ck_assert_str_eq(err.message, want);
-	char *got = read_path(path, &got_len);
+	char *got = co2_test_slurp(path, &got_len);
 	ck_assert(got_len == len && memcmp(got, in, len) == 0);
 	free(got);
 
@@ -343,7 +327,7 @@ START_TEST(a_card_file_that_cannot_be_edited_is_left_as_it_was)
 	snprintf(want, sizeof want, "%s:4:17: the front matter is not valid YAML", path);
 	ck_assert_msg(strncmp(err.message, want, strlen(want)) == 0, "%s", err.message);
 	ck_assert_str_eq(err.message + strlen(err.message) - 21, "; file left as it was");
-	got = read_path(path, &got_len);
+	got = co2_test_slurp(path, &got_len);
 	ck_assert(got_len == bad_len && memcmp(got, bad_card, bad_len) == 0);
 	free(got);
 
@@ -384,7 +368,7 @@ START_TEST(a_failed_write_leaves_the_card_and_no_temporary_file)
 	snprintf(want, sizeof want, "%s: cannot write: %s; file left as it was", path, strerror(EFBIG));
 	ck_assert_str_eq(err.message, want);
 	size_t got_len;
-	char *got = read_path(path, &got_len);
+	char *got = co2_test_slurp(path, &got_len);
 	ck_assert(got_len == n && memcmp(got, big, n) == 0);
 	free(got);
 	free(in);

@@ -10,18 +10,8 @@
 #include "model/model.h"
 #include "formats/report_internal.h"
 
-static co2_db *db;
-
-static void setup(void)
-{
-	co2_error err;
-	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	co2_db_close(db);
-}
+/* db: the built-in data, opened by setup() and closed by teardown(). */
+CO2_TEST_DEFAULT_DB
 
 /* Hours of use in the default life: 6 years x 8760 h x 0.85. */
 #define LIFE_H (6 * 8760.0 * 0.85) /* 44676 */

@@ -8,18 +8,8 @@
 #include "check_main.h"
 #include "co2calc/co2calc.h"
 
-static co2_db *db;
-
-static void setup(void)
-{
-	co2_error err;
-	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	co2_db_close(db);
-}
+/* db: the built-in data, opened by setup() and closed by teardown(). */
+CO2_TEST_DEFAULT_DB
 
 static co2_result run_in(const char *hardware, double count, double hours, const char *region,
                          const char *location, co2_method method)

@@ -20,18 +20,8 @@ enum { F_HARDWARE, F_REGION, F_COUNT, F_HOURS, F_PAGE_HOURS, F_WATTS, F_IMPACT, 
 static const char *const header =
 	"hardware,region,count,hours,page_hours,watts,impact_g_per_kwh,energy_kwh,kg_per_kwh,co2_kg,case";
 
-static co2_db *db;
-
-static void setup(void)
-{
-	co2_error err;
-	ck_assert_msg(co2_db_open_default(&db, &err) == CO2_OK, "%s", err.message);
-}
-
-static void teardown(void)
-{
-	co2_db_close(db);
-}
+/* db: the built-in data, opened by setup() and closed by teardown(). */
+CO2_TEST_DEFAULT_DB
 
 /* The rows of the table: fields point into buf (commas and newlines become NULs). */
 typedef struct row {

@@ -117,21 +117,28 @@ static const checked cpus[] = {
 
 _Static_assert(sizeof cpus / sizeof *cpus == 40, "forty hand-checked CPUs");
 
-START_TEST(forty_hand_checked_cpus_have_their_vendor_figures)
+/* The CPU c names, found by that name, with c's core and thread counts. */
+static const co2_hardware *find_cpu(const checked *c)
 {
-	const checked *c = &cpus[_i];
 	const co2_hardware *h = NULL;
 	co2_error err;
 	co2_error_clear(&err);
 	ck_assert_msg(co2_db_find_hardware(&h, db, NULL, c->name, &err) == CO2_OK, "%s: %s", c->name,
 	              err.message);
 	ck_assert_str_eq(h->name, c->name);
-	ck_assert_str_eq(h->edition, "co2calc");
 	ck_assert_str_eq(h->kind, "cpu");
 	ck_assert_msg(h->cores == c->cores, "%s: %d cores, expected %d", c->name, h->cores, c->cores);
 	if (c->threads)
 		ck_assert_msg(h->threads == c->threads, "%s: %d threads, expected %d", c->name, h->threads,
 		              c->threads);
+	return h;
+}
+
+START_TEST(forty_hand_checked_cpus_have_their_vendor_figures)
+{
+	const checked *c = &cpus[_i];
+	const co2_hardware *h = find_cpu(c);
+	ck_assert_str_eq(h->edition, "co2calc");
 	ck_assert_msg(h->power_w == c->tdp_w, "%s: %g W, expected %g", c->name, h->power_w, c->tdp_w);
 	if (c->max_w > 0)
 		ck_assert_msg(h->power_max_w == c->max_w, "%s: max %g W, expected %g", c->name, h->power_max_w,
@@ -165,17 +172,7 @@ static const checked later_cpus[] = {
 START_TEST(later_cpus_have_their_sourced_core_counts)
 {
 	const checked *c = &later_cpus[_i];
-	const co2_hardware *h = NULL;
-	co2_error err;
-	co2_error_clear(&err);
-	ck_assert_msg(co2_db_find_hardware(&h, db, NULL, c->name, &err) == CO2_OK, "%s: %s", c->name,
-	              err.message);
-	ck_assert_str_eq(h->name, c->name);
-	ck_assert_str_eq(h->kind, "cpu");
-	ck_assert_msg(h->cores == c->cores, "%s: %d cores, expected %d", c->name, h->cores, c->cores);
-	if (c->threads)
-		ck_assert_msg(h->threads == c->threads, "%s: %d threads, expected %d", c->name, h->threads,
-		              c->threads);
+	const co2_hardware *h = find_cpu(c);
 	if (c->tdp_w > 0)
 		ck_assert_msg(h->power_w == c->tdp_w, "%s: %g W, expected %g", c->name, h->power_w, c->tdp_w);
 	ck_assert_msg(h->year == c->year, "%s: year %d, expected %d", c->name, h->year, c->year);
